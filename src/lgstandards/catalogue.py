@@ -1,0 +1,339 @@
+"""The catalogue: every standard in `standards/`, its manifest, versions and files."""
+
+from __future__ import annotations
+
+import enum
+import functools
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from lgstandards.errors import ManifestError, SchemaError, StandardNotFoundError
+
+_VERSION = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
+_SELECTOR = re.compile(r"^(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)(?:@(?P<version>[0-9]+(?:\.[0-9]+){0,2}))?$")
+
+
+class Status(enum.StrEnum):
+    """The life-cycle status of a standard version."""
+
+    DRAFT = "draft"
+    CANDIDATE = "candidate"
+    PUBLISHED = "published"
+    DEPRECATED = "deprecated"
+    RETIRED = "retired"
+
+    @property
+    def released(self) -> bool:
+        """Return whether files of a version in this status are frozen."""
+        return self in (Status.PUBLISHED, Status.DEPRECATED, Status.RETIRED)
+
+
+class VersionEntry(BaseModel):
+    """One version of a standard as its manifest lists it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    version: str
+    status: Status
+    released: date | None = None
+    notes: str | None = None
+
+    @field_validator("version")
+    @classmethod
+    def _semver(cls, value: str) -> str:
+        if not _VERSION.match(value):
+            raise ValueError(f"version {value!r} is not MAJOR.MINOR.PATCH, such as '1.0.0'")
+        return value
+
+    @model_validator(mode="after")
+    def _release_date(self) -> VersionEntry:
+        if self.status is not Status.DRAFT and self.released is None:
+            raise ValueError(f"version {self.version} is {self.status.value} but has no 'released' date")
+        return self
+
+    @property
+    def key(self) -> tuple[int, int, int]:
+        """Return the version as a tuple of integers for ordering."""
+        major, minor, patch = (int(p) for p in self.version.split("."))
+        return (major, minor, patch)
+
+
+class Manifest(BaseModel):
+    """A standard's manifest, `standards/<id>/standard.json`."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    title: str = Field(min_length=1)
+    description: str = Field(min_length=1)
+    owner: str = Field(min_length=1)
+    licence: str = Field(min_length=1)
+    kind: Literal["data", "api"] = "data"
+    external: bool = False
+    homepage: str | None = None
+    related: tuple[str, ...] = ()
+    versions: tuple[VersionEntry, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_versions(self) -> Manifest:
+        seen = [v.version for v in self.versions]
+        dupes = sorted({v for v in seen if seen.count(v) > 1})
+        if dupes:
+            raise ValueError(f"versions listed more than once: {', '.join(dupes)}")
+        if self.external and not self.homepage:
+            raise ValueError("an external standard needs a 'homepage'")
+        return self
+
+
+def standards_root() -> Path:
+    """Return the folder holding the standards: inside the wheel, or the checkout's `standards/`."""
+    packaged = Path(str(resources.files("lgstandards"))) / "_standards"
+    if packaged.is_dir():
+        return packaged
+    # Editable installs do not apply hatchling's force-include, so fall back to the checkout.
+    return Path(__file__).resolve().parents[2] / "standards"
+
+
+@dataclass(frozen=True)
+class Codelist:
+    """A list of allowed codes, shipped as data with a standard version."""
+
+    id: str
+    title: str
+    open: bool
+    codes: tuple[Mapping[str, Any], ...]
+    path: Path
+
+    @property
+    def values(self) -> frozenset[str]:
+        """Return the set of codes."""
+        return frozenset(str(c["code"]) for c in self.codes)
+
+
+@dataclass(frozen=True)
+class StandardVersion:
+    """One version of one standard, with the paths of its files."""
+
+    manifest: Manifest
+    entry: VersionEntry
+    folder: Path
+    base_uri: str
+
+    @property
+    def id(self) -> str:
+        """Return the standard's id."""
+        return self.manifest.id
+
+    @property
+    def version(self) -> str:
+        """Return the version string."""
+        return self.entry.version
+
+    @property
+    def status(self) -> Status:
+        """Return the version's status."""
+        return self.entry.status
+
+    @property
+    def ref(self) -> str:
+        """Return `id@version`, the exact name of this version."""
+        return f"{self.id}@{self.version}"
+
+    @property
+    def schema_uri(self) -> str:
+        """Return the schema's `$id`."""
+        return f"{self.base_uri}{self.id}/{self.version}/schema.json"
+
+    @property
+    def schema_path(self) -> Path:
+        """Return the path of `schema.json`."""
+        return self.folder / "schema.json"
+
+    @functools.cached_property
+    def schema(self) -> dict[str, Any]:
+        """Return the parsed schema."""
+        return load_json_file(self.schema_path, SchemaError)
+
+    @functools.cached_property
+    def codelists(self) -> Mapping[str, Codelist]:
+        """Return this version's codelists keyed by their path relative to the version folder."""
+        found: dict[str, Codelist] = {}
+        folder = self.folder / "codelists"
+        for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+            raw = load_json_file(path, SchemaError)
+            found[f"codelists/{path.name}"] = Codelist(
+                id=str(raw.get("id", path.stem)),
+                title=str(raw.get("title", path.stem)),
+                open=bool(raw.get("open", False)),
+                codes=tuple(raw.get("codes", ())),
+                path=path,
+            )
+        return found
+
+    @functools.cached_property
+    def tabular(self) -> dict[str, Any] | None:
+        """Return the version's tabular (CSV) form, if it declares one."""
+        path = self.folder / "tabular.json"
+        return load_json_file(path, SchemaError) if path.is_file() else None
+
+    @property
+    def openapi_path(self) -> Path | None:
+        """Return the path of the OpenAPI document, for API standards."""
+        path = self.folder / "openapi.json"
+        return path if path.is_file() else None
+
+    def example_files(self, kind: Literal["valid", "invalid"]) -> tuple[Path, ...]:
+        """Return the example data files of one kind, without their expected-findings files."""
+        folder = self.folder / "examples" / kind
+        if not folder.is_dir():
+            return ()
+        return tuple(
+            p for p in sorted(folder.iterdir()) if p.is_file() and not p.name.endswith(".findings.json")
+        )
+
+
+class Catalogue:
+    """Every standard under one root folder, read once."""
+
+    def __init__(self, root: Path | None = None) -> None:
+        """Read the registry settings and every manifest under `root`."""
+        self.root = root or standards_root()
+        settings = load_json_file(self.root / "registry.json", ManifestError)
+        base = settings.get("base_uri")
+        if not isinstance(base, str) or not base.endswith("/"):
+            raise ManifestError(f"{self.root / 'registry.json'}: 'base_uri' must be a URI ending in '/'")
+        self.base_uri: str = base
+        self._manifests: dict[str, Manifest] = {}
+        for path in sorted(self.root.glob("*/standard.json")):
+            manifest = read_manifest(path)
+            if manifest.id != path.parent.name:
+                raise ManifestError(
+                    f"{path}: id {manifest.id!r} does not match its folder {path.parent.name!r}"
+                )
+            self._manifests[manifest.id] = manifest
+
+    def __iter__(self) -> Iterator[Manifest]:
+        """Iterate over the manifests in id order."""
+        return iter(self._manifests.values())
+
+    def __len__(self) -> int:
+        """Return the number of standards."""
+        return len(self._manifests)
+
+    def manifest(self, standard_id: str) -> Manifest:
+        """Return one standard's manifest."""
+        try:
+            return self._manifests[standard_id]
+        except KeyError:
+            known = ", ".join(self._manifests) or "none"
+            raise StandardNotFoundError(
+                f"there is no standard {standard_id!r}; known standards: {known}"
+            ) from None
+
+    def version(self, manifest: Manifest, entry: VersionEntry) -> StandardVersion:
+        """Return the files of one listed version."""
+        return StandardVersion(manifest, entry, self.root / manifest.id / entry.version, self.base_uri)
+
+    def versions(self) -> Iterator[StandardVersion]:
+        """Iterate over every version that has files (external standards have none)."""
+        for manifest in self:
+            if manifest.external:
+                continue
+            for entry in manifest.versions:
+                yield self.version(manifest, entry)
+
+    def select(self, selector: str, *, allow_draft: bool = False) -> StandardVersion:
+        """Return the version named by `id`, `id@1`, `id@1.2` or `id@1.2.3`."""
+        match = _SELECTOR.match(selector.strip())
+        if not match:
+            raise StandardNotFoundError(
+                f"{selector!r} is not a standard name; write it as id, id@1, id@1.2 or id@1.2.3"
+            )
+        manifest = self.manifest(match["id"])
+        if manifest.external:
+            raise StandardNotFoundError(
+                f"{manifest.id} is an external standard that lgstandards signposts but does not ship; "
+                f"download its schema from {manifest.homepage} and use --schema FILE"
+            )
+        wanted = match["version"]
+        prefix = tuple(int(p) for p in wanted.split(".")) if wanted else ()
+        matching = [e for e in manifest.versions if e.key[: len(prefix)] == prefix]
+        if not matching:
+            listed = ", ".join(e.version for e in manifest.versions)
+            raise StandardNotFoundError(
+                f"{manifest.id} has no version matching {wanted!r}; versions: {listed}"
+            )
+        exact = len(prefix) == 3
+        usable = {Status.PUBLISHED, Status.DEPRECATED}
+        if exact:
+            usable |= {Status.CANDIDATE}
+        if allow_draft:
+            usable |= {Status.DRAFT, Status.CANDIDATE}
+        candidates = sorted((e for e in matching if e.status in usable), key=lambda e: e.key)
+        if not candidates:
+            statuses = ", ".join(f"{e.version} ({e.status.value})" for e in matching)
+            raise StandardNotFoundError(
+                f"{selector} matches no released version of {manifest.id}: {statuses}"
+                + ("" if allow_draft else "; drafts are only used when asked for explicitly")
+            )
+        # Prefer a published version over a deprecated one when both match a partial selector.
+        published = [e for e in candidates if e.status is not Status.DEPRECATED]
+        return self.version(manifest, (published or candidates)[-1])
+
+    def schemas(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Iterate over (`$id`, schema) for every version's schema, for building a registry."""
+        for version in self.versions():
+            if version.schema_path.is_file():
+                schema = version.schema
+                yield str(schema.get("$id", version.schema_uri)), schema
+
+
+def read_manifest(path: Path) -> Manifest:
+    """Read and check one manifest, naming the file and field in any error."""
+    raw = load_json_file(path, ManifestError)
+    try:
+        return Manifest.model_validate(raw)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or '(top level)'}: {err['msg']}"
+            for err in exc.errors()
+        )
+        raise ManifestError(f"{path}: malformed manifest: {problems}") from None
+
+
+def load_json_file(path: Path, error: type[Exception]) -> dict[str, Any]:
+    """Load a JSON object from a file, raising `error` with the file and place when it cannot."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise error(f"{path}: file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise error(f"{path}: cannot read: {exc}") from None
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise error(f"{path}: line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        raise error(f"{path}: nested too deeply to read") from None
+    if not isinstance(value, dict):
+        raise error(f"{path}: expected a JSON object at the top level")
+    return value
+
+
+@functools.cache
+def default_catalogue() -> Catalogue:
+    """Return the catalogue of the installed standards, read once per process."""
+    return Catalogue()
+
+
+def catalogue(root: Path | None = None) -> Catalogue:
+    """Return the catalogue of standards (the installed one unless `root` is given)."""
+    return Catalogue(root) if root is not None else default_catalogue()

@@ -1,0 +1,351 @@
+"""Checking data against a standard: schema first, then rules, collected into a report."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lgstandards.catalogue import Catalogue, StandardVersion, Status, catalogue
+from lgstandards.errors import SchemaError
+from lgstandards.findings import Finding, Severity, SourceLocation
+from lgstandards.report import FileReport, Report
+from lgstandards.rules import RecordContext, Rule, RuleOptions, rules_for
+from lgstandards.rules.base import RecordCheck
+from lgstandards.sources import (
+    InputFormat,
+    Record,
+    Source,
+    TabularForm,
+    detect_format,
+    expand_paths,
+)
+from lgstandards.validation import SchemaValidator, local_retriever
+
+
+@dataclass(frozen=True)
+class RecordResult:
+    """The findings for one record validated from a stream."""
+
+    number: int
+    findings: tuple[Finding, ...]
+
+    @property
+    def valid(self) -> bool:
+        """Return whether the record has no error."""
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+
+class Checker:
+    """A compiled standard (or user schema) with its rules, ready to check many inputs."""
+
+    def __init__(
+        self,
+        validator: SchemaValidator,
+        *,
+        rules: Sequence[Rule] = (),
+        name: str | None = None,
+        schema_id: str | None = None,
+        tabular: TabularForm | None = None,
+        notices: Sequence[Finding] = (),
+        options: RuleOptions | None = None,
+    ) -> None:
+        """Wrap a compiled schema and rules under a display name."""
+        self.validator = validator
+        self.rules = tuple(rules)
+        self.name = name
+        self.schema_id = schema_id
+        self.tabular = tabular
+        self.notices = tuple(notices)
+        self.options = options or RuleOptions()
+
+    @classmethod
+    def for_standard(
+        cls,
+        selector: str,
+        *,
+        registry: Catalogue | None = None,
+        options: RuleOptions | None = None,
+        allow_draft: bool = False,
+    ) -> Checker:
+        """Build a checker for a standard named `id`, `id@1`, `id@1.2` or `id@1.2.3`."""
+        cat = registry or catalogue()
+        version = cat.select(selector, allow_draft=allow_draft)
+        validator = _compile(cat, version)
+        notices = []
+        if version.status is Status.DEPRECATED:
+            notices.append(
+                Finding(
+                    "standard.deprecated",
+                    Severity.WARNING,
+                    f"{version.ref} is deprecated; plan a move to a newer version of {version.id}.",
+                )
+            )
+        tabular = TabularForm.from_json(version.tabular) if version.tabular else None
+        return cls(
+            validator,
+            rules=rules_for(version),
+            name=version.ref,
+            schema_id=version.schema_uri,
+            tabular=tabular,
+            notices=notices,
+            options=options,
+        )
+
+    @classmethod
+    def for_schema_file(cls, path: Path, *, options: RuleOptions | None = None) -> Checker:
+        """Build a checker for a local JSON Schema file, resolving relative `$ref`s beside it."""
+        from lgstandards.catalogue import load_json_file
+
+        schema = load_json_file(path, SchemaError)
+        base = schema.get("$id") if isinstance(schema.get("$id"), str) else None
+        if base is None:
+            base = path.resolve().as_uri()
+            schema = {**schema, "$id": base}
+        retrieve = local_retriever(path.resolve().parent, base)
+        validator = SchemaValidator(schema, retrieve=retrieve)
+        return cls(validator, name=None, schema_id=str(path), options=options)
+
+    # -- checking ------------------------------------------------------------------------------
+
+    def check_record(self, data: Any, number: int = 1) -> list[Finding]:
+        """Return the schema and rule findings for one record, without source locations."""
+        return self._check(data, number, [self._file_checks()])[0]
+
+    def _file_checks(self) -> list[tuple[Rule, RecordCheck]]:
+        return [(rule, rule.per_file()) for rule in self.rules if rule.per_file is not None]
+
+    def _check(
+        self, data: Any, number: int, file_checks: list[list[tuple[Rule, RecordCheck]]]
+    ) -> tuple[list[Finding], bool]:
+        findings: list[Finding] = []
+        if self.validator.is_valid(data):
+            rejected: frozenset[str] = frozenset()
+        else:
+            findings = self.validator.findings(data)
+            rejected = frozenset(f.pointer for f in findings)
+        if not self.rules:
+            return findings, bool(findings)
+        context = RecordContext(data, number, rejected, self.options)
+        checks: list[tuple[Rule, RecordCheck]] = [
+            (rule, rule.check) for rule in self.rules if rule.check is not None
+        ]
+        for group in file_checks:
+            checks.extend(group)
+        for rule, check in checks:
+            try:
+                hits = list(check(context))
+            except Exception as exc:  # A rule bug must not lose the rest of the batch.
+                findings.append(
+                    Finding(
+                        "internal.rule-failed",
+                        Severity.ERROR,
+                        f"The rule {rule.code} failed on this record ({type(exc).__name__}: {exc}); "
+                        "please report it to the lgstandards maintainers.",
+                    )
+                )
+                continue
+            for hit in hits:
+                # Nothing is reported twice: a field the schema rejected is not judged again.
+                if context.is_rejected(hit.pointer):
+                    continue
+                findings.append(
+                    Finding(rule.code, rule.severity, hit.message, pointer=hit.pointer,
+                            value=hit.value if _is_scalar(hit.value) else None)
+                )
+        invalid = any(f.severity is Severity.ERROR for f in findings)
+        return findings, invalid
+
+    def check_source(self, source: Source, *, max_findings: int | None = None) -> FileReport:
+        """Check every record of one source and return its file report."""
+        kept: list[Finding] = []
+        counts: Counter[str] = Counter()
+        records = invalid = 0
+        file_checks = [self._file_checks()]
+
+        def keep(finding: Finding) -> None:
+            counts[finding.code] += 1
+            if max_findings is None or len(kept) < max_findings:
+                kept.append(finding)
+
+        for item in source.items():
+            if isinstance(item, Finding):
+                keep(item)
+                continue
+            records += 1
+            found, bad = self._check(item.data, item.number, file_checks)
+            if bad:
+                invalid += 1
+            for finding in found:
+                keep(finding.with_location(_locate(source, item, finding.pointer)))
+        return FileReport(
+            source.name,
+            source.format,
+            records,
+            invalid,
+            tuple(kept),
+            _mapping(counts),
+            sum(counts.values()) - len(kept),
+        )
+
+    def check_paths(
+        self,
+        paths: Iterable[str],
+        *,
+        input_format: InputFormat | None = None,
+        max_findings: int | None = None,
+        stdin: Callable[[], bytes] | None = None,
+        on_file: Callable[[str], None] | None = None,
+    ) -> Report:
+        """Check files, directories, globs and '-' (standard input), each file on its own."""
+        arguments = list(paths)
+        expansion = expand_paths(a for a in arguments if a != "-")
+        files: list[FileReport] = []
+        for missing in expansion.missing:
+            files.append(
+                FileReport(
+                    missing,
+                    findings=(
+                        Finding(
+                            "source.not-found",
+                            Severity.ERROR,
+                            f"{missing} matches no file that lgstandards can check "
+                            "(.json, .ndjson, .jsonl, .csv).",
+                            location=SourceLocation(missing),
+                        ),
+                    ),
+                    counts=_mapping({"source.not-found": 1}),
+                )
+            )
+        sources: list[Source] = []
+        if "-" in arguments:
+            data = (stdin or _read_stdin)()
+            fmt = input_format or detect_format("-", data[:4096])
+            sources.append(Source("<stdin>", fmt, data=data, tabular=self.tabular))
+        for path in expansion.files:
+            fmt = input_format or detect_format(str(path), _head(path))
+            sources.append(Source(str(path), fmt, path=path, tabular=self.tabular))
+        for source in sources:
+            if on_file:
+                on_file(source.name)
+            files.append(self.check_source(source, max_findings=max_findings))
+        return self.report(files)
+
+    def report(self, files: Sequence[FileReport]) -> Report:
+        """Wrap file reports into a run report naming this checker's standard and checks."""
+        return Report(
+            self.name,
+            self.schema_id,
+            tuple(files),
+            checks=tuple(rule.code for rule in self.rules),
+            notices=self.notices,
+        )
+
+    def iter_records(self, records: Iterable[Any]) -> Iterator[RecordResult]:
+        """Validate records one at a time as they arrive, yielding a result for each."""
+        file_checks = [self._file_checks()]
+        for number, data in enumerate(records, 1):
+            found, _ = self._check(data, number, file_checks)
+            yield RecordResult(number, tuple(f.with_location(SourceLocation(record=number))
+                                             for f in found))
+
+
+def _locate(source: Source, record: Record, pointer: str) -> SourceLocation:
+    try:
+        return source.locate(record, pointer)
+    except Exception:  # A location is a courtesy; never lose a finding over it.
+        return SourceLocation(source.name, record.number)
+
+
+def _is_scalar(value: Any) -> bool:
+    return value is None or isinstance(value, str | int | float | bool)
+
+
+def _mapping(counts: Mapping[str, int]) -> Mapping[str, int]:
+    from types import MappingProxyType
+
+    return MappingProxyType(dict(counts))
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4096)
+    except OSError:
+        return b""
+
+
+def _read_stdin() -> bytes:
+    return sys.stdin.buffer.read()
+
+
+def _compile(cat: Catalogue, version: StandardVersion) -> SchemaValidator:
+    return _compiled(cat, version.ref)
+
+
+@functools.lru_cache(maxsize=32)
+def _compiled(cat: Catalogue, ref: str) -> SchemaValidator:
+    """Compile one version's schema once per process, with every schema in the registry."""
+    version = cat.select(ref, allow_draft=True)
+    codelists = {name: c.values for name, c in version.codelists.items()}
+    return SchemaValidator(version.schema, list(cat.schemas()), codelists=codelists)
+
+
+def _checker(selector: str, options: RuleOptions | None) -> Checker:
+    return Checker.for_standard(selector, options=options)
+
+
+def validate(data: Any, standard: str, *, options: RuleOptions | None = None) -> Report:
+    """Validate a record (a dict), a list of records, or JSON text against a standard."""
+    checker = _checker(standard, options)
+    if isinstance(data, bytes | str):
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        source = Source("<data>", detect_format("<data>", raw[:4096]), data=raw,
+                        tabular=checker.tabular)
+        return checker.report([checker.check_source(source)])
+    records = data if isinstance(data, list) else [data]
+    findings: list[Finding] = []
+    invalid = 0
+    counts: Counter[str] = Counter()
+    for result in checker.iter_records(records):
+        findings.extend(result.findings)
+        counts.update(f.code for f in result.findings)
+        invalid += not result.valid
+    file = FileReport("<data>", "python", len(records), invalid, tuple(findings), _mapping(counts))
+    return checker.report([file])
+
+
+def validate_records(
+    records: Iterable[Any], standard: str, *, options: RuleOptions | None = None
+) -> Iterator[RecordResult]:
+    """Validate records lazily from any iterable, yielding one result per record."""
+    return _checker(standard, options).iter_records(records)
+
+
+def validate_files(
+    paths: Iterable[str | Path],
+    standard: str | None = None,
+    *,
+    schema: str | Path | None = None,
+    options: RuleOptions | None = None,
+    max_findings: int | None = None,
+) -> Report:
+    """Validate files, directories and globs against a standard or a local schema file."""
+    if (standard is None) == (schema is None):
+        raise ValueError("give exactly one of standard= or schema=")
+    checker = (
+        Checker.for_standard(standard, options=options)
+        if standard is not None
+        else Checker.for_schema_file(Path(schema or ""), options=options)
+    )
+    return checker.check_paths([str(p) for p in paths], max_findings=max_findings)
+
+
+def dumps_report(report: Report) -> str:
+    """Return the JSON form of a report."""
+    return json.dumps(report.to_dict(), indent=2, ensure_ascii=False, default=str)

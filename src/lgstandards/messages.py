@@ -1,0 +1,142 @@
+"""Plain-English messages: name the field by its title and say what was expected."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from lgstandards.formats import FORMAT_DESCRIPTIONS
+
+_TYPE_NAMES = {
+    "string": "text (a string)",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "object": "an object",
+    "array": "a list",
+    "null": "null",
+}
+
+
+def humanise(name: str) -> str:
+    """Turn a property name such as 'collection_date' into 'Collection date'."""
+    words = re.sub(r"[_\-]+", " ", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name)).strip()
+    return words[:1].upper() + words[1:].lower() if words else name
+
+
+def title_of(schema: Mapping[str, Any], name: str) -> str:
+    """Return the schema's title, or the property name made readable."""
+    title = schema.get("title") if isinstance(schema, Mapping) else None
+    return str(title) if title else humanise(name)
+
+
+def show(value: Any, limit: int = 60) -> str:
+    """Show a value briefly, as it would appear in the data."""
+    if isinstance(value, str):
+        text = repr(value) if len(value) <= limit else repr(value[:limit]) + "..."
+        return text
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, int | float):
+        text = str(value)
+        return text if len(text) <= limit else text[:limit] + "..."
+    if isinstance(value, list):
+        return f"a list of {len(value)} item" + ("" if len(value) == 1 else "s")
+    if isinstance(value, dict):
+        return "an object"
+    return repr(value)[:limit]
+
+
+def json_type(value: Any) -> str:
+    """Return the JSON type name of a Python value, as the data's author would see it."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "the number"
+    if isinstance(value, str):
+        return "the text"
+    if value is None:
+        return "null"
+    if isinstance(value, list):
+        return "a list"
+    return "an object"
+
+
+def required(title: str, name: str) -> str:
+    """Explain a missing required property."""
+    return f"{title} is required but missing (add '{name}')."
+
+
+def additional_property(name: str, allowed: Sequence[str]) -> str:
+    """Explain a property that the schema does not allow."""
+    hint = f" Allowed fields here: {', '.join(allowed)}." if allowed and len(allowed) <= 25 else ""
+    return f"'{name}' is not a field of this standard; check its spelling or move it under 'extensions'.{hint}"
+
+
+def _list(values: Sequence[Any], limit: int = 12) -> str:
+    shown = ", ".join(show(v) for v in values[:limit])
+    return shown + (f" and {len(values) - limit} more" if len(values) > limit else "")
+
+
+def explain(
+    keyword: str,
+    title: str,
+    value: Any,
+    expected: Any,
+    schema: Mapping[str, Any],
+    codelists: Mapping[str, frozenset[str]] | None = None,
+) -> str:
+    """Explain a failed JSON Schema keyword in a sentence a data officer can act on."""
+    described = schema.get("x-expected") if isinstance(schema, Mapping) else None
+    if keyword == "pattern":
+        want = described or f"text matching the pattern {expected}"
+        return f"{title} {show(value)} is not {want}."
+    if keyword == "format":
+        want = described or FORMAT_DESCRIPTIONS.get(str(expected), f"in the '{expected}' format")
+        return f"{title} {show(value)} is not {want}."
+    if keyword == "type":
+        types = expected if isinstance(expected, list) else [expected]
+        want = " or ".join(_TYPE_NAMES.get(str(t), str(t)) for t in types)
+        hint = ""
+        if "string" in types and isinstance(value, int | float) and not isinstance(value, bool):
+            hint = "; put it in quotes so leading zeros are kept"
+        return f"{title} should be {want}, but is {json_type(value)} {show(value)}{hint}."
+    if keyword == "enum":
+        codelist = schema.get("x-codelist") if isinstance(schema, Mapping) else None
+        where = f" (codelist {codelist})" if codelist else ""
+        return f"{title} {show(value)} is not one of the allowed values{where}: {_list(list(expected))}."
+    if keyword == "const":
+        return f"{title} must be {show(expected)}, not {show(value)}."
+    if keyword == "minLength":
+        return f"{title} {show(value)} is too short: it needs at least {expected} character(s)."
+    if keyword == "maxLength":
+        return f"{title} is too long: it may have at most {expected} characters."
+    if keyword in ("minimum", "exclusiveMinimum"):
+        rel = "at least" if keyword == "minimum" else "more than"
+        return f"{title} {show(value)} is too small: it must be {rel} {expected}."
+    if keyword in ("maximum", "exclusiveMaximum"):
+        rel = "at most" if keyword == "maximum" else "less than"
+        return f"{title} {show(value)} is too large: it must be {rel} {expected}."
+    if keyword == "minItems":
+        return f"{title} needs at least {expected} item(s), but has {len(value)}."
+    if keyword == "maxItems":
+        return f"{title} may have at most {expected} item(s), but has {len(value)}."
+    if keyword == "uniqueItems":
+        return f"{title} lists the same item more than once."
+    if keyword == "multipleOf":
+        return f"{title} {show(value)} must be a multiple of {expected}."
+    if keyword in ("minProperties", "maxProperties"):
+        rel = "at least" if keyword == "minProperties" else "at most"
+        return f"{title} must have {rel} {expected} field(s)."
+    if keyword in ("anyOf", "oneOf"):
+        return f"{title} does not match any of the forms this field allows."
+    if keyword == "not":
+        return f"{title} has a value that is not allowed here."
+    if keyword == "false":
+        return f"{title} is not allowed here."
+    if keyword == "dependentRequired":
+        return f"{title} is missing fields that must come with it: {_list(list(expected or []))}."
+    return f"{title} does not conform ({keyword})."

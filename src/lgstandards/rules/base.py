@@ -1,0 +1,97 @@
+"""The shape of a rule beyond the schema: a stable code plus a plain function that yields hits."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from lgstandards.findings import Severity, split_pointer
+
+
+class _Missing:
+    """The value of a field that is absent, or that the schema already rejected."""
+
+    _instance: _Missing | None = None
+
+    def __new__(cls) -> _Missing:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING: Any = _Missing()
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One place where a rule found a problem: the pointer in the record and a sentence."""
+
+    pointer: str
+    message: str
+    value: Any = None
+
+
+@dataclass(frozen=True)
+class RuleOptions:
+    """Settings that rules read: today's date and the plausible window for dates."""
+
+    today: date | None = None
+    past_days: int = 400
+    future_days: int = 400
+
+
+@dataclass(frozen=True, slots=True)
+class RecordContext:
+    """What a rule sees of one record: its data and where the schema already rejected it."""
+
+    record: Any
+    number: int
+    rejected: frozenset[str] = frozenset()
+    options: RuleOptions = field(default_factory=RuleOptions)
+
+    def is_rejected(self, pointer: str) -> bool:
+        """Return whether the schema rejected the value at `pointer` or anything inside it."""
+        if not self.rejected:
+            return False
+        prefix = pointer + "/"
+        return any(r == pointer or r.startswith(prefix) for r in self.rejected)
+
+    def get(self, pointer: str) -> Any:
+        """Return the value at `pointer`, or MISSING if it is absent or was rejected by the schema."""
+        if self.rejected and self.is_rejected(pointer):
+            return MISSING
+        node = self.record
+        for part in split_pointer(pointer):
+            if isinstance(node, dict):
+                if part not in node:
+                    return MISSING
+                node = node[part]
+            elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+                node = node[int(part)]
+            else:
+                return MISSING
+        return node
+
+
+RecordCheck = Callable[[RecordContext], Iterable[Hit]]
+FileCheckFactory = Callable[[], RecordCheck]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A check JSON Schema cannot express, run per record (`check`) or across a file (`per_file`)."""
+
+    code: str
+    severity: Severity
+    title: str
+    fix: str
+    check: RecordCheck | None = None
+    per_file: FileCheckFactory | None = None

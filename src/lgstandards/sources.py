@@ -1,0 +1,468 @@
+"""Sources: turn files, streams and strings into records, or into findings when they cannot."""
+
+from __future__ import annotations
+
+import csv
+import glob
+import io
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, Literal
+
+import orjson
+
+from lgstandards.findings import Finding, Severity, SourceLocation, split_pointer
+from lgstandards.locate import LineIndex, element_offsets, offset_of
+
+InputFormat = Literal["json", "ndjson", "csv"]
+
+#: JSON files larger than this stream through ijson instead of being read whole.
+STREAM_JSON_BYTES = 64 * 1024 * 1024
+
+_EXTENSIONS: Mapping[str, InputFormat] = {
+    ".json": "json",
+    ".geojson": "json",
+    ".ndjson": "ndjson",
+    ".jsonl": "ndjson",
+    ".csv": "csv",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One record read from a source, with what is needed to locate findings inside it."""
+
+    data: Any
+    number: int
+    line: int | None = None
+    text: str | None = None
+    offset: int = 0
+    row: int | None = None
+    raw: bytes | None = None
+
+
+@dataclass(frozen=True)
+class TabularForm:
+    """How a CSV row becomes a record: one column per header, each with a pointer and a type."""
+
+    columns: tuple[Mapping[str, Any], ...]
+
+    @classmethod
+    def from_json(cls, raw: Mapping[str, Any]) -> TabularForm:
+        """Build a tabular form from a standard version's `tabular.json`."""
+        return cls(tuple(raw.get("columns", ())))
+
+    @property
+    def by_header(self) -> dict[str, Mapping[str, Any]]:
+        """Return the columns keyed by header."""
+        return {str(c["header"]): c for c in self.columns}
+
+
+def _error(code: str, message: str, location: SourceLocation, *, warning: bool = False) -> Finding:
+    severity = Severity.WARNING if warning else Severity.ERROR
+    return Finding(code, severity, message, location=location)
+
+
+def column_letter(index: int) -> str:
+    """Return the spreadsheet letter of a 0-based column index (0 -> A, 26 -> AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+class Source:
+    """A named input that yields records, or findings for what could not be read."""
+
+    def __init__(self, name: str, fmt: InputFormat, path: Path | None = None,
+                 data: bytes | None = None, tabular: TabularForm | None = None) -> None:
+        """Describe an input by display name, format, and either a path or the bytes themselves."""
+        self.name = name
+        self.format: InputFormat = fmt
+        self.path = path
+        self.data = data
+        self.tabular = tabular
+        self._index: LineIndex | None = None
+        self._text: str | None = None
+        self._elements: list[int] | None = None
+        self._columns: list[str] = []
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def _bytes(self) -> bytes:
+        if self.data is not None:
+            return self.data
+        assert self.path is not None
+        return self.path.read_bytes()
+
+    def items(self) -> Iterator[Record | Finding]:
+        """Yield every record of the source, and a finding for each part that cannot be read."""
+        where = SourceLocation(self.name)
+        try:
+            if self.path is not None and self.path.is_dir():
+                yield _error("source.is-directory", f"{self.name} is a directory, not a file.", where)
+                return
+            size = self.path.stat().st_size if self.path is not None else len(self.data or b"")
+            if size == 0:
+                yield _error("source.empty", f"{self.name} is empty: there is nothing to check.", where)
+                return
+            with self._open() as handle:
+                head = handle.read(8192)
+            if b"\x00" in head:
+                yield _error(
+                    "source.binary",
+                    f"{self.name} looks like a binary file, not {self.format.upper()} text.",
+                    where,
+                )
+                return
+            if head.startswith(b"\xef\xbb\xbf"):
+                yield _error(
+                    "source.byte-order-mark",
+                    f"{self.name} starts with a UTF-8 byte-order mark; it was ignored, but some "
+                    "tools reject it: save the file as UTF-8 without BOM.",
+                    SourceLocation(self.name, line=1, column=1),
+                    warning=True,
+                )
+            if self.format == "ndjson":
+                yield from self._ndjson()
+            elif self.format == "csv":
+                yield from self._csv()
+            elif size > STREAM_JSON_BYTES and self.path is not None:
+                yield from self._json_stream()
+            else:
+                yield from self._json()
+        except FileNotFoundError:
+            yield _error("source.not-found", f"{self.name} does not exist.", where)
+        except IsADirectoryError:
+            yield _error("source.is-directory", f"{self.name} is a directory, not a file.", where)
+        except PermissionError:
+            yield _error("source.unreadable", f"{self.name} cannot be read: permission denied.", where)
+        except OSError as exc:
+            yield _error("source.unreadable", f"{self.name} cannot be read: {exc.strerror}.", where)
+
+    def _open(self) -> IO[bytes]:
+        if self.data is not None:
+            return io.BytesIO(self.data)
+        assert self.path is not None
+        return self.path.open("rb")
+
+    def _decode(self, raw: bytes, line_base: int = 1) -> str | Finding:
+        try:
+            return raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = raw.count(b"\n", 0, exc.start) + line_base
+            column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+            return _error(
+                "source.invalid-encoding",
+                f"{self.name} is not valid UTF-8 at line {line}, column {column} "
+                f"(byte 0x{raw[exc.start]:02x}); save it as UTF-8.",
+                SourceLocation(self.name, line=line, column=column),
+            )
+
+    def _json(self) -> Iterator[Record | Finding]:
+        text = self._decode(self._bytes())
+        if isinstance(text, Finding):
+            yield text
+            return
+        if not text.strip():
+            yield _error("source.empty", f"{self.name} holds only white space.", SourceLocation(self.name))
+            return
+        value = self._parse(text, SourceLocation(self.name), 1)
+        if isinstance(value, Finding):
+            yield value
+            return
+        self._text = text
+        if isinstance(value, list):
+            for number, item in enumerate(value, 1):
+                yield Record(item, number, text=text, offset=-number)
+        else:
+            yield Record(value, 1, text=text, offset=0)
+
+    def _parse(self, text: str | bytes, where: SourceLocation, line_base: int) -> Any:
+        try:
+            return orjson.loads(text)
+        except orjson.JSONDecodeError:
+            pass
+        # orjson refuses integers beyond 64 bits and deep nesting; the standard library tells
+        # those apart from real syntax errors and gives the line and column of the latter.
+        try:
+            return json.loads(text, parse_constant=_reject_constant)
+        except json.JSONDecodeError as exc:
+            line = exc.lineno + line_base - 1
+            return _error(
+                "source.invalid-json",
+                f"{self.name} is not valid JSON at line {line}, column {exc.colno}: {exc.msg}.",
+                SourceLocation(where.path, record=where.record, line=line, column=exc.colno),
+            )
+        except ValueError as exc:
+            return _error(
+                "source.invalid-json",
+                f"{self.name} is not valid JSON: {exc}.",
+                where,
+            )
+        except RecursionError:
+            return _error(
+                "source.too-deep",
+                f"{self.name} is nested too deeply to read.",
+                where,
+            )
+
+    def _json_stream(self) -> Iterator[Record | Finding]:
+        import ijson  # Imported here: only files above the streaming threshold need it.
+
+        with self._open() as handle:
+            first = handle.read(1024).lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+        if first != b"[":
+            # One huge object: there is no record boundary to stream on, so read it whole.
+            yield from self._json()
+            return
+        number = 0
+        try:
+            with self._open() as handle:
+                for item in ijson.items(handle, "item", use_float=True):
+                    number += 1
+                    yield Record(item, number)
+        except ijson.JSONError as exc:
+            yield _error(
+                "source.invalid-json",
+                f"{self.name} is not valid JSON after record {number}: {exc}.",
+                SourceLocation(self.name, record=number + 1),
+            )
+
+    def _ndjson(self) -> Iterator[Record | Finding]:
+        number = 0
+        with self._open() as handle:
+            for line_number, raw in enumerate(handle, 1):
+                if line_number == 1:
+                    raw = raw.removeprefix(b"\xef\xbb\xbf")
+                if not raw.strip():
+                    continue
+                number += 1
+                where = SourceLocation(self.name, record=number, line=line_number)
+                try:
+                    value = orjson.loads(raw)
+                except orjson.JSONDecodeError:
+                    text = self._decode(raw, line_number)
+                    if isinstance(text, Finding):
+                        yield text.with_location(
+                            SourceLocation(self.name, record=number, line=text.location.line,
+                                           column=text.location.column)
+                        )
+                        continue
+                    value = self._parse(text, where, line_number)
+                    if isinstance(value, Finding):
+                        yield value
+                        continue
+                yield Record(value, number, line=line_number, raw=raw)
+
+    def _csv(self) -> Iterator[Record | Finding]:
+        if self.tabular is None:
+            yield _error(
+                "source.no-tabular-form",
+                f"{self.name} is CSV, but this standard defines no tabular (CSV) form; "
+                "give the data as JSON or NDJSON.",
+                SourceLocation(self.name),
+            )
+            return
+        text = self._decode(self._bytes())
+        if isinstance(text, Finding):
+            yield text
+            return
+        reader = csv.reader(io.StringIO(text, newline=""))
+        try:
+            header = next(reader)
+        except StopIteration:
+            yield _error("source.empty", f"{self.name} has no header row.", SourceLocation(self.name))
+            return
+        except csv.Error as exc:
+            yield _error("source.invalid-csv", f"{self.name}: {exc}.", SourceLocation(self.name, row=1))
+            return
+        header = [h.strip() for h in header]
+        self._columns = header
+        known = self.tabular.by_header
+        for index, name in enumerate(header):
+            at = SourceLocation(self.name, row=1, column_letter=column_letter(index), header=name)
+            if name and header.index(name) != index:
+                yield _error("source.duplicate-column", f"Column '{name}' appears twice in the header.", at)
+            elif name not in known:
+                yield _error(
+                    "source.unknown-column",
+                    f"Column '{name}' is not part of this standard's CSV form and was ignored.",
+                    at,
+                    warning=True,
+                )
+        number = 0
+        try:
+            for cells in reader:
+                if not any(c.strip() for c in cells):
+                    continue
+                number += 1
+                row = number + 1
+                if len(cells) != len(header):
+                    yield _error(
+                        "source.row-length",
+                        f"Row {row} has {len(cells)} cells but the header has {len(header)}.",
+                        SourceLocation(self.name, record=number, row=row),
+                    )
+                record: dict[str, Any] = {}
+                for index, cell in enumerate(cells[: len(header)]):
+                    column = known.get(header[index])
+                    if column is None or cell.strip() == "":
+                        continue
+                    _set(record, split_pointer(str(column["pointer"])), _cell(cell.strip(), column))
+                yield Record(record, number, row=row)
+        except csv.Error as exc:
+            yield _error(
+                "source.invalid-csv",
+                f"{self.name} is not valid CSV near row {number + 2}: {exc}.",
+                SourceLocation(self.name, row=number + 2),
+            )
+
+    # -- locating ----------------------------------------------------------------------------
+
+    def locate(self, record: Record, pointer: str) -> SourceLocation:
+        """Return where in the source a pointer inside a record is."""
+        if record.row is not None:
+            return self._locate_cell(record, pointer)
+        parts = split_pointer(pointer)
+        if record.line is not None:
+            # NDJSON: the record is one line, so its column comes from scanning that line alone.
+            return SourceLocation(self.name, record.number, line=record.line,
+                                  column=self._column_in_line(record, parts))
+        text = record.text
+        if text is None:
+            return SourceLocation(self.name, record.number)
+        if self._index is None:
+            self._index = LineIndex(text)
+        start = record.offset
+        if start < 0:
+            if self._elements is None:
+                self._elements = element_offsets(text)
+            index = -start - 1
+            start = self._elements[index] if index < len(self._elements) else 0
+        line, column = self._index.position(offset_of(text, parts, start))
+        return SourceLocation(self.name, record.number, line=line, column=column)
+
+    def _column_in_line(self, record: Record, parts: list[str]) -> int | None:
+        if record.raw is None:
+            return None
+        text = record.raw.decode("utf-8", "replace").removeprefix("\ufeff")
+        return offset_of(text, parts) + 1
+
+    def _locate_cell(self, record: Record, pointer: str) -> SourceLocation:
+        assert self.tabular is not None
+        best: tuple[int, str] | None = None
+        for column in self.tabular.columns:
+            col_pointer = str(column["pointer"])
+            if pointer == col_pointer or pointer.startswith(col_pointer + "/"):
+                best = (len(col_pointer), str(column["header"]))
+                break
+            if col_pointer.startswith(pointer + "/") and best is None:
+                best = (0, str(column["header"]))
+        if best is None:
+            return SourceLocation(self.name, record.number, row=record.row)
+        header = best[1]
+        letter = column_letter(self._columns.index(header)) if header in self._columns else None
+        return SourceLocation(self.name, record.number, row=record.row, column_letter=letter,
+                              header=header)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON value")
+
+
+_INTEGER = re.compile(r"-?[0-9]+")
+_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+
+
+def _cell(cell: str, column: Mapping[str, Any]) -> Any:
+    """Turn a cell into the declared type; a cell that does not fit stays text for the schema to report."""
+    kind = column.get("type", "string")
+    if kind == "integer" and _INTEGER.fullmatch(cell):
+        return int(cell)
+    if kind == "number" and _NUMBER.fullmatch(cell):
+        return float(cell) if any(c in cell for c in ".eE") else int(cell)
+    if kind == "boolean" and cell.lower() in ("true", "false"):
+        return cell.lower() == "true"
+    if kind in ("string-list", "integer-list", "number-list"):
+        parts = [p.strip() for p in cell.split(str(column.get("separator", ";"))) if p.strip()]
+        inner = {"type": kind.removesuffix("-list")}
+        return [_cell(p, inner) for p in parts]
+    return cell
+
+
+def _set(target: dict[str, Any], parts: Sequence[str], value: Any) -> None:
+    """Set a value at a pointer inside nested objects and lists, creating them as needed."""
+    node: Any = target
+    for here, after in zip(parts, list(parts[1:]) + [None], strict=True):
+        key: Any = int(here) if isinstance(node, list) else here
+        if after is None:
+            if isinstance(node, list):
+                while len(node) <= key:
+                    node.append(None)
+            node[key] = value
+            return
+        empty: Any = [] if after.isdigit() else {}
+        if isinstance(node, list):
+            while len(node) <= key:
+                node.append(None)
+            if node[key] is None:
+                node[key] = empty
+        elif key not in node:
+            node[key] = empty
+        node = node[key]
+
+
+def detect_format(name: str, head: bytes = b"") -> InputFormat:
+    """Guess the input format from the file name, or from the first bytes when the name says nothing."""
+    suffix = Path(name).suffix.lower()
+    if suffix in _EXTENSIONS:
+        return _EXTENSIONS[suffix]
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped[:1] in (b"{", b"["):
+        lines = [line for line in stripped.splitlines() if line.strip()]
+        if len(lines) > 1 and all(line.strip()[:1] == b"{" and line.strip()[-1:] == b"}"
+                                  for line in lines[:5]):
+            return "ndjson"
+        return "json"
+    return "csv" if b"," in stripped.split(b"\n", 1)[0] else "json"
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """The files a set of path arguments names, and the arguments that name none."""
+
+    files: tuple[Path, ...] = ()
+    missing: tuple[str, ...] = field(default_factory=tuple)
+
+
+def expand_paths(arguments: Iterable[str]) -> Expansion:
+    """Expand files, directories (recursively) and glob patterns into a sorted list of files."""
+    files: list[Path] = []
+    missing: list[str] = []
+    for argument in arguments:
+        path = Path(argument)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in _EXTENSIONS
+                and not p.name.endswith(".findings.json")
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            files.extend(found)
+            if not found:
+                missing.append(argument)
+        elif path.exists() or not glob.has_magic(argument):
+            files.append(path)
+        else:
+            matched = sorted(Path(p) for p in glob.glob(argument, recursive=True) if Path(p).is_file())
+            files.extend(matched)
+            if not matched:
+                missing.append(argument)
+    unique = list(dict.fromkeys(files))
+    return Expansion(tuple(unique), tuple(missing))
