@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lgstandards.catalogue import Catalogue, StandardVersion, Status, catalogue
+from lgstandards.registry import Catalogue, StandardVersion, Status, catalogue
 from lgstandards.errors import SchemaError
 from lgstandards.findings import Finding, Severity, SourceLocation
 from lgstandards.report import FileReport, Report
@@ -100,7 +100,7 @@ class Checker:
     @classmethod
     def for_schema_file(cls, path: Path, *, options: RuleOptions | None = None) -> Checker:
         """Build a checker for a local JSON Schema file, resolving relative `$ref`s beside it."""
-        from lgstandards.catalogue import load_json_file
+        from lgstandards.registry import load_json_file
 
         schema = load_json_file(path, SchemaError)
         base = schema.get("$id") if isinstance(schema.get("$id"), str) else None

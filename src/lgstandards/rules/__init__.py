@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from lgstandards.catalogue import StandardVersion
+from lgstandards.registry import StandardVersion
 from lgstandards.findings import Severity
 from lgstandards.rules.base import MISSING, Hit, RecordContext, Rule, RuleOptions
 

@@ -1,0 +1,21 @@
+"""The JSON report: a stable, versioned shape for programs, described by its own JSON Schema."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+from lgstandards.report import Report
+
+
+def render(report: Report) -> str:
+    """Return the report as indented JSON text."""
+    return json.dumps(report.to_dict(), indent=2, ensure_ascii=False, default=str) + "\n"
+
+
+def report_schema() -> dict[str, Any]:
+    """Return the JSON Schema that every JSON report conforms to."""
+    text = resources.files("lgstandards").joinpath("schemas/report.schema.json").read_text("utf-8")
+    value: dict[str, Any] = json.loads(text)
+    return value
