@@ -175,6 +175,10 @@ class Checker:
 
         for item in source.items():
             if isinstance(item, Finding):
+                if item.location.record is not None:
+                    # A record that could not be parsed still counts, as a record that fails.
+                    records += 1
+                    invalid += item.severity is Severity.ERROR
                 keep(item)
                 continue
             records += 1

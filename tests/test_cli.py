@@ -1,0 +1,129 @@
+"""The CLI: exit codes 0/1/2, reports on stdout, clear errors and never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from lgstandards.cli import main
+from lgstandards.reporters.json_report import report_schema
+
+COMMON = Path(__file__).resolve().parents[1] / "standards" / "common" / "1.0.0" / "examples"
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_valid_data_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    """Conforming data exits 0 and says so."""
+    code, out, _ = _run(capsys, "validate", "--standard", "common@1", str(COMMON / "valid"))
+    assert code == 0
+    assert "Result: conforms" in out
+
+
+def test_invalid_data_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    """Data with errors exits 1 and names the field, the value and the place."""
+    code, out, _ = _run(capsys, "validate", "-s", "common", str(COMMON / "invalid"))
+    assert code == 1
+    assert "Postcode 'SW1A1AA X' is not a UK postcode" in out
+    assert "identifiers.json line 4, column 15" in out
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "expected"), [("error", 0), ("warning", 1), ("never", 0)]
+)
+def test_fail_on(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fail_on: str, expected: int
+) -> None:
+    """--fail-on sets the lowest severity that fails the run; a BOM is only a warning."""
+    data = tmp_path / "bom.json"
+    data.write_bytes(b'\xef\xbb\xbf{"uprn": "1"}')
+    code, _, _ = _run(capsys, "validate", "-s", "common", "--fail-on", fail_on, str(data))
+    assert code == expected
+
+
+def test_never_still_reports(capsys: pytest.CaptureFixture[str]) -> None:
+    """--fail-on never exits 0 even when there are errors, but still reports them."""
+    code, out, _ = _run(capsys, "validate", "-s", "common", "--fail-on", "never", str(COMMON))
+    assert code == 0
+    assert "does not conform" in out
+
+
+def test_json_report_matches_its_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    """The JSON report is versioned and valid against its own published JSON Schema."""
+    code, out, _ = _run(capsys, "validate", "-s", "common", "--format", "json", str(COMMON))
+    assert code == 1
+    report = json.loads(out)
+    jsonschema.Draft202012Validator(report_schema()).validate(report)
+    assert report["format_version"] == "1.0"
+    assert report["standard"] == "common@1.0.0"
+    assert report["summary"]["errors"] == sum(len(f["findings"]) for f in report["files"])
+
+
+def test_output_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """--output writes the report to a file and nothing to stdout."""
+    target = tmp_path / "report.json"
+    code, out, _ = _run(capsys, "validate", "-s", "common", "--format", "json", "-o",
+                        str(target), str(COMMON / "valid"))
+    assert code == 0
+    assert out == ""
+    assert json.loads(target.read_text())["conforms"] is True
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["validate", "-s", "nope", "x.json"], "there is no standard 'nope'"),
+        (["validate", "-s", "common@9", "x.json"], "no version matching '9'"),
+        (["validate", "x.json"], "exactly one of --standard"),
+        (["validate", "-s", "common", "--schema", "s.json", "x.json"], "exactly one of"),
+        (["validate", "-s", "common", "--fail-on", "sometimes", "x.json"], "Invalid value"),
+        (["validate", "--schema", "/nonexistent/schema.json", "x.json"], "file not found"),
+        (["show", "nope"], "there is no standard"),
+        (["frobnicate"], "No such command"),
+    ],
+)
+def test_cannot_run_exits_2(
+    capsys: pytest.CaptureFixture[str], args: list[str], words: str
+) -> None:
+    """When the tool cannot run, it exits 2 with a one-line reason and no traceback."""
+    code, out, err = _run(capsys, *args)
+    assert code == 2
+    assert words in err
+    assert "Traceback" not in err + out
+
+
+def test_list_and_show(capsys: pytest.CaptureFixture[str]) -> None:
+    """list and show describe the standards, as text and as JSON."""
+    code, out, _ = _run(capsys, "list", "--format", "json")
+    assert code == 0
+    ids = [s["id"] for s in json.loads(out)["standards"]]
+    assert "common" in ids
+    code, out, _ = _run(capsys, "show", "common@1.0.0", "--format", "json")
+    fields = {f["path"]: f for f in json.loads(out)["fields"]}
+    assert fields["address.paon"]["required"] is False
+    assert fields["contact.consent_given_at"]["title"] == "Consent given at"
+    code, out, _ = _run(capsys, "show", "common", "--schema")
+    assert json.loads(out)["$id"].endswith("/common/1.0.0/schema.json")
+
+
+def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
+    """The installed entry point works end to end in a fresh process."""
+    bad = tmp_path / "bad.json"
+    bad.write_text("{")
+    result = subprocess.run(
+        [sys.executable, "-c", "from lgstandards.cli import entry_point; entry_point()",
+         "validate", "-s", "common", str(bad)],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 1
+    assert "source.invalid-json" in result.stdout
+    assert "Traceback" not in result.stderr

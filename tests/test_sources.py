@@ -1,0 +1,197 @@
+"""Inputs: every kind of bad file becomes a finding naming the file and place, never a crash."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lgstandards.conformance import Checker
+from lgstandards.findings import Severity
+from lgstandards.report import Report
+
+GOOD = {"uprn": "100023336956", "postcode": "SW1A 2AA"}
+
+
+@pytest.fixture(scope="module")
+def checker() -> Checker:
+    """Return a checker for the common standard."""
+    return Checker.for_standard("common@1")
+
+
+def _check(checker: Checker, tmp_path: Path, name: str, content: bytes) -> Report:
+    path = tmp_path / name
+    path.write_bytes(content)
+    return checker.check_paths([str(path)])
+
+
+def _codes(report: Report) -> list[str]:
+    return [f.code for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code", "line", "column"),
+    [
+        ("bad.json", b'{"uprn": "1",\n  "postcode": }', "source.invalid-json", 2, 15),
+        ("trailing.json", b'{"uprn": "1"} x', "source.invalid-json", 1, 15),
+        ("nan.json", b'{"uprn": NaN}', "source.invalid-json", None, None),
+        ("latin1.json", b'{"uprn": "1", "x": "caf\xe9"}', "source.invalid-encoding", 1, 24),
+        ("empty.json", b"", "source.empty", None, None),
+        ("blank.json", b"  \n\t\n", "source.empty", None, None),
+        ("binary.json", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "source.binary", None, None),
+    ],
+)
+def test_unreadable_json(
+    checker: Checker, tmp_path: Path, name: str, content: bytes, code: str,
+    line: int | None, column: int | None,
+) -> None:
+    """A file that cannot be read or parsed gives one error finding with its place."""
+    report = _check(checker, tmp_path, name, content)
+    [finding] = report.findings
+    assert (finding.code, finding.severity) == (code, Severity.ERROR)
+    assert finding.location.path == str(tmp_path / name)
+    assert (finding.location.line, finding.location.column) == (line, column)
+    assert name in finding.message
+    assert not report.conforms
+
+
+def test_byte_order_mark_is_a_warning(checker: Checker, tmp_path: Path) -> None:
+    """A UTF-8 byte-order mark is reported as a warning and the data is still checked."""
+    report = _check(checker, tmp_path, "bom.json", b"\xef\xbb\xbf" + json.dumps(GOOD).encode())
+    assert _codes(report) == ["source.byte-order-mark"]
+    assert report.records == 1
+    assert report.conforms
+
+
+def test_huge_numbers_are_read(checker: Checker, tmp_path: Path) -> None:
+    """Integers beyond 64 bits are read exactly and judged by the schema, not rejected as JSON."""
+    report = _check(checker, tmp_path, "big.json", b'{"uprn": 123456789012345678901234567890}')
+    assert _codes(report) == ["schema.type"]
+    assert report.findings[0].pointer == "/uprn"
+
+
+def test_deep_nesting(checker: Checker, tmp_path: Path) -> None:
+    """A document nested deeper than any parser allows is a finding, not a crash."""
+    report = _check(checker, tmp_path, "deep.json", b"[" * 100_000 + b"]" * 100_000)
+    assert _codes(report) == ["source.too-deep"] or _codes(report) == ["source.invalid-json"]
+    assert not report.conforms
+
+
+def test_deep_but_parseable_record(checker: Checker, tmp_path: Path) -> None:
+    """A record nested a few thousand levels deep is judged without a crash."""
+    deep = b'{"extensions": ' * 3000 + b"1" + b"}" * 3000
+    report = _check(checker, tmp_path, "deep2.json", deep)
+    assert report.findings
+    assert not report.conforms
+
+
+def test_missing_file_and_the_rest_of_the_batch(checker: Checker, tmp_path: Path) -> None:
+    """A missing file is a finding for that file; the other files are still checked."""
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(GOOD))
+    report = checker.check_paths([str(tmp_path / "missing.json"), str(good)])
+    assert [f.path for f in report.files] == [str(tmp_path / "missing.json"), str(good)]
+    assert _codes(report) == ["source.not-found"]
+    assert report.files[1].records == 1
+
+
+def test_directory_and_glob(checker: Checker, tmp_path: Path) -> None:
+    """A directory is searched recursively and a glob is expanded, in a stable order."""
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.json").write_text(json.dumps(GOOD))
+    (tmp_path / "sub" / "b.ndjson").write_text(json.dumps(GOOD) + "\n" + json.dumps(GOOD) + "\n")
+    (tmp_path / "notes.txt").write_text("not data")
+    by_dir = checker.check_paths([str(tmp_path)])
+    assert [Path(f.path).name for f in by_dir.files] == ["a.json", "b.ndjson"]
+    assert by_dir.records == 3
+    by_glob = checker.check_paths([str(tmp_path / "**" / "*.ndjson")])
+    assert [Path(f.path).name for f in by_glob.files] == ["b.ndjson"]
+    empty_glob = checker.check_paths([str(tmp_path / "*.csv")])
+    assert _codes(empty_glob) == ["source.not-found"]
+
+
+def test_empty_directory(checker: Checker, tmp_path: Path) -> None:
+    """A directory with nothing to check is reported, not silently passed."""
+    report = checker.check_paths([str(tmp_path)])
+    assert _codes(report) == ["source.not-found"]
+
+
+def test_json_array_locations(checker: Checker, tmp_path: Path) -> None:
+    """Findings in a JSON array of records carry the record number, line and column."""
+    text = '[\n  {"uprn": "1"},\n  {"uprn": "1",\n   "postcode": "nope"}\n]\n'
+    report = _check(checker, tmp_path, "many.json", text.encode())
+    [finding] = report.findings
+    assert (finding.code, finding.pointer) == ("schema.pattern", "/postcode")
+    assert (finding.location.record, finding.location.line, finding.location.column) == (2, 4, 16)
+
+
+def test_ndjson_locations_and_bad_lines(checker: Checker, tmp_path: Path) -> None:
+    """NDJSON findings name the line; a broken line is a finding and the next lines still count."""
+    lines = [json.dumps(GOOD), "", '{"uprn": 5}', "{broken", json.dumps(GOOD)]
+    report = _check(checker, tmp_path, "x.ndjson", "\n".join(lines).encode())
+    assert report.records == 4
+    found = [(f.code, f.location.record, f.location.line, f.location.column) for f in report.findings]
+    assert found == [("schema.type", 2, 3, 10), ("source.invalid-json", 3, 4, 2)]
+
+
+def test_ndjson_invalid_utf8_line(checker: Checker, tmp_path: Path) -> None:
+    """An NDJSON line that is not UTF-8 is reported on its own line."""
+    content = json.dumps(GOOD).encode() + b'\n{"uprn": "\xff"}\n' + json.dumps(GOOD).encode()
+    report = _check(checker, tmp_path, "x.jsonl", content)
+    [finding] = report.findings
+    assert (finding.code, finding.location.line) == ("source.invalid-encoding", 2)
+    assert report.records == 3
+
+
+def test_stdin(checker: Checker) -> None:
+    """'-' reads standard input and sniffs NDJSON from its content."""
+    data = (json.dumps(GOOD) + "\n" + json.dumps({"uprn": 1}) + "\n").encode()
+    report = checker.check_paths(["-"], stdin=lambda: data)
+    assert report.files[0].path == "<stdin>"
+    assert report.files[0].format == "ndjson"
+    assert [(f.code, f.location.line) for f in report.findings] == [("schema.type", 2)]
+
+
+def test_broken_schema_file(tmp_path: Path) -> None:
+    """A schema file that is not JSON, or not a valid schema, is a clear SchemaError."""
+    from lgstandards.errors import SchemaError
+
+    bad = tmp_path / "bad.schema.json"
+    bad.write_text('{"type": "object",')
+    with pytest.raises(SchemaError, match=r"bad.schema.json: line 1, column 19"):
+        Checker.for_schema_file(bad)
+    wrong = tmp_path / "wrong.schema.json"
+    wrong.write_text('{"type": "objekt"}')
+    with pytest.raises(SchemaError, match="not valid JSON Schema at /type"):
+        Checker.for_schema_file(wrong)
+    remote = tmp_path / "remote.schema.json"
+    remote.write_text('{"$ref": "https://example.org/elsewhere.json"}')
+    with pytest.raises(SchemaError, match="never downloads"):
+        Checker.for_schema_file(remote)
+
+
+def test_user_schema_with_relative_refs(tmp_path: Path) -> None:
+    """--schema resolves relative $refs from files beside it, in drafts 7 and 2020-12."""
+    (tmp_path / "defs").mkdir()
+    (tmp_path / "defs" / "code.json").write_text(
+        json.dumps({"$schema": "http://json-schema.org/draft-07/schema#", "type": "string",
+                    "pattern": "^[A-Z]{3}$"})
+    )
+    root = {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "type": "object",
+        "properties": {"code": {"$ref": "defs/code.json"}, "postcode": {"format": "uk-postcode"}},
+        "required": ["code"],
+    }
+    (tmp_path / "root.json").write_text(json.dumps(root))
+    checker = Checker.for_schema_file(tmp_path / "root.json")
+    data = tmp_path / "data.ndjson"
+    data.write_text('{"code": "ABC"}\n{"code": "abc"}\n{"postcode": "SW1A1AA"}\n')
+    report = checker.check_paths([str(data)])
+    found = sorted((f.code, f.location.line, f.pointer) for f in report.findings)
+    assert found == [
+        ("schema.format", 3, "/postcode"),
+        ("schema.pattern", 2, "/code"),
+        ("schema.required", 3, "/code"),
+    ]
