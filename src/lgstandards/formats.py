@@ -14,6 +14,45 @@ _POSTCODE = re.compile(
 _UPRN = re.compile(r"[0-9]{1,12}")
 _USRN = re.compile(r"[0-9]{1,8}")
 _GSS = re.compile(r"[EKLMNSW][0-9]{8}")
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_DATE_TIME = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt]([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]+)?"
+    r"([Zz]|[+-]([0-9]{2}):([0-9]{2}))"
+)
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _valid_date(year: int, month: int, day: int) -> bool:
+    if not 1 <= month <= 12:
+        return False
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return 1 <= day <= _DAYS[month - 1] + (1 if month == 2 and leap else 0)
+
+
+def is_rfc3339_date(value: str) -> bool:
+    """Return whether the text is an RFC 3339 full-date (proleptic Gregorian, year 0000 allowed)."""
+    match = _DATE.fullmatch(value)
+    return match is not None and _valid_date(*(int(g) for g in match.groups()))
+
+
+def is_rfc3339_date_time(value: str) -> bool:
+    """Return whether the text is an RFC 3339 date-time with an offset, leap seconds included."""
+    match = _DATE_TIME.fullmatch(value)
+    if match is None:
+        return False
+    year, month, day, hour, minute, second = (int(g) for g in match.groups()[:6])
+    if not _valid_date(year, month, day) or hour > 23 or minute > 59 or second > 60:
+        return False
+    off_h = int(match.group(9) or 0)
+    off_m = int(match.group(10) or 0)
+    if off_h > 23 or off_m > 59:
+        return False
+    if second == 60:
+        # A leap second happens at 23:59:60 UTC only, so local time must map back to it.
+        sign = -1 if match.group(8).startswith("-") else 1
+        utc_minutes = (hour * 60 + minute - sign * (off_h * 60 + off_m)) % (24 * 60)
+        return utc_minutes == 23 * 60 + 59
+    return True
 
 
 def _matcher(pattern: re.Pattern[str]) -> Callable[[str], bool]:
@@ -48,7 +87,9 @@ def format_checker() -> FormatChecker:
     # A fresh checker per call: decorating the shared class-level checker would leak our formats
     # into every other user of jsonschema in the process.
     checker = FormatChecker()
-    for name, check in FORMATS.items():
+    # The reference engine must judge dates exactly as jsonschema-rs does (RFC 3339 to the letter:
+    # year 0000 and leap seconds allowed), so it uses these checkers rather than the defaults.
+    for name, check in {**FORMATS, "date": is_rfc3339_date, "date-time": is_rfc3339_date_time}.items():
         checker.checks(name)(_only_strings(check))
     return checker
 

@@ -33,22 +33,36 @@ def _refuse(uri: str) -> Any:
     )
 
 
+_ECMA_SPACE = "\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
+# ECMA-262 classes are ASCII for \d and \w and have their own white-space set; Python's are Unicode.
+_ECMA_CLASSES = {"d": "0-9", "w": "A-Za-z0-9_", "s": _ECMA_SPACE}
+
+
 def _ecma_pattern(pattern: str) -> str:
-    """Translate an ECMA-262 pattern's end anchors so Python's `re` agrees with other engines."""
+    """Translate an ECMA-262 pattern so Python's `re` gives the same answers as ajv and jsonschema-rs."""
     # Python's `$` also matches before a final newline, where ECMA-262 (ajv, jsonschema-rs) does not.
     out: list[str] = []
     in_class = escaped = False
     for char in pattern:
         if escaped:
-            out.append(char)
             escaped = False
+            lower = char.lower()
+            if lower in _ECMA_CLASSES:
+                chars = _ECMA_CLASSES[lower]
+                if in_class and char.islower():
+                    out.append(chars)
+                elif not in_class:
+                    out.append(f"[{chars}]" if char.islower() else f"[^{chars}]")
+                else:
+                    out.append("\\" + char)
+            else:
+                out.append("\\" + char)
         elif char == "\\":
-            out.append(char)
             escaped = True
-        elif char == "[":
+        elif char == "[" and not in_class:
             in_class = True
             out.append(char)
-        elif char == "]":
+        elif char == "]" and in_class:
             in_class = False
             out.append(char)
         elif char == "$" and not in_class:
