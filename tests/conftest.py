@@ -25,7 +25,7 @@ MakeCatalogue = Callable[[dict[str, Any]], Catalogue]
 
 @pytest.fixture
 def make_catalogue(tmp_path: Path) -> MakeCatalogue:
-    """Return a function that writes manifests (id -> manifest dict) and reads them as a catalogue."""
+    """Return a function that writes manifests (id -> dict) and reads them as a catalogue."""
 
     def make(manifests: dict[str, Any]) -> Catalogue:
         (tmp_path / "registry.json").write_text(json.dumps({"base_uri": "https://example.org/s/"}))

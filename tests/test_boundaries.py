@@ -19,7 +19,9 @@ def test_core_never_imports_click_or_rich() -> None:
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('click', 'rich'))\n"
         "print(','.join(bad))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == ""
 
 
@@ -31,7 +33,9 @@ def test_cli_start_up_skips_jsonschema() -> None:
         "main(['list'])\n"
         "print('jsonschema' in sys.modules, file=sys.stderr)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stderr.strip() == "False"
 
 

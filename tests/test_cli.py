@@ -37,9 +37,7 @@ def test_invalid_data_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
     assert "identifiers.json line 4, column 15" in out
 
 
-@pytest.mark.parametrize(
-    ("fail_on", "expected"), [("error", 0), ("warning", 1), ("never", 0)]
-)
+@pytest.mark.parametrize(("fail_on", "expected"), [("error", 0), ("warning", 1), ("never", 0)])
 def test_fail_on(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, fail_on: str, expected: int
 ) -> None:
@@ -71,8 +69,17 @@ def test_json_report_matches_its_schema(capsys: pytest.CaptureFixture[str]) -> N
 def test_output_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """--output writes the report to a file and nothing to stdout."""
     target = tmp_path / "report.json"
-    code, out, _ = _run(capsys, "validate", "-s", "common", "--format", "json", "-o",
-                        str(target), str(COMMON / "valid"))
+    code, out, _ = _run(
+        capsys,
+        "validate",
+        "-s",
+        "common",
+        "--format",
+        "json",
+        "-o",
+        str(target),
+        str(COMMON / "valid"),
+    )
     assert code == 0
     assert out == ""
     assert json.loads(target.read_text())["conforms"] is True
@@ -120,9 +127,18 @@ def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{")
     result = subprocess.run(
-        [sys.executable, "-c", "from lgstandards.cli import entry_point; entry_point()",
-         "validate", "-s", "common", str(bad)],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-c",
+            "from lgstandards.cli import entry_point; entry_point()",
+            "validate",
+            "-s",
+            "common",
+            str(bad),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 1
     assert "source.invalid-json" in result.stdout

@@ -59,16 +59,38 @@ def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 
 
 _JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(max_size=20),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
     max_leaves=6,
 )
 
 _TRICKY_TEXT = st.sampled_from(
-    ["", " ", "\n", "SW1A 1AA\n", "100023336956\n", "2026-12-24\n", "2026-02-30", "2026-12-24T25:00:00Z",
-     "2026-12-24T07:30:00", "2026-12-24 07:30:00Z", "2026-12-24T07:30:00+0100",
-     "2016-12-31T23:59:60Z", "E07000223\n", "ÉÉ", "١٢٣", "0" * 13, "a@b", "x@y.z"]
+    [
+        "",
+        " ",
+        "\n",
+        "SW1A 1AA\n",
+        "100023336956\n",
+        "2026-12-24\n",
+        "2026-02-30",
+        "2026-12-24T25:00:00Z",
+        "2026-12-24T07:30:00",
+        "2026-12-24 07:30:00Z",
+        "2026-12-24T07:30:00+0100",
+        "2016-12-31T23:59:60Z",
+        "E07000223\n",
+        "ÉÉ",
+        "١٢٣",
+        "0" * 13,
+        "a@b",
+        "x@y.z",
+    ]
 )
 
 
@@ -107,8 +129,18 @@ def test_engines_agree_on_mutated_examples(case: tuple[str, Any]) -> None:
 
 
 _COMMON = _CAT.select("common@1.0.0")
-_DEFS = ["uprn", "usrn", "postcode", "gss_code", "council_gss_code", "organisation", "date",
-         "date_time", "email", "telephone"]
+_DEFS = [
+    "uprn",
+    "usrn",
+    "postcode",
+    "gss_code",
+    "council_gss_code",
+    "organisation",
+    "date",
+    "date_time",
+    "email",
+    "telephone",
+]
 
 
 @pytest.mark.parametrize("name", _DEFS)

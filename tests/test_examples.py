@@ -20,7 +20,9 @@ _INVALID = [(v.ref, p) for v in _VERSIONS for p in v.example_files("invalid")]
 def _expected(path: Path) -> set[tuple[str, int, str]]:
     sidecar = path.with_name(path.name.rsplit(".", 1)[0] + ".findings.json")
     assert sidecar.is_file(), f"{path} has no {sidecar.name} listing its expected findings"
-    return {(f["code"], int(f.get("record", 1)), f["pointer"]) for f in json.loads(sidecar.read_text())}
+    return {
+        (f["code"], int(f.get("record", 1)), f["pointer"]) for f in json.loads(sidecar.read_text())
+    }
 
 
 def _checker(ref: str) -> Checker:

@@ -83,11 +83,15 @@ def test_draft_allowed_when_asked(make_catalogue: MakeCatalogue) -> None:
         ("{not json", "line 1, column 2"),
         ("[]", "expected a JSON object"),
         (_manifest([]), "versions"),
-        (_manifest([{"version": "1.0", "status": "published", "released": "2026-01-01"}]),
-         "is not MAJOR.MINOR.PATCH"),
+        (
+            _manifest([{"version": "1.0", "status": "published", "released": "2026-01-01"}]),
+            "is not MAJOR.MINOR.PATCH",
+        ),
         (_manifest([{"version": "1.0.0", "status": "published"}]), "has no 'released' date"),
-        (_manifest([{"version": "1.0.0", "status": "live", "released": "2026-01-01"}]),
-         "versions.0.status"),
+        (
+            _manifest([{"version": "1.0.0", "status": "live", "released": "2026-01-01"}]),
+            "versions.0.status",
+        ),
         (_manifest(_VERSIONS[:1] * 2), "listed more than once: 1.0.0"),
         (_manifest(_VERSIONS[:1], colour="blue"), "colour"),
         (_manifest(_VERSIONS[:1], external=True), "needs a 'homepage'"),
@@ -105,7 +109,10 @@ def test_schema_ids_follow_the_base_uri(cat: Catalogue) -> None:
     """Every schema's $id is the registry's base URI plus <id>/<version>/schema.json."""
     for version in cat.versions():
         if version.schema_path.is_file():
-            assert version.schema.get("$id") == f"{cat.base_uri}{version.id}/{version.version}/schema.json"
+            assert (
+                version.schema.get("$id")
+                == f"{cat.base_uri}{version.id}/{version.version}/schema.json"
+            )
             assert version.schema.get("$schema") == "https://json-schema.org/draft/2020-12/schema"
 
 

@@ -43,8 +43,13 @@ def _codes(report: Report) -> list[str]:
     ],
 )
 def test_unreadable_json(
-    checker: Checker, tmp_path: Path, name: str, content: bytes, code: str,
-    line: int | None, column: int | None,
+    checker: Checker,
+    tmp_path: Path,
+    name: str,
+    content: bytes,
+    code: str,
+    line: int | None,
+    column: int | None,
 ) -> None:
     """A file that cannot be read or parsed gives one error finding with its place."""
     report = _check(checker, tmp_path, name, content)
@@ -131,7 +136,9 @@ def test_ndjson_locations_and_bad_lines(checker: Checker, tmp_path: Path) -> Non
     lines = [json.dumps(GOOD), "", '{"uprn": 5}', "{broken", json.dumps(GOOD)]
     report = _check(checker, tmp_path, "x.ndjson", "\n".join(lines).encode())
     assert report.records == 4
-    found = [(f.code, f.location.record, f.location.line, f.location.column) for f in report.findings]
+    found = [
+        (f.code, f.location.record, f.location.line, f.location.column) for f in report.findings
+    ]
     assert found == [("schema.type", 2, 3, 10), ("source.invalid-json", 3, 4, 2)]
 
 
@@ -175,8 +182,13 @@ def test_user_schema_with_relative_refs(tmp_path: Path) -> None:
     """--schema resolves relative $refs from files beside it, in drafts 7 and 2020-12."""
     (tmp_path / "defs").mkdir()
     (tmp_path / "defs" / "code.json").write_text(
-        json.dumps({"$schema": "http://json-schema.org/draft-07/schema#", "type": "string",
-                    "pattern": "^[A-Z]{3}$"})
+        json.dumps(
+            {
+                "$schema": "http://json-schema.org/draft-07/schema#",
+                "type": "string",
+                "pattern": "^[A-Z]{3}$",
+            }
+        )
     )
     root = {
         "$schema": "http://json-schema.org/draft-07/schema#",

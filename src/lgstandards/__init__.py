@@ -6,7 +6,6 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from lgstandards.registry import Catalogue, Codelist, Manifest, StandardVersion, Status, catalogue
     from lgstandards.conformance import (
         Checker,
         RecordResult,
@@ -22,6 +21,14 @@ if TYPE_CHECKING:
         StandardNotFoundError,
     )
     from lgstandards.findings import Finding, Severity, SourceLocation
+    from lgstandards.registry import (
+        Catalogue,
+        Codelist,
+        Manifest,
+        StandardVersion,
+        Status,
+        catalogue,
+    )
     from lgstandards.report import FileReport, FindingGroup, Report
     from lgstandards.rules import Hit, RecordContext, Rule, RuleOptions
 
@@ -30,15 +37,32 @@ __version__ = "0.1.0"
 # Exports load on first use: importing jsonschema costs about a second, and `lgstandards list`
 # or a pre-commit hook should not pay for it.
 _EXPORTS = {
-    "Catalogue": "registry", "Codelist": "registry", "Manifest": "registry",
-    "StandardVersion": "registry", "Status": "registry", "catalogue": "registry",
-    "Checker": "conformance", "RecordResult": "conformance", "validate": "conformance",
-    "validate_files": "conformance", "validate_records": "conformance",
-    "ConfigError": "errors", "LgstandardsError": "errors", "ManifestError": "errors",
-    "SchemaError": "errors", "StandardNotFoundError": "errors",
-    "Finding": "findings", "Severity": "findings", "SourceLocation": "findings",
-    "FileReport": "report", "FindingGroup": "report", "Report": "report",
-    "Hit": "rules", "RecordContext": "rules", "Rule": "rules", "RuleOptions": "rules",
+    "Catalogue": "registry",
+    "Codelist": "registry",
+    "Manifest": "registry",
+    "StandardVersion": "registry",
+    "Status": "registry",
+    "catalogue": "registry",
+    "Checker": "conformance",
+    "RecordResult": "conformance",
+    "validate": "conformance",
+    "validate_files": "conformance",
+    "validate_records": "conformance",
+    "ConfigError": "errors",
+    "LgstandardsError": "errors",
+    "ManifestError": "errors",
+    "SchemaError": "errors",
+    "StandardNotFoundError": "errors",
+    "Finding": "findings",
+    "Severity": "findings",
+    "SourceLocation": "findings",
+    "FileReport": "report",
+    "FindingGroup": "report",
+    "Report": "report",
+    "Hit": "rules",
+    "RecordContext": "rules",
+    "Rule": "rules",
+    "RuleOptions": "rules",
 }
 
 

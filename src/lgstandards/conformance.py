@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lgstandards.registry import Catalogue, StandardVersion, Status, catalogue
 from lgstandards.errors import SchemaError
 from lgstandards.findings import Finding, Severity, SourceLocation
+from lgstandards.registry import Catalogue, StandardVersion, Status, catalogue
 from lgstandards.report import FileReport, Report
 from lgstandards.rules import RecordContext, Rule, RuleOptions, rules_for
 from lgstandards.rules.base import RecordCheck
@@ -115,13 +115,18 @@ class Checker:
 
     def check_record(self, data: Any, number: int = 1) -> list[Finding]:
         """Return the schema and rule findings for one record, without source locations."""
-        return self._check(data, number, [self._file_checks()])[0]
+        return self._check(data, number, self._checks())[0]
 
-    def _file_checks(self) -> list[tuple[Rule, RecordCheck]]:
-        return [(rule, rule.per_file()) for rule in self.rules if rule.per_file is not None]
+    def _checks(self) -> list[tuple[Rule, RecordCheck]]:
+        """Return the record checks for one file: per-record rules, then fresh per-file state."""
+        checks: list[tuple[Rule, RecordCheck]] = [
+            (rule, rule.check) for rule in self.rules if rule.check is not None
+        ]
+        checks.extend((rule, rule.per_file()) for rule in self.rules if rule.per_file is not None)
+        return checks
 
     def _check(
-        self, data: Any, number: int, file_checks: list[list[tuple[Rule, RecordCheck]]]
+        self, data: Any, number: int, checks: list[tuple[Rule, RecordCheck]]
     ) -> tuple[list[Finding], bool]:
         findings: list[Finding] = []
         if self.validator.is_valid(data):
@@ -129,14 +134,9 @@ class Checker:
         else:
             findings = self.validator.findings(data)
             rejected = frozenset(f.pointer for f in findings)
-        if not self.rules:
+        if not checks:
             return findings, bool(findings)
         context = RecordContext(data, number, rejected, self.options)
-        checks: list[tuple[Rule, RecordCheck]] = [
-            (rule, rule.check) for rule in self.rules if rule.check is not None
-        ]
-        for group in file_checks:
-            checks.extend(group)
         for rule, check in checks:
             try:
                 hits = list(check(context))
@@ -145,18 +145,24 @@ class Checker:
                     Finding(
                         "internal.rule-failed",
                         Severity.ERROR,
-                        f"The rule {rule.code} failed on this record ({type(exc).__name__}: {exc}); "
+                        f"The rule {rule.code} failed on this record "
+                        f"({type(exc).__name__}: {exc}); "
                         "please report it to the lgstandards maintainers.",
                     )
                 )
                 continue
             for hit in hits:
                 # Nothing is reported twice: a field the schema rejected is not judged again.
-                if context.is_rejected(hit.pointer):
+                if rejected and context.is_rejected(hit.pointer):
                     continue
                 findings.append(
-                    Finding(rule.code, rule.severity, hit.message, pointer=hit.pointer,
-                            value=hit.value if _is_scalar(hit.value) else None)
+                    Finding(
+                        rule.code,
+                        rule.severity,
+                        hit.message,
+                        pointer=hit.pointer,
+                        value=hit.value if _is_scalar(hit.value) else None,
+                    )
                 )
         invalid = any(f.severity is Severity.ERROR for f in findings)
         return findings, invalid
@@ -166,7 +172,7 @@ class Checker:
         kept: list[Finding] = []
         counts: Counter[str] = Counter()
         records = invalid = 0
-        file_checks = [self._file_checks()]
+        checks = self._checks()
 
         def keep(finding: Finding) -> None:
             counts[finding.code] += 1
@@ -182,7 +188,7 @@ class Checker:
                 keep(item)
                 continue
             records += 1
-            found, bad = self._check(item.data, item.number, file_checks)
+            found, bad = self._check(item.data, item.number, checks)
             if bad:
                 invalid += 1
             for finding in found:
@@ -252,11 +258,12 @@ class Checker:
 
     def iter_records(self, records: Iterable[Any]) -> Iterator[RecordResult]:
         """Validate records one at a time as they arrive, yielding a result for each."""
-        file_checks = [self._file_checks()]
+        checks = self._checks()
         for number, data in enumerate(records, 1):
-            found, _ = self._check(data, number, file_checks)
-            yield RecordResult(number, tuple(f.with_location(SourceLocation(record=number))
-                                             for f in found))
+            found, _ = self._check(data, number, checks)
+            yield RecordResult(
+                number, tuple(f.with_location(SourceLocation(record=number)) for f in found)
+            )
 
 
 def _locate(source: Source, record: Record, pointer: str) -> SourceLocation:
@@ -309,8 +316,9 @@ def validate(data: Any, standard: str, *, options: RuleOptions | None = None) ->
     checker = _checker(standard, options)
     if isinstance(data, bytes | str):
         raw = data.encode("utf-8") if isinstance(data, str) else data
-        source = Source("<data>", detect_format("<data>", raw[:4096]), data=raw,
-                        tabular=checker.tabular)
+        source = Source(
+            "<data>", detect_format("<data>", raw[:4096]), data=raw, tabular=checker.tabular
+        )
         return checker.report([checker.check_source(source)])
     records = data if isinstance(data, list) else [data]
     findings: list[Finding] = []

@@ -31,7 +31,11 @@ class _Resolver:
         uri, fragment = urldefrag(urljoin(base, ref))
         node: Any = self.schemas.get(uri, {})
         for part in [p for p in fragment.split("/") if p]:
-            node = node.get(part.replace("~1", "/").replace("~0", "~"), {}) if isinstance(node, dict) else {}
+            node = (
+                node.get(part.replace("~1", "/").replace("~0", "~"), {})
+                if isinstance(node, dict)
+                else {}
+            )
         return uri, node
 
 
@@ -41,7 +45,9 @@ def field_rows(version: StandardVersion, registry: Catalogue, max_depth: int = 6
     return list(_walk(version.schema, version.schema_uri, "", True, resolver, max_depth, set()))
 
 
-def _merge(schema: Any, base: str, resolver: _Resolver, depth: int = 0) -> tuple[dict[str, Any], str]:
+def _merge(
+    schema: Any, base: str, resolver: _Resolver, depth: int = 0
+) -> tuple[dict[str, Any], str]:
     """Return the schema with `$ref` targets merged under its own keywords (siblings win)."""
     if not isinstance(schema, dict):
         return {}, base
@@ -79,9 +85,14 @@ def _constraints(schema: Mapping[str, Any]) -> str:
         parts.append(f"pattern {schema['pattern']}")
     if "format" in schema and not schema.get("x-expected"):
         parts.append(f"format {schema['format']}")
-    for key, label in (("minimum", ">="), ("maximum", "<="), ("minLength", "min length"),
-                       ("maxLength", "max length"), ("minItems", "min items"),
-                       ("maxItems", "max items")):
+    for key, label in (
+        ("minimum", ">="),
+        ("maximum", "<="),
+        ("minLength", "min length"),
+        ("maxLength", "max length"),
+        ("minItems", "min items"),
+        ("maxItems", "max items"),
+    ):
         if key in schema:
             parts.append(f"{label} {schema[key]}")
     if "const" in schema:
@@ -91,8 +102,15 @@ def _constraints(schema: Mapping[str, Any]) -> str:
     return "; ".join(parts)
 
 
-def _walk(schema: Any, base: str, prefix: str, required: bool, resolver: _Resolver,
-          depth: int, seen: set[tuple[str, int]]) -> Iterator[FieldRow]:
+def _walk(
+    schema: Any,
+    base: str,
+    prefix: str,
+    required: bool,
+    resolver: _Resolver,
+    depth: int,
+    seen: set[tuple[str, int]],
+) -> Iterator[FieldRow]:
     node, base = _merge(schema, base, resolver)
     props = node.get("properties") or {}
     need = set(node.get("required") or [])
@@ -119,5 +137,12 @@ def _walk(schema: Any, base: str, prefix: str, required: bool, resolver: _Resolv
             child, sub_base = _merge(merged["items"], sub_base, resolver)
             child_prefix = f"{path}[]"
         if isinstance(child, dict) and child.get("properties"):
-            yield from _walk(child, sub_base, child_prefix, name in need and required, resolver,
-                             depth - 1, seen | {key})
+            yield from _walk(
+                child,
+                sub_base,
+                child_prefix,
+                name in need and required,
+                resolver,
+                depth - 1,
+                seen | {key},
+            )

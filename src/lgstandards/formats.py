@@ -89,7 +89,11 @@ def format_checker() -> FormatChecker:
     checker = FormatChecker()
     # The reference engine must judge dates exactly as jsonschema-rs does (RFC 3339 to the letter:
     # year 0000 and leap seconds allowed), so it uses these checkers rather than the defaults.
-    for name, check in {**FORMATS, "date": is_rfc3339_date, "date-time": is_rfc3339_date_time}.items():
+    for name, check in {
+        **FORMATS,
+        "date": is_rfc3339_date,
+        "date-time": is_rfc3339_date_time,
+    }.items():
         checker.checks(name)(_only_strings(check))
     return checker
 

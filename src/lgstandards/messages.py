@@ -73,7 +73,10 @@ def required(title: str, name: str) -> str:
 def additional_property(name: str, allowed: Sequence[str]) -> str:
     """Explain a property that the schema does not allow."""
     hint = f" Allowed fields here: {', '.join(allowed)}." if allowed and len(allowed) <= 25 else ""
-    return f"'{name}' is not a field of this standard; check its spelling or move it under 'extensions'.{hint}"
+    return (
+        f"'{name}' is not a field of this standard; check its spelling or move it under "
+        f"'extensions'.{hint}"
+    )
 
 
 def _list(values: Sequence[Any], limit: int = 12) -> str:
@@ -107,7 +110,8 @@ def explain(
     if keyword == "enum":
         codelist = schema.get("x-codelist") if isinstance(schema, Mapping) else None
         where = f" (codelist {codelist})" if codelist else ""
-        return f"{title} {show(value)} is not one of the allowed values{where}: {_list(list(expected))}."
+        allowed = _list(list(expected))
+        return f"{title} {show(value)} is not one of the allowed values{where}: {allowed}."
     if keyword == "const":
         return f"{title} must be {show(expected)}, not {show(value)}."
     if keyword == "minLength":

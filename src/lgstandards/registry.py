@@ -18,7 +18,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from lgstandards.errors import ManifestError, SchemaError, StandardNotFoundError
 
 _VERSION = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
-_SELECTOR = re.compile(r"^(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)(?:@(?P<version>[0-9]+(?:\.[0-9]+){0,2}))?$")
+_SELECTOR = re.compile(
+    r"^(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)(?:@(?P<version>[0-9]+(?:\.[0-9]+){0,2}))?$"
+)
 
 
 class Status(enum.StrEnum):
@@ -56,7 +58,9 @@ class VersionEntry(BaseModel):
     @model_validator(mode="after")
     def _release_date(self) -> VersionEntry:
         if self.status is not Status.DRAFT and self.released is None:
-            raise ValueError(f"version {self.version} is {self.status.value} but has no 'released' date")
+            raise ValueError(
+                f"version {self.version} is {self.status.value} but has no 'released' date"
+            )
         return self
 
     @property
@@ -112,7 +116,7 @@ class Codelist:
     codes: tuple[Mapping[str, Any], ...]
     path: Path
 
-    @property
+    @functools.cached_property
     def values(self) -> frozenset[str]:
         """Return the set of codes."""
         return frozenset(str(c["code"]) for c in self.codes)
@@ -196,7 +200,9 @@ class StandardVersion:
         if not folder.is_dir():
             return ()
         return tuple(
-            p for p in sorted(folder.iterdir()) if p.is_file() and not p.name.endswith(".findings.json")
+            p
+            for p in sorted(folder.iterdir())
+            if p.is_file() and not p.name.endswith(".findings.json")
         )
 
 
@@ -209,7 +215,9 @@ class Catalogue:
         settings = load_json_file(self.root / "registry.json", ManifestError)
         base = settings.get("base_uri")
         if not isinstance(base, str) or not base.endswith("/"):
-            raise ManifestError(f"{self.root / 'registry.json'}: 'base_uri' must be a URI ending in '/'")
+            raise ManifestError(
+                f"{self.root / 'registry.json'}: 'base_uri' must be a URI ending in '/'"
+            )
         self.base_uri: str = base
         self._manifests: dict[str, Manifest] = {}
         for path in sorted(self.root.glob("*/standard.json")):
@@ -240,7 +248,9 @@ class Catalogue:
 
     def version(self, manifest: Manifest, entry: VersionEntry) -> StandardVersion:
         """Return the files of one listed version."""
-        return StandardVersion(manifest, entry, self.root / manifest.id / entry.version, self.base_uri)
+        return StandardVersion(
+            manifest, entry, self.root / manifest.id / entry.version, self.base_uri
+        )
 
     def versions(self) -> Iterator[StandardVersion]:
         """Iterate over every version that has files (external standards have none)."""
@@ -260,7 +270,8 @@ class Catalogue:
         manifest = self.manifest(match["id"])
         if manifest.external:
             raise StandardNotFoundError(
-                f"{manifest.id} is an external standard that lgstandards signposts but does not ship; "
+                f"{manifest.id} is an external standard that lgstandards signposts but does not "
+                f"ship; "
                 f"download its schema from {manifest.homepage} and use --schema FILE"
             )
         wanted = match["version"]

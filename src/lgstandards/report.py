@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
 from lgstandards.findings import Finding, Severity, pointer_template
+
+#: What `Report.masked()` puts where a value was.
+MASK = "[hidden]"
 
 #: The version of the JSON report's shape; see `lgstandards/schemas/report.schema.json`.
 FORMAT_VERSION = "1.0"
@@ -29,6 +34,8 @@ class FileReport:
     findings: tuple[Finding, ...] = ()
     counts: Mapping[str, int] = field(default_factory=_frozen)
     omitted: int = 0
+    #: The standard this file was checked against, set when one run checks several standards.
+    standard: str | None = None
 
     @property
     def readable(self) -> bool:
@@ -50,6 +57,12 @@ class FindingGroup:
     pointer: str
     count: int
     examples: tuple[Finding, ...]
+    #: Findings in the group including those past --max-findings, where they can be placed.
+    total: int = 0
+    #: Distinct records among the kept findings.
+    records: int = 0
+    #: False when findings past --max-findings make `records` a lower bound.
+    exact: bool = True
 
 
 @dataclass(frozen=True)
@@ -111,16 +124,149 @@ class Report:
         return not self.fails(Severity.ERROR)
 
     def groups(self) -> tuple[FindingGroup, ...]:
-        """Group the kept findings by code and field, worst and most frequent first."""
+        """Group findings by code and field, worst and most frequent first, counting capped ones."""
         buckets: dict[tuple[str, str], list[Finding]] = {}
         for finding in self.findings:
             buckets.setdefault((finding.code, pointer_template(finding.pointer)), []).append(finding)
+        placed, unplaced = self._omitted_by_group()
         groups = [
-            FindingGroup(code, items[0].severity, items[0].field, template, len(items), tuple(items))
+            FindingGroup(
+                code,
+                items[0].severity,
+                items[0].field,
+                template,
+                len(items),
+                tuple(items),
+                total=len(items) + placed.get((code, template), 0),
+                records=len({(f.location.path, f.location.record) for f in items
+                             if f.location.record is not None}),
+                exact=(code, template) not in placed,
+            )
             for (code, template), items in buckets.items()
         ]
-        groups.sort(key=lambda g: (-g.severity.rank, -g.count, g.code, g.pointer))
+        # Findings past --max-findings whose code has no kept finding to stand beside.
+        groups.extend(
+            FindingGroup(code, severity, None, "", 0, (), total=extra, exact=False)
+            for code, (severity, extra) in unplaced.items()
+        )
+        groups.sort(key=lambda g: (-g.severity.rank, -g.total, g.code, g.pointer))
         return tuple(groups)
+
+    def _omitted_by_group(
+        self,
+    ) -> tuple[dict[tuple[str, str], int], dict[str, tuple[Severity, int]]]:
+        """Place each file's omitted findings in the group of their code, where there is one."""
+        placed: Counter[tuple[str, str]] = Counter()
+        unplaced: dict[str, tuple[Severity, int]] = {}
+        for file in self.files:
+            if not file.omitted:
+                continue
+            kept = Counter(f.code for f in file.findings)
+            templates: dict[str, set[str]] = {}
+            severities: dict[str, Severity] = {}
+            for finding in file.findings:
+                templates.setdefault(finding.code, set()).add(pointer_template(finding.pointer))
+                severities[finding.code] = finding.severity
+            for code, total in file.counts.items():
+                extra = total - kept.get(code, 0)
+                if extra <= 0:
+                    continue
+                places = templates.get(code, set())
+                if len(places) == 1:
+                    placed[(code, next(iter(places)))] += extra
+                else:
+                    # With several fields, or none kept, nothing says where the rest were.
+                    severity = severities.get(code) or _default_severity(code)
+                    before = unplaced.get(code, (severity, 0))[1]
+                    unplaced[code] = (severity, before + extra)
+        return dict(placed), unplaced
+
+    # -- new reports from this one -------------------------------------------------------------
+
+    def filtered(self, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> Report:
+        """Return a report keeping only findings (and checks) a code or category selects.
+
+        A selector is a whole code (`schema.pattern`) or a prefix of dotted parts (`schema`,
+        `waste`). Filter before capping: a file with findings past --max-findings cannot be
+        recounted, so filtering one raises ValueError.
+        """
+        chosen, dropped = tuple(select), tuple(ignore)
+        if not chosen and not dropped:
+            return self
+
+        def keep(code: str) -> bool:
+            return (not chosen or code_matches(code, chosen)) and not code_matches(code, dropped)
+
+        files: list[FileReport] = []
+        for file in self.files:
+            findings = tuple(f for f in file.findings if keep(f.code))
+            counts = {code: n for code, n in file.counts.items() if keep(code)}
+            if len(findings) == len(file.findings) and len(counts) == len(file.counts):
+                files.append(file)
+                continue
+            if file.omitted:
+                raise ValueError(
+                    f"{file.path} has findings past --max-findings; filter before capping"
+                )
+            invalid = len({
+                f.location.record for f in findings
+                if f.severity is Severity.ERROR and f.location.record is not None
+            })
+            files.append(dataclasses.replace(
+                file, findings=findings, counts=_frozen(counts), invalid_records=invalid,
+            ))
+        return dataclasses.replace(
+            self,
+            files=tuple(files),
+            checks=tuple(c for c in self.checks if keep(c)),
+            notices=tuple(f for f in self.notices if keep(f.code)),
+        )
+
+    def capped(self, max_findings: int | None) -> Report:
+        """Return a report keeping at most `max_findings` findings per file (all stay counted)."""
+        if max_findings is None:
+            return self
+        files = tuple(
+            dataclasses.replace(
+                file,
+                findings=file.findings[:max_findings],
+                omitted=file.omitted + len(file.findings) - max_findings,
+            )
+            if len(file.findings) > max_findings
+            else file
+            for file in self.files
+        )
+        return dataclasses.replace(self, files=files)
+
+    def masked(self) -> Report:
+        """Return a report with every finding's value hidden, in its value and in its message."""
+        files = tuple(
+            dataclasses.replace(file, findings=tuple(mask_finding(f) for f in file.findings))
+            for file in self.files
+        )
+        return dataclasses.replace(
+            self, files=files, notices=tuple(mask_finding(f) for f in self.notices)
+        )
+
+    @classmethod
+    def combine(cls, reports: Sequence[Report]) -> Report:
+        """Join the reports of several standards into one, each file naming its standard."""
+        if len(reports) == 1:
+            return reports[0]
+        standards = {r.standard for r in reports}
+        schemas = {r.schema for r in reports}
+        files = tuple(
+            dataclasses.replace(file, standard=file.standard or report.standard or report.schema)
+            for report in reports
+            for file in report.files
+        )
+        return cls(
+            standards.pop() if len(standards) == 1 else None,
+            schemas.pop() if len(schemas) == 1 else None,
+            files,
+            checks=tuple(dict.fromkeys(c for r in reports for c in r.checks)),
+            notices=tuple(dict.fromkeys(n for r in reports for n in r.notices)),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Return the report as plain JSON data in the documented, versioned shape."""
@@ -141,18 +287,66 @@ class Report:
             "checks": list(self.checks),
             "notices": [finding_to_dict(f) for f in self.notices],
             "files": [
-                {
-                    "path": file.path,
-                    "format": file.format,
-                    "records": file.records,
-                    "invalid_records": file.invalid_records,
-                    "counts": dict(sorted(file.counts.items())),
-                    "omitted": file.omitted,
-                    "findings": [finding_to_dict(f) for f in file.findings],
-                }
+                _file_to_dict(file)
                 for file in self.files
             ],
         }
+
+
+def _file_to_dict(file: FileReport) -> dict[str, Any]:
+    """Return one file's part of the JSON report; `standard` only appears in combined runs."""
+    data: dict[str, Any] = {
+        "path": file.path,
+        "format": file.format,
+        "records": file.records,
+        "invalid_records": file.invalid_records,
+        "counts": dict(sorted(file.counts.items())),
+        "omitted": file.omitted,
+        "findings": [finding_to_dict(f) for f in file.findings],
+    }
+    if file.standard is not None:
+        data["standard"] = file.standard
+    return data
+
+
+def code_matches(code: str, selectors: Iterable[str]) -> bool:
+    """Return whether a code is one of the selectors or falls under one (`schema` has `schema.type`)."""
+    return any(code == s or code.startswith(s + ".") for s in selectors)
+
+
+def _default_severity(code: str) -> Severity:
+    from lgstandards.codes import describe  # Imported late: the code list pulls in the rules.
+
+    info = describe(code)
+    return info.severity if info is not None else Severity.ERROR
+
+
+def mask_finding(finding: Finding) -> Finding:
+    """Return the finding with its value dropped and every quoting of it in the message hidden."""
+    if finding.value is None:
+        return finding
+    return dataclasses.replace(finding, value=None, message=mask_text(finding.message, finding.value))
+
+
+def mask_text(message: str, value: Any) -> str:
+    """Hide the ways a message may quote a value: repr, the shortened form, quoted and bare."""
+    from lgstandards.messages import show
+
+    if isinstance(value, bool) or value is None or isinstance(value, list | dict):
+        return message
+    text = str(value)
+    forms = {show(value), repr(value), f"'{text}'", f'"{text}"'}
+    if isinstance(value, str):
+        forms.add(repr(value[:60]) + "...")
+    masked = message
+    for form in sorted(forms, key=len, reverse=True):
+        if form:
+            masked = masked.replace(form, MASK)
+    # A value written bare is hidden as a whole word only, and short text not at all, since a
+    # bare "a" or "on" would blank out ordinary words of the sentence.
+    if text and (not isinstance(value, str) or len(text) >= 3):
+        masked = re.sub(rf"(?<![\w.]){re.escape(text)}(?![\w])", MASK, masked)
+    return masked
 
 
 def finding_to_dict(finding: Finding) -> dict[str, Any]:

@@ -33,14 +33,16 @@ def _refuse(uri: str) -> Any:
     )
 
 
-_ECMA_SPACE = "\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
+_ECMA_SPACE = (
+    "\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
+)
 # ECMA-262 classes are ASCII for \d and \w and have their own white-space set; Python's are Unicode.
 _ECMA_CLASSES = {"d": "0-9", "w": "A-Za-z0-9_", "s": _ECMA_SPACE}
 
 
 def _ecma_pattern(pattern: str) -> str:
-    """Translate an ECMA-262 pattern so Python's `re` gives the same answers as ajv and jsonschema-rs."""
-    # Python's `$` also matches before a final newline, where ECMA-262 (ajv, jsonschema-rs) does not.
+    """Translate an ECMA-262 pattern so Python's `re` answers as ajv and jsonschema-rs do."""
+    # Python's `$` also matches before a final newline, where ECMA-262 does not.
     out: list[str] = []
     in_class = escaped = False
     for char in pattern:
@@ -87,7 +89,7 @@ def _pattern(
 def _reference_class(schema: Mapping[str, Any]) -> Any:
     """Return python-jsonschema's validator class for the schema's draft, with ECMA patterns."""
     base = validators.validator_for(schema, default=jsonschema.Draft202012Validator)
-    return validators.extend(base, {"pattern": _pattern})
+    return validators.extend(base, {"pattern": _pattern})  # type: ignore[no-untyped-call]
 
 
 class SchemaValidator:
@@ -112,7 +114,9 @@ class SchemaValidator:
             cls.check_schema(schema)
         except jsonschema.SchemaError as exc:
             where = join_pointer(exc.absolute_path) or "the top level"
-            raise SchemaError(f"the schema is not valid JSON Schema at {where}: {exc.message}") from None
+            raise SchemaError(
+                f"the schema is not valid JSON Schema at {where}: {exc.message}"
+            ) from None
 
         def retrieve_resource(uri: str) -> Resource[Any]:
             return Resource.from_contents(fetch(uri), default_specification=DRAFT202012)
@@ -157,100 +161,116 @@ class SchemaValidator:
     def findings(self, instance: Any) -> list[Finding]:
         """Return every schema finding for the instance, explained in plain English."""
         try:
+            # jsonschema-rs explains failures too, a hundred times faster than the reference.
+            explained = [
+                f for error in self.fast.iter_errors(instance) for f in self._explain_fast(error)
+            ]
+        except Exception:  # Fall back to the reference engine for anything it cannot handle.
+            explained = self._reference_findings(instance)
+        found: list[Finding] = []
+        seen: set[tuple[str, str]] = set()
+        for finding in explained:
+            key = (finding.code, finding.pointer)
+            if key not in seen:
+                seen.add(key)
+                found.append(finding)
+        return found
+
+    def _reference_findings(self, instance: Any) -> list[Finding]:
+        try:
             errors = list(self.reference.iter_errors(instance))
         except RecursionError:
             return [
                 Finding(
-                    "source.too-deep",
-                    Severity.ERROR,
-                    "The record is nested too deeply to check.",
+                    "source.too-deep", Severity.ERROR, "The record is nested too deeply to check."
                 )
             ]
-        found: list[Finding] = []
-        seen: set[tuple[str, str]] = set()
-        for error in errors:
-            for finding in self._explain(error):
-                key = (finding.code, finding.pointer)
-                if key not in seen:
-                    seen.add(key)
-                    found.append(finding)
-        if not found and not self.is_valid(instance):
-            # The engines disagree: report what the fast engine saw rather than calling it valid.
-            found.extend(self._fast_findings(instance))
-        return found
-
-    def _fast_findings(self, instance: Any) -> Iterator[Finding]:
-        for error in self.fast.iter_errors(instance):
-            kind = type(error.kind).__name__
-            code = "schema." + re.sub(r"(?<!^)(?=[A-Z])", "-", kind).lower()
-            yield Finding(
-                code,
-                Severity.ERROR,
-                error.message,
-                pointer=join_pointer(error.instance_path),
-                schema_path=join_pointer(error.schema_path),
+        return [
+            finding
+            for error in errors
+            for finding in self._explain(
+                # python-jsonschema reports a `false` subschema with no keyword at all.
+                str(error.validator) if error.validator is not None else "false",
+                list(error.absolute_path),
+                list(error.absolute_schema_path),
+                error.instance,
+                _quoted_name(error.message) if error.validator == "required" else None,
             )
+        ]
 
-    def _explain(self, error: ValidationError) -> Iterator[Finding]:
-        # python-jsonschema reports a `false` subschema with no keyword at all.
-        keyword = str(error.validator) if error.validator is not None else "false"
-        base_pointer = join_pointer(error.absolute_path)
-        schema_path = join_pointer(error.absolute_schema_path)
+    def _explain_fast(self, error: Any) -> Iterator[Finding]:
+        kind = type(error.kind).__name__
+        keyword = _RS_KEYWORDS.get(kind) or kind[:1].lower() + kind[1:]
+        details = error.kind.as_dict() if hasattr(error.kind, "as_dict") else {}
+        name = details.get("property") if keyword == "required" else None
+        yield from self._explain(
+            keyword,
+            list(error.instance_path),
+            list(error.evaluation_path),
+            error.instance,
+            str(name) if name is not None else None,
+        )
+
+    def _explain(
+        self,
+        keyword: str,
+        instance_path: list[Any],
+        schema_path: list[Any],
+        instance: Any,
+        required_name: str | None,
+    ) -> Iterator[Finding]:
+        base_pointer = join_pointer(instance_path)
+        where = join_pointer(schema_path)
+        # The schema path ends with the failing keyword, except for a `false` subschema.
+        node, title, resolver = self._walk(schema_path[:-1] if keyword != "false" else schema_path)
         if keyword == "required":
-            name = _quoted_name(error.message)
-            if name is None:
+            if required_name is None:
                 return
-            sub = self._property_schema(error.schema, name)
-            title = messages.title_of(sub, name)
+            prop = _resolve(node.get("properties", {}).get(required_name, {}), resolver)
+            field_title = messages.title_of(prop, required_name)
             yield Finding(
                 "schema.required",
                 Severity.ERROR,
-                messages.required(title, name),
-                pointer=f"{base_pointer}/{_escape(name)}",
-                field=title,
-                schema_path=schema_path,
+                messages.required(field_title, required_name),
+                pointer=f"{base_pointer}/{_escape(required_name)}",
+                field=field_title,
+                schema_path=where,
             )
             return
         if keyword in ("additionalProperties", "unevaluatedProperties") and isinstance(
-            error.instance, dict
+            instance, dict
         ):
-            allowed = set(error.schema.get("properties", {}))
-            patterns = [_compiled(p) for p in error.schema.get("patternProperties", {})]
+            allowed = set(node.get("properties", {}))
+            patterns = [_compiled(p) for p in node.get("patternProperties", {})]
             extras = [
-                k for k in error.instance if k not in allowed and not any(p.search(k) for p in patterns)
+                k for k in instance if k not in allowed and not any(p.search(k) for p in patterns)
             ]
-            for name in extras or [""]:
+            for extra in extras or [""]:
                 yield Finding(
                     "schema." + _kebab(keyword),
                     Severity.ERROR,
-                    messages.additional_property(name, sorted(allowed)),
-                    pointer=f"{base_pointer}/{_escape(name)}" if name else base_pointer,
-                    field=name or None,
-                    schema_path=schema_path,
-                    value=None,
+                    messages.additional_property(extra, sorted(allowed)),
+                    pointer=f"{base_pointer}/{_escape(extra)}" if extra else base_pointer,
+                    field=extra or None,
+                    schema_path=where,
                 )
             return
-        title = self._field_title(error)
+        if not title:
+            title = messages.humanise(str(instance_path[-1])) if instance_path else "The record"
         yield Finding(
             "schema." + _kebab(keyword),
             Severity.ERROR,
-            messages.explain(keyword, title, error.instance, error.validator_value, error.schema,
-                             self.codelists),
+            messages.explain(keyword, title, instance, node.get(keyword), node, self.codelists),
             pointer=base_pointer,
             field=title,
-            schema_path=schema_path,
-            value=error.instance if _is_scalar(error.instance) else None,
+            schema_path=where,
+            value=instance if _is_scalar(instance) else None,
         )
 
-    def _property_schema(self, schema: Mapping[str, Any], name: str) -> Mapping[str, Any]:
-        prop = schema.get("properties", {}).get(name, {})
-        return prop if isinstance(prop, Mapping) else {}
-
-    def _field_title(self, error: ValidationError) -> str:
-        """Name the field by the title nearest the failing value, looking through `$ref`s."""
+    def _walk(self, parts: list[Any]) -> tuple[Mapping[str, Any], str | None, Any]:
+        """Follow a schema path through `$ref`s to its node, its field's title and its resolver."""
         node: Any = self.schema
         resolver = self._resolver
-        parts = list(error.absolute_schema_path)[:-1]
         title: str | None = node.get("title") if isinstance(node, Mapping) else None
         i = 0
         try:
@@ -263,14 +283,11 @@ class SchemaValidator:
                         title = node.get("title")
                     i += 1
                     continue
-                if key in ("properties", "patternProperties", "prefixItems", "allOf", "anyOf",
-                           "oneOf", "$defs", "dependentSchemas") and i + 1 < len(parts):
-                    container = node[key]
-                    node = container[parts[i + 1]]
+                if key in _TWO_STEP and i + 1 < len(parts):
+                    node = node[key][parts[i + 1]]
                     step_is_field = key in ("properties", "patternProperties", "prefixItems")
                     i += 2
-                elif key in ("items", "additionalProperties", "contains", "not", "if", "then",
-                             "else", "propertyNames", "unevaluatedItems", "unevaluatedProperties"):
+                elif key in _ONE_STEP:
                     node = node[key]
                     step_is_field = key in ("items", "additionalProperties")
                     i += 1
@@ -282,12 +299,60 @@ class SchemaValidator:
                     title = node.get("title")
         except (KeyError, IndexError, TypeError, referencing.exceptions.Unresolvable):
             pass
-        if title:
-            return str(title)
-        if isinstance(error.schema, Mapping) and error.schema.get("title"):
-            return str(error.schema["title"])
-        path = list(error.absolute_path)
-        return messages.humanise(str(path[-1])) if path else "The record"
+        return (
+            (node if isinstance(node, Mapping) else {}),
+            (str(title) if title else None),
+            resolver,
+        )
+
+
+def _resolve(node: Any, resolver: Any) -> Mapping[str, Any]:
+    """Follow a bare `$ref` (one without a title of its own) so its target's title is used."""
+    if isinstance(node, Mapping) and "$ref" in node and "title" not in node:
+        try:
+            contents = resolver.lookup(node["$ref"]).contents
+        except referencing.exceptions.Unresolvable:
+            return node
+        return contents if isinstance(contents, Mapping) else {}
+    return node if isinstance(node, Mapping) else {}
+
+
+_TWO_STEP = frozenset(
+    (
+        "properties",
+        "patternProperties",
+        "prefixItems",
+        "allOf",
+        "anyOf",
+        "oneOf",
+        "$defs",
+        "dependentSchemas",
+    )
+)
+_ONE_STEP = frozenset(
+    (
+        "items",
+        "additionalProperties",
+        "contains",
+        "not",
+        "if",
+        "then",
+        "else",
+        "propertyNames",
+        "unevaluatedItems",
+        "unevaluatedProperties",
+    )
+)
+# jsonschema-rs names some error kinds differently from the keyword that failed.
+_RS_KEYWORDS = {
+    "Constant": "const",
+    "OneOfNotValid": "oneOf",
+    "OneOfMultipleValid": "oneOf",
+    "FalseSchema": "false",
+    "Referencing": "$ref",
+    "BacktrackLimitExceeded": "pattern",
+    "Custom": "format",
+}
 
 
 def _quoted_name(message: str) -> str | None:
@@ -325,7 +390,7 @@ def local_retriever(root: Path, base_uri: str | None) -> Retrieve:
         if split.scheme == "file":
             target = Path(unquote(split.path))
         elif base_dir and uri.startswith(base_dir):
-            target = root / unquote(uri[len(base_dir):].split("#")[0])
+            target = root / unquote(uri[len(base_dir) :].split("#")[0])
         if target is None:
             raise SchemaError(
                 f"the schema refers to {uri}; lgstandards never downloads schemas, so keep the "

@@ -19,8 +19,14 @@ def _manifest_dict(manifest: Manifest, cat: Catalogue) -> dict[str, Any]:
 
 
 @click.command("list")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 def list_command(fmt: str) -> None:
     """List the standards in the registry, with their versions and status."""
     cat = catalogue()
@@ -38,8 +44,14 @@ def list_command(fmt: str) -> None:
 
 @click.command("show")
 @click.argument("standard")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 @click.option("--schema", "print_schema", is_flag=True, help="Print the version's JSON Schema.")
 @click.option("--draft", is_flag=True, help="Allow a draft or candidate version.")
 def show_command(standard: str, fmt: str, print_schema: bool, draft: bool) -> None:
@@ -55,11 +67,15 @@ def show_command(standard: str, fmt: str, print_schema: bool, draft: bool) -> No
             return
         click.echo(f"{manifest.title} ({manifest.id}) [external]")
         click.echo(manifest.description)
-        click.echo(f"owner: {manifest.owner}; licence: {manifest.licence}; home: {manifest.homepage}")
+        click.echo(
+            f"owner: {manifest.owner}; licence: {manifest.licence}; home: {manifest.homepage}"
+        )
         for v in manifest.versions:
             click.echo(f"  {v.version}  {v.status.value}  {v.released or ''}")
-        click.echo("lgstandards does not ship this standard: validate with --schema and your own "
-                   "copy of its schema file.")
+        click.echo(
+            "lgstandards does not ship this standard: validate with --schema and your own "
+            "copy of its schema file."
+        )
         return
     version = cat.select(standard, allow_draft=draft)
     if print_schema:
@@ -70,9 +86,15 @@ def show_command(standard: str, fmt: str, print_schema: bool, draft: bool) -> No
         data = _manifest_dict(manifest, cat)
         data["selected"] = version.version
         data["fields"] = [
-            {"path": r.path, "title": r.title, "type": r.type, "required": r.required,
-             "description": r.description, "constraints": r.constraints,
-             "allowed": list(r.allowed)}
+            {
+                "path": r.path,
+                "title": r.title,
+                "type": r.type,
+                "required": r.required,
+                "description": r.description,
+                "constraints": r.constraints,
+                "allowed": list(r.allowed),
+            }
             for r in rows
         ]
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
@@ -81,9 +103,13 @@ def show_command(standard: str, fmt: str, print_schema: bool, draft: bool) -> No
     click.echo(manifest.description)
     click.echo(f"owner: {manifest.owner}; licence: {manifest.licence}")
     click.echo(f"schema: {version.schema_uri}")
-    click.echo("versions: " + ", ".join(
-        f"{v.version} ({v.status.value}{', ' + str(v.released) if v.released else ''})"
-        for v in manifest.versions))
+    click.echo(
+        "versions: "
+        + ", ".join(
+            f"{v.version} ({v.status.value}{', ' + str(v.released) if v.released else ''})"
+            for v in manifest.versions
+        )
+    )
     click.echo("")
     width = min(max((len(r.path) for r in rows), default=5), 48)
     click.echo(f"{'field':<{width}}  {'type':<12} req  description")

@@ -29,4 +29,4 @@ def print_lines(lines: list[Line], stream: TextIO | None = None) -> None:
     """Print styled report lines, in colour only when the stream is a terminal."""
     out = console(stream)
     for style, text in lines:
-        out.print(escape(text), style=_STYLES.get(style or "", None))
+        out.print(escape(text), style=_STYLES.get(style or ""))

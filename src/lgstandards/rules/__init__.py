@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from lgstandards.registry import StandardVersion
 from lgstandards.findings import Severity
+from lgstandards.registry import StandardVersion
 from lgstandards.rules.base import MISSING, Hit, RecordContext, Rule, RuleOptions
 
 __all__ = ["MISSING", "RULESETS", "Hit", "RecordContext", "Rule", "RuleOptions", "rules_for"]
@@ -34,13 +34,25 @@ def open_codelist_rule(version: StandardVersion) -> Rule | None:
     if not open_places:
         return None
 
+    compiled = [
+        (
+            tuple(template.split("/")[1:]),
+            _getter(tuple(template.split("/")[1:])),
+            codelist.values,
+            codelist,
+        )
+        for template, codelist in open_places
+    ]
+
     def check(ctx: RecordContext) -> Iterator[Hit]:
-        for template, codelist in open_places:
-            values = codelist.values
-            for pointer, value in _expand(ctx, template):
+        for parts, getter, values, codelist in compiled:
+            # Cheap pass first: paths are only worked out when a value is not in the list.
+            if all(v in values or not isinstance(v, str) for v in getter(ctx.record)):
+                continue
+            for path, value in _values(ctx.record, parts, ()):
                 if isinstance(value, str) and value not in values:
                     yield Hit(
-                        pointer,
+                        "".join(f"/{p}" for p in path),
                         f"{value!r} is not in the open codelist {codelist.title!r}; it is allowed, "
                         "but check whether one of the listed codes fits before using a local one.",
                         value,
@@ -50,7 +62,7 @@ def open_codelist_rule(version: StandardVersion) -> Rule | None:
         "codelist.unknown-code",
         Severity.WARNING,
         "A value is not in an open codelist",
-        "Use a code from the codelist where one fits; propose a new code to the standard otherwise.",
+        "Use a code from the codelist where one fits; otherwise propose one to the standard.",
         check=check,
     )
 
@@ -58,7 +70,7 @@ def open_codelist_rule(version: StandardVersion) -> Rule | None:
 def _codelist_places(
     schema: Any, version: StandardVersion, pointer: str, seen: set[int]
 ) -> Iterator[tuple[str, str]]:
-    """Yield (pointer template, codelist path) for every `x-codelist` reachable in this schema file."""
+    """Yield (pointer template, codelist path) for each `x-codelist` reachable in this file."""
     if not isinstance(schema, dict) or id(schema) in seen:
         return
     seen = seen | {id(schema)}
@@ -82,15 +94,36 @@ def _codelist_places(
             yield from _codelist_places(schema[key], version, pointer, seen)
 
 
-def _expand(ctx: RecordContext, template: str) -> Iterator[tuple[str, Any]]:
-    """Yield (pointer, value) for each place in the record that a '*' template names."""
-    head, star, tail = template.partition("/*")
-    if not star:
-        value = ctx.get(template)
-        if value is not MISSING:
-            yield template, value
+def _getter(parts: tuple[str, ...]) -> Callable[[Any], list[Any]]:
+    """Compile a '*' template into a function returning the values it names, without paths."""
+    if not parts:
+        return lambda node: [node]
+    head, inner = parts[0], _getter(parts[1:])
+    if head == "*":
+
+        def each(node: Any) -> list[Any]:
+            if type(node) is not list:
+                return []
+            return [value for item in node for value in inner(item)]
+
+        return each
+
+    def field(node: Any) -> list[Any]:
+        return inner(node[head]) if type(node) is dict and head in node else []
+
+    return field
+
+
+def _values(node: Any, parts: tuple[str, ...], path: tuple[Any, ...]) -> Iterator[tuple[Any, Any]]:
+    """Yield (path, value) for each place in the data that a '*' template names."""
+    # Walks the data directly: this runs on every record, so no pointer strings are parsed.
+    if not parts:
+        yield path, node
         return
-    items = ctx.get(head)
-    if isinstance(items, list):
-        for index in range(len(items)):
-            yield from _expand(ctx, f"{head}/{index}{tail}")
+    head, rest = parts[0], parts[1:]
+    if head == "*":
+        if isinstance(node, list):
+            for index, item in enumerate(node):
+                yield from _values(item, rest, (*path, index))
+    elif isinstance(node, dict) and head in node:
+        yield from _values(node[head], rest, (*path, head))

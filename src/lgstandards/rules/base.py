@@ -65,7 +65,7 @@ class RecordContext:
         return any(r == pointer or r.startswith(prefix) for r in self.rejected)
 
     def get(self, pointer: str) -> Any:
-        """Return the value at `pointer`, or MISSING if it is absent or was rejected by the schema."""
+        """Return the value at `pointer`, or MISSING if it is absent or the schema rejected it."""
         if self.rejected and self.is_rejected(pointer):
             return MISSING
         node = self.record
@@ -87,7 +87,7 @@ FileCheckFactory = Callable[[], RecordCheck]
 
 @dataclass(frozen=True)
 class Rule:
-    """A check JSON Schema cannot express, run per record (`check`) or across a file (`per_file`)."""
+    """A check JSON Schema cannot express, run per record (`check`) or per file (`per_file`)."""
 
     code: str
     severity: Severity
