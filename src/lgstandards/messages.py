@@ -105,7 +105,10 @@ def explain(
         want = " or ".join(_TYPE_NAMES.get(str(t), str(t)) for t in types)
         hint = ""
         if "string" in types and isinstance(value, int | float) and not isinstance(value, bool):
-            hint = "; put it in quotes so leading zeros are kept"
+            digits = (
+                "0-9" in str(schema.get("pattern", "")) if isinstance(schema, Mapping) else False
+            )
+            hint = "; put it in quotes" + (" so leading zeros are kept" if digits else "")
         return f"{title} should be {want}, but is {json_type(value)} {show(value)}{hint}."
     if keyword == "enum":
         codelist = schema.get("x-codelist") if isinstance(schema, Mapping) else None

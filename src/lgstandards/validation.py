@@ -200,6 +200,12 @@ class SchemaValidator:
 
     def _explain_fast(self, error: Any) -> Iterator[Finding]:
         kind = type(error.kind).__name__
+        branch = _best_branch(error) if kind in ("AnyOf", "OneOfNotValid") else None
+        if branch:
+            # "Matches no allowed form" helps nobody: explain the branch the data came closest to.
+            for inner in branch:
+                yield from self._explain_fast(inner)
+            return
         keyword = _RS_KEYWORDS.get(kind) or kind[:1].lower() + kind[1:]
         details = error.kind.as_dict() if hasattr(error.kind, "as_dict") else {}
         name = details.get("property") if keyword == "required" else None
@@ -304,6 +310,24 @@ class SchemaValidator:
             (str(title) if title else None),
             resolver,
         )
+
+
+def _best_branch(error: Any) -> list[Any] | None:
+    """Pick the anyOf/oneOf branch the instance nearly matched: no wrong variant, fewest errors."""
+    branches = [list(b) for b in getattr(error.kind, "context", None) or [] if b]
+    if not branches:
+        return None
+    depth = len(error.instance_path)
+
+    def score(branch: list[Any]) -> tuple[bool, int, int]:
+        # A const or enum failing at (or just below) the union's own level marks another variant.
+        wrong_variant = any(
+            type(e.kind).__name__ in ("Constant", "Enum") and len(e.instance_path) <= depth + 1
+            for e in branch
+        )
+        return wrong_variant, len(branch), -max(len(e.instance_path) for e in branch)
+
+    return min(branches, key=score)
 
 
 def _resolve(node: Any, resolver: Any) -> Mapping[str, Any]:
