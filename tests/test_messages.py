@@ -89,8 +89,8 @@ def validator() -> SchemaValidator:
             {"when": "2026-12-24", "ref": 12},
             "schema.type",
             "/ref",
-            "Reference should be text (a string), but is the number 12; put it in quotes so leading "
-            "zeros are kept.",
+            "Reference should be text (a string), but is the number 12; put it in quotes so "
+            "leading zeros are kept.",
         ),
         (
             {"when": "2026-12-24", "kind": "sack"},

@@ -57,12 +57,17 @@ class FindingGroup:
     pointer: str
     count: int
     examples: tuple[Finding, ...]
-    #: Findings in the group including those past --max-findings, where they can be placed.
+    #: Findings in the group; for the group of a code's findings past --max-findings, how many.
     total: int = 0
     #: Distinct records among the kept findings.
     records: int = 0
-    #: False when findings past --max-findings make `records` a lower bound.
+    #: False when findings of this code went past --max-findings, so counts are lower bounds.
     exact: bool = True
+
+    @property
+    def category(self) -> str:
+        """Return the code's category, the part before the first dot."""
+        return self.code.partition(".")[0]
 
 
 @dataclass(frozen=True)
@@ -124,11 +129,16 @@ class Report:
         return not self.fails(Severity.ERROR)
 
     def groups(self) -> tuple[FindingGroup, ...]:
-        """Group findings by code and field, worst and most frequent first, counting capped ones."""
+        """Group findings by code and field, worst and most frequent first.
+
+        Findings past --max-findings are counted per code only, so they cannot be placed on a
+        field: each code with some gets a group of its own with no examples, and the groups
+        of kept findings with that code are marked inexact (their counts are lower bounds).
+        """
         buckets: dict[tuple[str, str], list[Finding]] = {}
         for finding in self.findings:
             buckets.setdefault((finding.code, pointer_template(finding.pointer)), []).append(finding)
-        placed, unplaced = self._omitted_by_group()
+        omitted = self._omitted_by_code()
         groups = [
             FindingGroup(
                 code,
@@ -137,49 +147,34 @@ class Report:
                 template,
                 len(items),
                 tuple(items),
-                total=len(items) + placed.get((code, template), 0),
+                total=len(items),
                 records=len({(f.location.path, f.location.record) for f in items
                              if f.location.record is not None}),
-                exact=(code, template) not in placed,
+                exact=code not in omitted,
             )
             for (code, template), items in buckets.items()
         ]
-        # Findings past --max-findings whose code has no kept finding to stand beside.
         groups.extend(
             FindingGroup(code, severity, None, "", 0, (), total=extra, exact=False)
-            for code, (severity, extra) in unplaced.items()
+            for code, (severity, extra) in omitted.items()
         )
-        groups.sort(key=lambda g: (-g.severity.rank, -g.total, g.code, g.pointer))
+        groups.sort(key=lambda g: (-g.severity.rank, not g.examples, -g.total, g.code, g.pointer))
         return tuple(groups)
 
-    def _omitted_by_group(
-        self,
-    ) -> tuple[dict[tuple[str, str], int], dict[str, tuple[Severity, int]]]:
-        """Place each file's omitted findings in the group of their code, where there is one."""
-        placed: Counter[tuple[str, str]] = Counter()
-        unplaced: dict[str, tuple[Severity, int]] = {}
+    def _omitted_by_code(self) -> dict[str, tuple[Severity, int]]:
+        """Return, per code, the severity and number of findings counted but not kept."""
+        omitted: dict[str, tuple[Severity, int]] = {}
         for file in self.files:
             if not file.omitted:
                 continue
             kept = Counter(f.code for f in file.findings)
-            templates: dict[str, set[str]] = {}
-            severities: dict[str, Severity] = {}
-            for finding in file.findings:
-                templates.setdefault(finding.code, set()).add(pointer_template(finding.pointer))
-                severities[finding.code] = finding.severity
+            severities = {f.code: f.severity for f in file.findings}
             for code, total in file.counts.items():
                 extra = total - kept.get(code, 0)
-                if extra <= 0:
-                    continue
-                places = templates.get(code, set())
-                if len(places) == 1:
-                    placed[(code, next(iter(places)))] += extra
-                else:
-                    # With several fields, or none kept, nothing says where the rest were.
+                if extra > 0:
                     severity = severities.get(code) or _default_severity(code)
-                    before = unplaced.get(code, (severity, 0))[1]
-                    unplaced[code] = (severity, before + extra)
-        return dict(placed), unplaced
+                    omitted[code] = (severity, omitted.get(code, (severity, 0))[1] + extra)
+        return omitted
 
     # -- new reports from this one -------------------------------------------------------------
 

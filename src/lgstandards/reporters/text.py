@@ -1,4 +1,8 @@
-"""The text report: grouped findings with counts and the first few locations, for people."""
+"""The text report: grouped findings with counts and the first few locations, for people.
+
+The sentences here (group headlines, the "working well" line, the verdict) are shared by the
+markdown and HTML reports, so every format says the same thing in the same words.
+"""
 
 from __future__ import annotations
 
@@ -11,61 +15,129 @@ Line = tuple[str | None, str]
 _MARK = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
 
 
-def _plural(count: int, word: str) -> str:
+def plural(count: int, word: str) -> str:
+    """Return '1 record' or '10,000 records'."""
     return f"{count:,} {word}" + ("" if count == 1 else "s")
 
 
-def _records_in(group: FindingGroup) -> int:
-    return len({(f.location.path, f.location.record) for f in group.examples
-                if f.location.record is not None})
+def share(part: int, whole: int) -> str:
+    """Return a percentage people can read: '4.1%', '<0.1%' for a few in millions."""
+    if not whole:
+        return ""
+    fraction = part / whole
+    if 0 < fraction < 0.001:
+        return "<0.1%"
+    return f"{fraction:.1%}"
+
+
+def group_title(group: FindingGroup) -> str:
+    """Return who and what a group is about: 'Postcode: wrong pattern'."""
+    from lgstandards.codes import describe
+
+    info = describe(group.code)
+    what = info.title if info is not None else group.code
+    if not group.examples:
+        return what
+    who = group.field or group.pointer or "file"
+    return f"{who}: {what[:1].lower() + what[1:]}"
+
+
+def group_scope(group: FindingGroup, records: int) -> str:
+    """Return how widespread a group is: '412 of 10,000 records (4.1%)'."""
+    total = group.total or group.count
+    if not group.examples:
+        return f"{plural(total, 'more finding')} past --max-findings (their fields were not kept)"
+    if not group.records:
+        return ("" if group.exact else "at least ") + plural(total, "finding")
+    least = "" if group.exact else "at least "
+    of = f"{least}{group.records:,} of {plural(records, 'record')}" if records else (
+        f"{least}{plural(group.records, 'record')}"
+    )
+    percent = share(group.records, records) if group.exact else ""
+    of += f" ({percent})" if percent else ""
+    if total != group.records:
+        return f"{'' if group.exact else 'at least '}{plural(total, 'finding')} in {of}"
+    return of
+
+
+def headline(group: FindingGroup, records: int) -> str:
+    """Return a group's one-line summary: '[schema.required] Consent: ... — 3 of 10 records (30%)'."""
+    return f"[{group.code}] {group_title(group)} — {group_scope(group, records)}"
+
+
+def working_well(report: Report) -> str | None:
+    """Return the line naming checks that ran and found nothing, or None if there are none."""
+    if not report.records:
+        return None
+    failed = {g.code for g in report.groups()}
+    passed = [c for c in report.checks if c not in failed]
+    if not any(g.category == "schema" for g in report.groups()):
+        passed.insert(0, "the schema")
+    if not passed:
+        return None
+    return "Working well: no findings from " + ", ".join(passed) + "."
+
+
+def verdict(report: Report) -> str:
+    """Return the closing line: 'Result: does not conform — 3 errors, 1 warning, 0 info.'."""
+    counts = report.severity_counts()
+    word = "conforms" if report.conforms else "does not conform"
+    return (
+        f"Result: {word} — {plural(counts[Severity.ERROR], 'error')}, "
+        f"{plural(counts[Severity.WARNING], 'warning')}, {counts[Severity.INFO]:,} info."
+    )
+
+
+def target(report: Report) -> str:
+    """Return what the data was checked against: a standard, a schema file or several."""
+    if report.standard or report.schema:
+        return str(report.standard or report.schema)
+    standards = sorted({f.standard for f in report.files if f.standard})
+    return ", ".join(standards) if standards else "schema"
+
+
+def records_line(report: Report) -> str | None:
+    """Return '10,000 records read; 412 do not conform (4.1%).', or None when none were read."""
+    records = report.records
+    if not records:
+        return None
+    bad = report.invalid_records
+    percent = f" ({share(bad, records)})" if bad else ""
+    return f"{plural(records, 'record')} read; {bad:,} do not conform{percent}."
 
 
 def lines(report: Report, *, examples: int = 3) -> list[Line]:
     """Return the report as styled lines: (style or None, text)."""
-    out: list[Line] = []
-    target = report.standard or report.schema or "schema"
-    out.append(("heading", f"Checked {_plural(len(report.files), 'file')} against {target}"))
-    records = report.records
-    bad = report.invalid_records
-    if records:
-        share = f" ({bad / records:.1%})" if bad else ""
-        out.append((None, f"{_plural(records, 'record')} read; {bad:,} do not conform{share}."))
+    out: list[Line] = [
+        ("heading", f"Checked {plural(len(report.files), 'file')} against {target(report)}")
+    ]
+    summary = records_line(report)
+    if summary:
+        out.append((None, summary))
     for notice in report.notices:
         out.append((notice.severity.value, f"{_MARK[notice.severity]}: {notice.message}"))
     groups = report.groups()
     if groups:
         out.append((None, ""))
     for group in groups:
-        who = group.field or group.pointer or "file"
-        in_records = _records_in(group)
-        scope = f"{_plural(in_records, 'record')}" if in_records else _plural(group.count, "finding")
-        share = f" ({in_records / records:.1%})" if in_records and records else ""
-        out.append(
-            (group.severity.value,
-             f"{_MARK[group.severity]} [{group.code}] {who}: {scope}{share}"
-             + (f" at {group.pointer}" if group.pointer else ""))
-        )
+        at = f" at {group.pointer}" if group.pointer else ""
+        out.append((group.severity.value,
+                     f"{_MARK[group.severity]} {headline(group, report.records)}{at}"))
         for finding in group.examples[:examples]:
             out.append((None, f"    {finding.location.describe()}: {finding.message}"))
-        if group.count > examples:
-            out.append(("dim", f"    ... and {group.count - examples:,} more"))
+        more = (group.total or group.count) - min(examples, len(group.examples))
+        if group.examples and more > 0:
+            out.append(("dim", f"    ... and {more:,} more"))
     omitted = sum(f.omitted for f in report.files)
     if omitted:
-        out.append(("dim", f"{omitted:,} further findings were not kept (--max-findings)."))
-    if report.checks:
-        failed = {g.code for g in groups}
-        passed = [c for c in report.checks if c not in failed]
-        if passed and records:
-            out.append((None, ""))
-            out.append(("ok", "Working well: no findings from " + ", ".join(passed) + "."))
-    counts = report.severity_counts()
+        out.append(("dim", f"{omitted:,} further findings were counted but not kept "
+                           "(--max-findings)."))
+    well = working_well(report)
+    if well:
+        out.append((None, ""))
+        out.append(("ok", well))
     out.append((None, ""))
-    verdict = "conforms" if report.conforms else "does not conform"
-    out.append(
-        ("ok" if report.conforms else "error",
-         f"Result: {verdict} — {_plural(counts[Severity.ERROR], 'error')}, "
-         f"{_plural(counts[Severity.WARNING], 'warning')}, {counts[Severity.INFO]:,} info.")
-    )
+    out.append(("ok" if report.conforms else "error", verdict(report)))
     return out
 
 
