@@ -159,3 +159,13 @@ def test_excel_export_with_bom_and_crlf(checker: Checker, tmp_path: Path) -> Non
     report = checker.check_paths([str(path)])
     assert [f.code for f in report.findings] == ["source.byte-order-mark"]
     assert report.records == 1
+
+
+def test_csv_not_utf8(checker: Checker, tmp_path: Path) -> None:
+    """A CSV saved in a legacy encoding is reported at the row where decoding failed."""
+    path = tmp_path / "legacy.csv"
+    path.write_bytes(b"reference,storeys\nA/1,2\n" + b"B/2,3\n" * 3000 + b"Caf\xe9,4\nC/3,5\n")
+    report = checker.check_paths([str(path)])
+    found = [(f.code, f.location.row, f.location.column_letter) for f in report.findings]
+    assert ("source.invalid-encoding", 3003, "A") in found
+    assert report.records == 3003

@@ -179,18 +179,22 @@ class Checker:
             if max_findings is None or len(kept) < max_findings:
                 kept.append(finding)
 
+        # Records are numbered in order, so counting needs no set: a record that could not be
+        # parsed (a finding with a record number) counts too, and is counted invalid once.
+        last_bad = 0
         for item in source.items():
             if isinstance(item, Finding):
-                if item.location.record is not None:
-                    # A record that could not be parsed still counts, as a record that fails.
-                    records += 1
-                    invalid += item.severity is Severity.ERROR
+                number = item.location.record
+                if number is not None:
+                    records = max(records, number)
+                    if item.severity is Severity.ERROR and number != last_bad:
+                        invalid, last_bad = invalid + 1, number
                 keep(item)
                 continue
-            records += 1
+            records = max(records, item.number)
             found, bad = self._check(item.data, item.number, checks)
-            if bad:
-                invalid += 1
+            if bad and item.number != last_bad:
+                invalid, last_bad = invalid + 1, item.number
             for finding in found:
                 keep(finding.with_location(_locate(source, item, finding.pointer)))
         return FileReport(

@@ -55,14 +55,6 @@ class VersionEntry(BaseModel):
             raise ValueError(f"version {value!r} is not MAJOR.MINOR.PATCH, such as '1.0.0'")
         return value
 
-    @model_validator(mode="after")
-    def _release_date(self) -> VersionEntry:
-        if self.status is not Status.DRAFT and self.released is None:
-            raise ValueError(
-                f"version {self.version} is {self.status.value} but has no 'released' date"
-            )
-        return self
-
     @property
     def key(self) -> tuple[int, int, int]:
         """Return the version as a tuple of integers for ordering."""
@@ -94,6 +86,12 @@ class Manifest(BaseModel):
             raise ValueError(f"versions listed more than once: {', '.join(dupes)}")
         if self.external and not self.homepage:
             raise ValueError("an external standard needs a 'homepage'")
+        # Our own releases must say when; for standards we only signpost the date may be unknown.
+        undated = [
+            v.version for v in self.versions if v.status is not Status.DRAFT and v.released is None
+        ]
+        if undated and not self.external:
+            raise ValueError(f"version {undated[0]} is released but has no 'released' date")
         return self
 
 

@@ -288,11 +288,17 @@ class Source:
                 SourceLocation(self.name),
             )
             return
-        text = self._decode(self._bytes())
-        if isinstance(text, Finding):
-            yield text
-            return
-        reader = csv.reader(io.StringIO(text, newline=""))
+        # Read as a text stream: a large register never has to fit in memory.
+        # Undecodable bytes survive as lone surrogates, so each bad cell is reported where it is
+        # and the rows around it are still checked.
+        with io.TextIOWrapper(
+            self._open(), encoding="utf-8-sig", errors="surrogateescape", newline=""
+        ) as stream:
+            yield from self._csv_rows(stream)
+
+    def _csv_rows(self, stream: IO[str]) -> Iterator[Record | Finding]:
+        assert self.tabular is not None
+        reader = csv.reader(stream)
         try:
             header = next(reader)
         except StopIteration:
@@ -334,6 +340,23 @@ class Source:
                         f"Row {row} has {len(cells)} cells but the header has {len(header)}.",
                         SourceLocation(self.name, record=number, row=row),
                     )
+                for index, cell in enumerate(cells):
+                    if not cell.isascii() and _SURROGATE.search(cell):
+                        cells[index] = cell.encode("utf-8", "surrogateescape").decode(
+                            "utf-8", "replace"
+                        )
+                        yield _error(
+                            "source.invalid-encoding",
+                            f"Row {row}, column {column_letter(index)} is not valid UTF-8; "
+                            "save the file as 'CSV UTF-8'.",
+                            SourceLocation(
+                                self.name,
+                                record=number,
+                                row=row,
+                                column_letter=column_letter(index),
+                                header=header[index] if index < len(header) else None,
+                            ),
+                        )
                 record: dict[str, Any] = {}
                 for index, cell in enumerate(cells[: len(header)]):
                     column = known.get(header[index])
@@ -400,6 +423,9 @@ class Source:
         return SourceLocation(
             self.name, record.number, row=record.row, column_letter=letter, header=header
         )
+
+
+_SURROGATE = re.compile("[\udc80-\udcff]")
 
 
 def _reject_constant(name: str) -> Any:

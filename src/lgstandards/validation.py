@@ -156,7 +156,14 @@ class SchemaValidator:
 
     def is_valid(self, instance: Any) -> bool:
         """Return whether the instance conforms, using the fast engine."""
-        return bool(self.fast.is_valid(instance))
+        try:
+            return bool(self.fast.is_valid(instance))
+        except (ValueError, OverflowError, UnicodeError, RecursionError):
+            # Values jsonschema-rs cannot take (lone surrogates, say) go to the reference engine.
+            try:
+                return not any(True for _ in self.reference.iter_errors(instance))
+            except RecursionError:
+                return False
 
     def findings(self, instance: Any) -> list[Finding]:
         """Return every schema finding for the instance, explained in plain English."""
@@ -195,6 +202,8 @@ class SchemaValidator:
                 list(error.absolute_schema_path),
                 error.instance,
                 _quoted_name(error.message) if error.validator == "required" else None,
+                # Its schema paths skip `$ref` hops, so take the failing subschema as given.
+                error.schema if isinstance(error.schema, Mapping) else None,
             )
         ]
 
@@ -224,15 +233,31 @@ class SchemaValidator:
         schema_path: list[Any],
         instance: Any,
         required_name: str | None,
+        subschema: Mapping[str, Any] | None = None,
     ) -> Iterator[Finding]:
         base_pointer = join_pointer(instance_path)
         where = join_pointer(schema_path)
         # The schema path ends with the failing keyword, except for a `false` subschema.
         node, title, resolver = self._walk(schema_path[:-1] if keyword != "false" else schema_path)
+        if subschema is not None:
+            node, title = subschema, title or subschema.get("title")
         if keyword == "required":
             if required_name is None:
                 return
-            prop = _resolve(node.get("properties", {}).get(required_name, {}), resolver)
+            prop_schema = node.get("properties", {}).get(required_name)
+            parts = schema_path[:-1]
+            while prop_schema is None and parts:
+                # `required` inside if/then/allOf: the field is defined by the enclosing object.
+                if parts[-1] in ("then", "else", "if"):
+                    parts = parts[:-1]
+                elif len(parts) >= 2 and parts[-2] in ("allOf", "anyOf", "oneOf"):
+                    parts = parts[:-2]
+                else:
+                    break
+                outer, _, outer_resolver = self._walk(parts)
+                if required_name in outer.get("properties", {}):
+                    prop_schema, resolver = outer["properties"][required_name], outer_resolver
+            prop = _resolve(prop_schema or {}, resolver)
             field_title = messages.title_of(prop, required_name)
             yield Finding(
                 "schema.required",
