@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -48,14 +48,24 @@ class RuleOptions:
     future_days: int = 400
 
 
-@dataclass(frozen=True, slots=True)
 class RecordContext:
     """What a rule sees of one record: its data and where the schema already rejected it."""
 
-    record: Any
-    number: int
-    rejected: frozenset[str] = frozenset()
-    options: RuleOptions = field(default_factory=RuleOptions)
+    # A plain slotted class, not a frozen dataclass: one is built per record on the hot path.
+    __slots__ = ("number", "options", "record", "rejected")
+
+    def __init__(
+        self,
+        record: Any,
+        number: int,
+        rejected: frozenset[str] = frozenset(),
+        options: RuleOptions | None = None,
+    ) -> None:
+        """Wrap one record for the rules."""
+        self.record = record
+        self.number = number
+        self.rejected = rejected
+        self.options = options or _DEFAULT_OPTIONS
 
     def is_rejected(self, pointer: str) -> bool:
         """Return whether the schema rejected the value at `pointer` or anything inside it."""
@@ -80,6 +90,8 @@ class RecordContext:
                 return MISSING
         return node
 
+
+_DEFAULT_OPTIONS = RuleOptions()
 
 RecordCheck = Callable[[RecordContext], Iterable[Hit]]
 FileCheckFactory = Callable[[], RecordCheck]
