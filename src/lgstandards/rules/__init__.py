@@ -7,12 +7,15 @@ from typing import Any
 
 from lgstandards.findings import Severity
 from lgstandards.registry import StandardVersion
+from lgstandards.rules import planning
 from lgstandards.rules.base import MISSING, Hit, RecordContext, Rule, RuleOptions
 
 __all__ = ["MISSING", "RULESETS", "Hit", "RecordContext", "Rule", "RuleOptions", "rules_for"]
 
 #: Rules for each standard, keyed by `<id>@<major>`: a major version is a stable contract.
-RULESETS: Mapping[str, tuple[Rule, ...]] = {}
+RULESETS: Mapping[str, tuple[Rule, ...]] = {
+    "planning-application-register@1": planning.RULES,
+}
 
 
 def rules_for(version: StandardVersion) -> tuple[Rule, ...]:
@@ -44,19 +47,28 @@ def open_codelist_rule(version: StandardVersion) -> Rule | None:
         for template, codelist in open_places
     ]
 
-    def check(ctx: RecordContext) -> Iterator[Hit]:
+    def check(ctx: RecordContext) -> list[Hit]:
+        hits: list[Hit] = []
+        record = ctx.record
         for parts, getter, values, codelist in compiled:
             # Cheap pass first: paths are only worked out when a value is not in the list.
-            if all(v in values or not isinstance(v, str) for v in getter(ctx.record)):
+            for value in getter(record):
+                if value not in values and type(value) is str:
+                    break
+            else:
                 continue
-            for path, value in _values(ctx.record, parts, ()):
+            for path, value in _values(record, parts, ()):
                 if isinstance(value, str) and value not in values:
-                    yield Hit(
-                        "".join(f"/{p}" for p in path),
-                        f"{value!r} is not in the open codelist {codelist.title!r}; it is allowed, "
-                        "but check whether one of the listed codes fits before using a local one.",
-                        value,
+                    hits.append(
+                        Hit(
+                            "".join(f"/{p}" for p in path),
+                            f"{value!r} is not in the open codelist {codelist.title!r}; it is "
+                            "allowed, but check whether a listed code fits before using a local "
+                            "one.",
+                            value,
+                        )
                     )
+        return hits
 
     return Rule(
         "codelist.unknown-code",
@@ -96,20 +108,40 @@ def _codelist_places(
 
 def _getter(parts: tuple[str, ...]) -> Callable[[Any], list[Any]]:
     """Compile a '*' template into a function returning the values it names, without paths."""
-    if not parts:
-        return lambda node: [node]
-    head, inner = parts[0], _getter(parts[1:])
-    if head == "*":
+    if "*" in parts:
+        star = parts.index("*")
+        head, rest = parts[:star], _getter(parts[star + 1 :])
+        plain_tail = "*" not in parts[star + 1 :]
+        tail = parts[star + 1 :]
 
         def each(node: Any) -> list[Any]:
+            for key in head:
+                if type(node) is not dict:
+                    return []
+                node = node.get(key)
             if type(node) is not list:
                 return []
-            return [value for item in node for value in inner(item)]
+            if not plain_tail:
+                return [value for item in node for value in rest(item)]
+            # The common shape, such as /collections/*/status: one flat loop, no recursion.
+            found = []
+            for item in node:
+                for key in tail:
+                    if type(item) is not dict or key not in item:
+                        break
+                    item = item[key]
+                else:
+                    found.append(item)
+            return found
 
         return each
 
     def field(node: Any) -> list[Any]:
-        return inner(node[head]) if type(node) is dict and head in node else []
+        for key in parts:
+            if type(node) is not dict or key not in node:
+                return []
+            node = node[key]
+        return [node]
 
     return field
 
