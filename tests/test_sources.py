@@ -207,3 +207,31 @@ def test_user_schema_with_relative_refs(tmp_path: Path) -> None:
         ("schema.pattern", 2, "/code"),
         ("schema.required", 3, "/code"),
     ]
+
+
+def test_sniffing_long_ndjson_lines() -> None:
+    """NDJSON with lines longer than any sample is still recognised from text given in full."""
+    import lgstandards
+
+    line = json.dumps({"uprn": "1", "address": {"paon": "x" * 90, "street": "s", "town": "t"}})
+    text = "\n".join([line] * 3 + [json.dumps({"uprn": 2})])
+    report = lgstandards.validate(text, "common@1")
+    assert report.files[0].format == "ndjson"
+    assert [(f.code, f.location.line) for f in report.findings] == [("schema.type", 4)]
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (b'{"a": 1}\n{"a": 2}\n', "ndjson"),
+        (b'{\n  "a": 1\n}\n', "json"),
+        (b'[{"a": 1},\n {"a": 2}]', "json"),
+        (b'{"a": 1}', "json"),
+        (b"uprn,postcode\n1,X\n", "csv"),
+    ],
+)
+def test_detect_format(head: bytes, expected: str) -> None:
+    """Content sniffing tells NDJSON, JSON and CSV apart."""
+    from lgstandards.sources import detect_format
+
+    assert detect_format("-", head) == expected

@@ -239,7 +239,7 @@ class Checker:
         sources: list[Source] = []
         if "-" in arguments:
             data = (stdin or _read_stdin)()
-            fmt = input_format or detect_format("-", data[:4096])
+            fmt = input_format or detect_format("-", data)
             sources.append(Source("<stdin>", fmt, data=data, tabular=self.tabular))
         for path in expansion.files:
             fmt = input_format or detect_format(str(path), _head(path))
@@ -320,9 +320,7 @@ def validate(data: Any, standard: str, *, options: RuleOptions | None = None) ->
     checker = _checker(standard, options)
     if isinstance(data, bytes | str):
         raw = data.encode("utf-8") if isinstance(data, str) else data
-        source = Source(
-            "<data>", detect_format("<data>", raw[:4096]), data=raw, tabular=checker.tabular
-        )
+        source = Source("<data>", detect_format("<data>", raw), data=raw, tabular=checker.tabular)
         return checker.report([checker.check_source(source)])
     records = data if isinstance(data, list) else [data]
     findings: list[Finding] = []

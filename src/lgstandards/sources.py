@@ -481,10 +481,14 @@ def detect_format(name: str, head: bytes = b"") -> InputFormat:
         return _EXTENSIONS[suffix]
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped[:1] in (b"{", b"["):
-        lines = [line for line in stripped.splitlines() if line.strip()]
-        if len(lines) > 1 and all(
-            line.strip()[:1] == b"{" and line.strip()[-1:] == b"}" for line in lines[:5]
-        ):
+        # NDJSON when the first line is a whole JSON value and more follows it; pretty-printed
+        # JSON's first line ("{") is not.
+        first, _, rest = stripped.partition(b"\n")
+        if rest.strip():
+            try:
+                orjson.loads(first)
+            except orjson.JSONDecodeError:
+                return "json"
             return "ndjson"
         return "json"
     return "csv" if b"," in stripped.split(b"\n", 1)[0] else "json"
