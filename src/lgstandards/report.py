@@ -137,7 +137,8 @@ class Report:
         """
         buckets: dict[tuple[str, str], list[Finding]] = {}
         for finding in self.findings:
-            buckets.setdefault((finding.code, pointer_template(finding.pointer)), []).append(finding)
+            key = (finding.code, pointer_template(finding.pointer))
+            buckets.setdefault(key, []).append(finding)
         omitted = self._omitted_by_code()
         groups = [
             FindingGroup(
@@ -305,7 +306,7 @@ def _file_to_dict(file: FileReport) -> dict[str, Any]:
 
 
 def code_matches(code: str, selectors: Iterable[str]) -> bool:
-    """Return whether a code is one of the selectors or falls under one (`schema` has `schema.type`)."""
+    """Return whether a code is a selector or falls under one (`schema` has `schema.type`)."""
     return any(code == s or code.startswith(s + ".") for s in selectors)
 
 
@@ -316,11 +317,25 @@ def _default_severity(code: str) -> Severity:
     return info.severity if info is not None else Severity.ERROR
 
 
+# Rules beyond the schema may compare several values (two dates, a point's coordinates) and
+# quote them all, though a finding carries one value; in their messages these are hidden too.
+_DATA_LIKE = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|(?<![\w.])-?\d+\.\d+(?![\w.])"
+)
+
+
 def mask_finding(finding: Finding) -> Finding:
     """Return the finding with its value dropped and every quoting of it in the message hidden."""
-    if finding.value is None:
+    rule = finding.category not in ("schema", "source")
+    if finding.value is None and not rule:
         return finding
-    return dataclasses.replace(finding, value=None, message=mask_text(finding.message, finding.value))
+    message = finding.message
+    if finding.value is not None:
+        message = mask_text(message, finding.value)
+    if rule:
+        message = _DATA_LIKE.sub(MASK, message)
+    return dataclasses.replace(finding, value=None, message=message)
 
 
 def mask_text(message: str, value: Any) -> str:
@@ -330,9 +345,10 @@ def mask_text(message: str, value: Any) -> str:
     if isinstance(value, bool) or value is None or isinstance(value, list | dict):
         return message
     text = str(value)
-    forms = {show(value), repr(value), f"'{text}'", f'"{text}"'}
+    # Quoted forms are replaced wherever they appear; bare ones only as whole words, below.
+    forms = {f"'{text}'", f'"{text}"'}
     if isinstance(value, str):
-        forms.add(repr(value[:60]) + "...")
+        forms |= {show(value), repr(value), repr(value[:60]) + "..."}
     masked = message
     for form in sorted(forms, key=len, reverse=True):
         if form:

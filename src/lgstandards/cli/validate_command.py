@@ -1,36 +1,326 @@
-"""`lgstandards validate`: check data files against a standard or a schema file."""
+"""`lgstandards validate`: check data files against a standard, a schema file or a configuration."""
 
 from __future__ import annotations
 
+import os
 import sys
-from datetime import date
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, cast
 
 import click
 
-from lgstandards.errors import ConfigError
+from lgstandards.errors import ConfigError, LgstandardsError
+
+if TYPE_CHECKING:
+    from lgstandards.config import Check, Config
+    from lgstandards.conformance import Checker
+    from lgstandards.report import FileReport, Report
+    from lgstandards.rules import RuleOptions
 
 _FAIL_ON = ("error", "warning", "never")
+_FORMATS = ("text", "json", "junit", "github", "sarif", "markdown", "html")
+_INPUT_FORMATS = ("json", "ndjson", "csv")
+
+#: Seconds a run must take before a progress bar appears, so quick runs never flicker one.
+PROGRESS_DELAY = 0.5
+
+
+def _split(values: Sequence[str]) -> tuple[str, ...] | None:
+    """Turn repeated and comma-separated option values into one tuple, or None if none given."""
+    parts = tuple(p.strip() for v in values for p in v.split(",") if p.strip())
+    return parts or None
+
+
+@dataclass(frozen=True)
+class Job:
+    """One standard (or schema file) and the paths to check against it, with its options."""
+
+    paths: tuple[str, ...]
+    standard: str | None = None
+    schema: Path | None = None
+    input_format: str | None = None
+    draft: bool = False
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    max_findings: int | None = None
+    #: Where the job came from in the configuration, for error messages.
+    origin: str | None = None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The run's settings after the command line, the configuration and the defaults."""
+
+    fmt: str
+    fail_on: str
+    output: Path | None
+    examples: int
+    mask: bool
+    today: date
+
+
+def show_progress(choice: bool | None, stream: IO[str], env: dict[str, str] | None = None) -> bool:
+    """Decide whether to draw a progress bar: when asked, or on a terminal outside CI."""
+    if choice is not None:
+        return choice
+    environ = os.environ if env is None else env
+    if environ.get("CI") or environ.get("TERM") == "dumb":
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class Progress:
+    """A progress display on stderr, drawn only once a run has taken PROGRESS_DELAY seconds."""
+
+    def __init__(self, files: int, stream: IO[str] | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        """Prepare to show progress over `files` inputs; nothing is drawn yet."""
+        self.files = files
+        self.stream = stream or sys.stderr
+        self.clock = clock
+        self.started = clock()
+        self.file_name = ""
+        self.file_number = 0
+        self.records = 0
+        self._live: Any = None
+        self._task: Any = None
+
+    def on_file(self, name: str) -> None:
+        """Note that a new input has started."""
+        self.file_name = name
+        self.file_number += 1
+        self._refresh()
+
+    def on_records(self, count: int) -> None:
+        """Note that `count` more records were read."""
+        self.records += count
+        self._refresh()
+
+    def text(self) -> str:
+        """Return the progress line: records and their rate first (narrow terminals cut the end)."""
+        elapsed = max(self.clock() - self.started, 1e-9)
+        rate = self.records / elapsed
+        files = f" (file {self.file_number:,} of {self.files:,})" if self.files > 1 else ""
+        name = Path(self.file_name).name
+        return f"{self.records:,} records, {rate:,.0f}/s: {name}{files}"
+
+    def _refresh(self) -> None:
+        if self._live is None:
+            if self.clock() - self.started < PROGRESS_DELAY:
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
+            from rich.progress import Progress as RichProgress
+
+            console = Console(file=self.stream, soft_wrap=True)
+            # A bar only means something over several files; one file shows a spinner.
+            bar = (BarColumn(),) if self.files > 1 else ()
+            self._live = RichProgress(
+                SpinnerColumn(), TextColumn("{task.description}"), *bar,
+                TimeElapsedColumn(), console=console, transient=True,
+            )
+            self._live.start()
+            self._task = self._live.add_task(self.text(), total=self.files or None)
+        self._live.update(self._task, description=self.text(),
+                          completed=max(self.file_number - 1, 0))
+
+    def close(self) -> None:
+        """Remove the progress display, if one was drawn."""
+        if self._live is not None:
+            self._live.stop()
+            self._live = None
+
+
+def _counting_checker(progress: Progress | None) -> type[Checker]:
+    """Return a Checker class that reports records read to `progress` (or the plain one)."""
+    from lgstandards.conformance import Checker
+    from lgstandards.sources import Source
+
+    if progress is None:
+        return Checker
+    meter = progress
+
+    class CountedSource(Source):
+        """A copy of a source that tells the progress display how many records it has read."""
+
+        def __init__(self, inner: Source) -> None:
+            """Read the same input as `inner`."""
+            super().__init__(inner.name, inner.format, inner.path, inner.data, inner.tabular)
+
+        def items(self) -> Any:
+            """Yield the records, counting them in batches so counting costs nothing much."""
+            batch = 0
+            for item in super().items():
+                batch += 1
+                if batch == 500:
+                    meter.on_records(batch)
+                    batch = 0
+                yield item
+            meter.on_records(batch)
+
+    class CountingChecker(Checker):
+        """A checker whose sources count their records for the progress display."""
+
+        def check_source(self, source: Source, *, max_findings: int | None = None
+                         ) -> FileReport:
+            """Check a source, counting its records as they are read."""
+            return super().check_source(CountedSource(source), max_findings=max_findings)
+
+    return CountingChecker
+
+
+def _build_checker(job: Job, options: RuleOptions, progress: Progress | None) -> Checker:
+    kind = _counting_checker(progress)
+    try:
+        if job.standard is not None:
+            return kind.for_standard(job.standard, options=options, allow_draft=job.draft)
+        return kind.for_schema_file(job.schema or Path(), options=options)
+    except LgstandardsError as exc:
+        if job.origin is None:
+            raise
+        raise ConfigError(f"{job.origin}: {exc}") from None
+
+
+def _jobs_from_config(config: Config, paths: tuple[str, ...]) -> list[Job]:
+    def job(check: Check, files: tuple[str, ...], index: int) -> Job:
+        return Job(
+            files, check.standard, config.schema_path(check), check.input_format, check.draft,
+            check.select, check.ignore, check.max_findings,
+            config.where(index, "standard" if check.standard else "schema"),
+        )
+
+    checks = config.settings.check
+    if not checks:
+        raise ConfigError(f"{config.path} has no [[check]] tables mapping files to standards")
+    if not paths:
+        jobs = []
+        for index, (check, files) in enumerate(config.targets()):
+            # A glob matching nothing is reported (source.not-found), not silently passed.
+            found = files or tuple(str(config.root / pattern) for pattern in check.files)
+            jobs.append(job(check, found, index))
+        return jobs
+    matched, unmatched = config.match(paths)
+    missing = [p for p in unmatched if not Path(p).exists() and p != "-"]
+    if missing:
+        raise ConfigError(
+            f"{', '.join(missing)}: no such file, and no [[check]] in {config.path} matches it"
+        )
+    for path in unmatched:
+        click.echo(f"lgstandards: skipped {path}: no [[check]] in {config.path} matches it",
+                   err=True)
+    numbers = {id(check): number for number, check in enumerate(checks)}
+    return [job(check, files, numbers[id(check)]) for check, files in matched]
+
+
+def _load_config(config_file: Path | None, no_config: bool) -> Config | None:
+    from lgstandards.config import find_config, load_config
+
+    if no_config:
+        return None
+    path = config_file or find_config()
+    return load_config(path) if path is not None else None
+
+
+def _settings(config: Config | None, fmt: str | None, fail_on: str | None, output: Path | None,
+              examples: int | None, mask: bool | None, today: datetime | None) -> Settings:
+    chosen = config.settings if config is not None else None
+    configured_output = None
+    if chosen is not None and chosen.output:
+        assert config is not None
+        configured_output = config.root / chosen.output
+    if today is not None:
+        the_day = today.date()
+    elif chosen is not None and chosen.today is not None:
+        the_day = chosen.today
+    else:
+        the_day = date.today()
+    return Settings(
+        fmt=fmt or (chosen.format if chosen else None) or "text",
+        fail_on=fail_on or (chosen.fail_on if chosen else None) or "error",
+        output=output or configured_output,
+        examples=examples if examples is not None else (
+            chosen.examples if chosen and chosen.examples is not None else 3),
+        mask=mask if mask is not None else bool(chosen and chosen.mask),
+        today=the_day,
+    )
+
+
+def _count_files(paths: Sequence[str]) -> int:
+    from lgstandards.sources import expand_paths
+
+    expansion = expand_paths(p for p in paths if p != "-")
+    return len(expansion.files) + ("-" in paths)
+
+
+def _run(jobs: Sequence[Job], options: RuleOptions, progress: Progress | None) -> Report:
+    from lgstandards.report import Report
+
+    reports = []
+    for job in jobs:
+        checker = _build_checker(job, options, progress)
+        filtering = bool(job.select or job.ignore)
+        report = checker.check_paths(
+            job.paths,
+            input_format=cast(Any, job.input_format),
+            # Findings are recounted after filtering, so a filtered run keeps them all until then.
+            max_findings=None if filtering else job.max_findings,
+            on_file=progress.on_file if progress is not None else None,
+        )
+        reports.append(report.filtered(job.select or (), job.ignore or ()).capped(job.max_findings))
+    return Report.combine(reports)
+
+
+def _write(text: str, settings: Settings) -> None:
+    if settings.output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        settings.output.parent.mkdir(parents=True, exist_ok=True)
+        settings.output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot write the report to {settings.output}: {exc.strerror}"
+        ) from None
 
 
 @click.command("validate")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--standard", "-s", metavar="ID[@VERSION]",
               help="The standard to check against, such as waste-property-schedule@1.")
 @click.option("--schema", "schema_file", type=click.Path(path_type=Path), metavar="FILE",
               help="Check against a local JSON Schema file instead (draft-07, 2019-09 or 2020-12).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Report format.")
+@click.option("--format", "fmt", type=click.Choice(_FORMATS), default=None,
+              help="Report format.  [default: text]")
 @click.option("--output", "-o", type=click.Path(path_type=Path), metavar="FILE",
               help="Write the report to FILE instead of standard output.")
-@click.option("--fail-on", type=click.Choice(_FAIL_ON), default="error", show_default=True,
-              help="The lowest severity that makes the exit code 1.")
-@click.option("--input-format", type=click.Choice(["json", "ndjson", "csv"]),
+@click.option("--fail-on", type=click.Choice(_FAIL_ON), default=None,
+              help="The lowest severity that makes the exit code 1.  [default: error]")
+@click.option("--input-format", type=click.Choice(_INPUT_FORMATS),
               help="Read every input in this format instead of guessing from its name.")
 @click.option("--max-findings", type=click.IntRange(min=1), default=None,
               help="Keep at most this many findings per file (all are still counted).")
-@click.option("--examples", type=click.IntRange(min=0), default=3, show_default=True,
-              help="Locations shown per group of findings in the text report.")
+@click.option("--examples", type=click.IntRange(min=0), default=None,
+              help="Places shown per group of findings.  [default: 3]")
+@click.option("--select", multiple=True, metavar="CODE",
+              help="Report only these codes or categories (schema, schema.pattern, waste); "
+                   "repeat or separate with commas.")
+@click.option("--ignore", multiple=True, metavar="CODE",
+              help="Leave out these codes or categories; repeat or separate with commas.")
+@click.option("--mask/--no-mask", default=None,
+              help="Hide the data's values in every format (council data holds personal data).")
+@click.option("--config", "config_file", type=click.Path(path_type=Path), metavar="FILE",
+              help="Read this configuration instead of the nearest lgstandards.toml or "
+                   "pyproject.toml [tool.lgstandards].")
+@click.option("--no-config", is_flag=True, help="Read no configuration file.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar on stderr.  [default: when stderr is a terminal, not CI]")
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="The date rules treat as today (YYYY-MM-DD); defaults to the real date.")
 @click.option("--draft", is_flag=True, help="Allow a draft or candidate version of the standard.")
@@ -38,43 +328,88 @@ def validate(
     paths: tuple[str, ...],
     standard: str | None,
     schema_file: Path | None,
-    fmt: str,
+    fmt: str | None,
     output: Path | None,
-    fail_on: str,
+    fail_on: str | None,
     input_format: str | None,
     max_findings: int | None,
-    examples: int,
-    today: object,
+    examples: int | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    mask: bool | None,
+    config_file: Path | None,
+    no_config: bool,
+    progress: bool | None,
+    today: datetime | None,
     draft: bool,
 ) -> int:
-    """Check data files (JSON, NDJSON, CSV; files, folders, globs or - for stdin)."""
-    from lgstandards.conformance import Checker
+    """Check data files (JSON, NDJSON, CSV; files, folders, globs or - for stdin).
+
+    With no PATHS, check every file that lgstandards.toml (or [tool.lgstandards] in
+    pyproject.toml) maps to a standard; with PATHS and no --standard, check each path against
+    the standard its glob maps it to.
+    """
+    from lgstandards.codes import unknown_selectors
     from lgstandards.findings import Severity
     from lgstandards.reporters import ReportOptions, render
-    from lgstandards.reporters.text import lines
+    from lgstandards.reporters.html import read_excerpts
     from lgstandards.rules import RuleOptions
 
-    if (standard is None) == (schema_file is None):
+    if standard is not None and schema_file is not None:
         raise ConfigError("give exactly one of --standard ID[@VERSION] or --schema FILE")
-    the_day = today.date() if hasattr(today, "date") else date.today()
-    options = RuleOptions(today=the_day)
-    checker = (
-        Checker.for_standard(standard, options=options, allow_draft=draft)
-        if standard is not None
-        else Checker.for_schema_file(schema_file or Path(), options=options)
-    )
-    report = checker.check_paths(paths, input_format=input_format,  # type: ignore[arg-type]
-                                 max_findings=max_findings)
-    if output is not None:
-        try:
-            output.write_text(render(report, fmt, ReportOptions(examples=examples)), encoding="utf-8")
-        except OSError as exc:
-            raise ConfigError(f"cannot write the report to {output}: {exc.strerror}") from None
-    elif fmt == "text":
-        from lgstandards.cli.console import print_lines
-
-        print_lines(lines(report, examples=examples))
+    chosen_select, chosen_ignore = _split(select), _split(ignore)
+    unknown = unknown_selectors((*(chosen_select or ()), *(chosen_ignore or ())))
+    if unknown:
+        raise ConfigError(f"unknown finding code or category {', '.join(map(repr, unknown))} "
+                          "in --select/--ignore; docs/finding-codes.md lists them")
+    config = _load_config(config_file, no_config)
+    defaults = config.settings if config is not None else None
+    if standard is not None or schema_file is not None:
+        if not paths:
+            raise ConfigError("give the files to check after --standard or --schema")
+        jobs = [Job(paths, standard, schema_file, input_format, draft)]
+    elif config is not None:
+        jobs = _jobs_from_config(config, paths)
     else:
-        sys.stdout.write(render(report, fmt))
-    threshold = None if fail_on == "never" else Severity(fail_on)
+        raise ConfigError(
+            "give exactly one of --standard ID[@VERSION] or --schema FILE, or map files to "
+            "standards in lgstandards.toml (see docs/configuration.md)"
+        )
+    jobs = [
+        Job(
+            job.paths, job.standard, job.schema, input_format or job.input_format,
+            draft or job.draft,
+            chosen_select or job.select or (defaults.select if defaults else None),
+            chosen_ignore or job.ignore or (defaults.ignore if defaults else None),
+            max_findings or job.max_findings or (defaults.max_findings if defaults else None),
+            job.origin,
+        )
+        for job in jobs
+    ]
+    settings = _settings(config, fmt, fail_on, output, examples, mask, today)
+    meter = None
+    if show_progress(progress, sys.stderr):
+        meter = Progress(sum(_count_files(job.paths) for job in jobs))
+    try:
+        report = _run(jobs, RuleOptions(today=settings.today), meter)
+    finally:
+        if meter is not None:
+            meter.close()
+    if settings.mask:
+        report = report.masked()
+    options = ReportOptions(
+        examples=settings.examples,
+        fail_on=settings.fail_on,
+        mask=settings.mask,
+        excerpts=lambda places: read_excerpts(places, mask=settings.mask),
+    )
+    if settings.fmt == "text" and settings.output is None:
+        from lgstandards.cli.console import print_lines
+        from lgstandards.reporters.text import lines
+
+        print_lines(lines(report, examples=settings.examples))
+    else:
+        _write(render(report, settings.fmt, options), settings)
+    threshold = None if settings.fail_on == "never" else Severity(settings.fail_on)
     return 1 if report.fails(threshold) else 0
+

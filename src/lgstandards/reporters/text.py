@@ -61,7 +61,7 @@ def group_scope(group: FindingGroup, records: int) -> str:
 
 
 def headline(group: FindingGroup, records: int) -> str:
-    """Return a group's one-line summary: '[schema.required] Consent: ... — 3 of 10 records (30%)'."""
+    """Return a group's one-line summary: '[schema.required] Consent: ... — 3 of 10 records'."""
     return f"[{group.code}] {group_title(group)} — {group_scope(group, records)}"
 
 

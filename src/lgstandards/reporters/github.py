@@ -1,0 +1,70 @@
+"""GitHub Actions workflow commands: an annotation on the file, line and column of each finding.
+
+GitHub shows at most ten annotations of each severity per step, so each group of findings is
+annotated at its first few places and the last of them says how many more there are; the SARIF
+report carries every finding to code scanning.
+"""
+
+from __future__ import annotations
+
+from lgstandards.findings import Finding, Severity
+from lgstandards.report import Report
+from lgstandards.reporters.text import group_title, verdict
+
+_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    """Escape a workflow command's message, as the Actions runner unescapes it."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a workflow command's property value, where ':' and ',' are separators too."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(finding: Finding, title: str, suffix: str = "") -> str:
+    """Return one `::error file=...,line=...,col=...,title=...::message` command."""
+    where = finding.location
+    properties: list[tuple[str, str]] = []
+    if where.path and not where.path.startswith("<"):
+        properties.append(("file", where.path))
+        # A CSV finding has a row, not a line; rows are lines unless a cell holds a line break.
+        line = where.line if where.line is not None else where.row
+        if line is not None:
+            properties.append(("line", str(line)))
+            if where.column is not None:
+                properties.append(("col", str(where.column)))
+    properties.append(("title", title))
+    head = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
+    place = ""
+    if where.row is not None and where.column_letter:
+        place = f"Row {where.row}, column {where.column_letter}"
+        place += f" ({where.header}): " if where.header else ": "
+    elif where.record is not None and where.line is None:
+        place = f"Record {where.record}: "
+    return f"::{_COMMAND[finding.severity]} {head}::{escape_data(place + finding.message + suffix)}"
+
+
+def render(report: Report, *, examples: int = 3) -> str:
+    """Return workflow commands annotating the first findings of every group, then the verdict."""
+    out: list[str] = []
+    for notice in report.notices:
+        out.append(annotation(notice, f"lgstandards {notice.code}"))
+    for group in report.groups():
+        title = f"[{group.code}] {group_title(group)}"
+        shown = group.examples[: max(examples, 1)]
+        more = (group.total or group.count) - len(shown)
+        for index, finding in enumerate(shown):
+            last = index == len(shown) - 1
+            suffix = f" (and {more:,} more like this)" if last and more > 0 else ""
+            out.append(annotation(finding, title, suffix))
+        if not group.examples:
+            out.append(
+                f"::{_COMMAND[group.severity]} title={escape_property(title)}::"
+                + escape_data(f"{group.total:,} more {group.code} findings were counted but not "
+                              "kept (--max-findings).")
+            )
+    out.append(verdict(report))
+    return "\n".join(out) + "\n"

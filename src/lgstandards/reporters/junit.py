@@ -1,0 +1,137 @@
+"""JUnit XML, as GitLab, Jenkins and Azure Pipelines read it: one test suite per file checked.
+
+Each suite holds a test case per check: one per group of findings (failing when its severity is
+at or above --fail-on), and a passing one for each check that found nothing, so a test report
+shows what was checked as well as what failed.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+
+from lgstandards import __version__
+from lgstandards.findings import Finding, Severity
+from lgstandards.report import FileReport, FindingGroup, Report
+from lgstandards.reporters.text import group_scope, group_title, plural, target
+
+# Characters XML 1.0 cannot hold at all; data can contain them, so they become U+FFFD.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def _threshold(fail_on: str) -> Severity | None:
+    return None if fail_on == "never" else Severity(fail_on)
+
+
+def _fails(severity: Severity, threshold: Severity | None) -> bool:
+    return threshold is not None and severity.rank >= threshold.rank
+
+
+def _where(finding: Finding) -> str:
+    return f"{finding.location.describe()}: {finding.message}"
+
+
+def _case(suite: ET.Element, classname: str, name: str, path: str | None,
+          line: int | None = None) -> ET.Element:
+    attributes = {"classname": _clean(classname), "name": _clean(name), "time": "0"}
+    if path and not path.startswith("<"):
+        attributes["file"] = _clean(path)
+    if line is not None:
+        attributes["line"] = str(line)
+    return ET.SubElement(suite, "testcase", attributes)
+
+
+def _group_case(suite: ET.Element, file: FileReport, group: FindingGroup, records: int,
+                threshold: Severity | None, examples: int) -> tuple[int, int]:
+    """Add a group's test case and return (failures, errors) it adds."""
+    first = group.examples[0] if group.examples else None
+    line = None
+    if first is not None:
+        line = first.location.line if first.location.line is not None else first.location.row
+    at = f" at {group.pointer}" if group.pointer else ""
+    case = _case(suite, file.path, f"[{group.code}] {group_title(group)}{at}", file.path, line)
+    summary = f"{group_title(group)} — {group_scope(group, records)}"
+    body = [_where(f) for f in group.examples[:examples]]
+    more = (group.total or group.count) - len(body)
+    if more > 0:
+        body.append(f"... and {more:,} more")
+    text = _clean("\n".join(body))
+    if not _fails(group.severity, threshold):
+        out = ET.SubElement(case, "system-out")
+        out.text = _clean(f"{group.severity.value}: {summary}\n") + text
+        return 0, 0
+    # An internal failure is the tool's, not the data's: JUnit calls that an error.
+    kind = "error" if group.category == "internal" else "failure"
+    element = ET.SubElement(case, kind, {"message": _clean(summary), "type": group.code})
+    element.text = text
+    return (0, 1) if kind == "error" else (1, 0)
+
+
+def _suite(root: ET.Element, report: Report, file: FileReport, threshold: Severity | None,
+           examples: int) -> None:
+    groups = Report(report.standard, report.schema, (file,), report.checks).groups()
+    suite = ET.SubElement(root, "testsuite", {"name": _clean(file.path)})
+    properties = ET.SubElement(suite, "properties")
+    for name, value in (
+        ("standard", file.standard or report.standard or report.schema or ""),
+        ("format", file.format or ""),
+        ("records", str(file.records)),
+        ("invalid_records", str(file.invalid_records)),
+        ("omitted_findings", str(file.omitted)),
+    ):
+        ET.SubElement(properties, "property", {"name": name, "value": _clean(value)})
+    failures = errors = 0
+    for group in groups:
+        failed, errored = _group_case(suite, file, group, file.records, threshold, examples)
+        failures += failed
+        errors += errored
+    found = {g.code for g in groups}
+    if file.readable:
+        _case(suite, file.path, "the file can be read", file.path)
+        if file.records and not any(g.category == "schema" for g in groups):
+            _case(suite, file.path, f"every record conforms to the schema "
+                  f"({plural(file.records, 'record')})", file.path)
+        for check in report.checks:
+            if check not in found and file.records:
+                _case(suite, file.path, f"[{check}] no findings", file.path)
+    suite.set("tests", str(len(suite.findall("testcase"))))
+    suite.set("failures", str(failures))
+    suite.set("errors", str(errors))
+    suite.set("skipped", "0")
+    suite.set("time", "0")
+
+
+def _notices(root: ET.Element, notices: Sequence[Finding], threshold: Severity | None) -> None:
+    suite = ET.SubElement(root, "testsuite", {"name": "lgstandards run"})
+    failures = 0
+    for notice in notices:
+        case = _case(suite, "lgstandards", f"[{notice.code}]", None)
+        if _fails(notice.severity, threshold):
+            failures += 1
+            ET.SubElement(case, "failure", {"message": _clean(notice.message),
+                                            "type": notice.code}).text = _clean(notice.message)
+        else:
+            ET.SubElement(case, "system-out").text = _clean(notice.message)
+    suite.attrib.update(tests=str(len(notices)), failures=str(failures), errors="0",
+                        skipped="0", time="0")
+
+
+def render(report: Report, *, fail_on: str = "error", examples: int = 3) -> str:
+    """Return the report as a JUnit XML document."""
+    threshold = _threshold(fail_on)
+    name = _clean(f"lgstandards {__version__}: {target(report)}")
+    root = ET.Element("testsuites", {"name": name})
+    if report.notices:
+        _notices(root, report.notices, threshold)
+    for file in report.files:
+        _suite(root, report, file, threshold, examples)
+    for key in ("tests", "failures", "errors", "skipped"):
+        root.set(key, str(sum(int(s.get(key, "0")) for s in root.findall("testsuite"))))
+    root.set("time", "0")
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"

@@ -1,0 +1,108 @@
+"""Markdown: a summary for a CI job page or a pull-request comment, in GitHub-flavoured Markdown.
+
+It stays short enough for a comment (GitHub allows 65,536 characters) by listing at most
+`MAX_GROUPS` groups of findings, each with its first few places.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from lgstandards.codes import describe
+from lgstandards.findings import Severity
+from lgstandards.report import Report
+from lgstandards.reporters.text import (
+    group_scope,
+    group_title,
+    plural,
+    records_line,
+    share,
+    target,
+    verdict,
+    working_well,
+)
+
+MAX_GROUPS = 50
+
+_ICON = {Severity.ERROR: "🔴", Severity.WARNING: "🟠", Severity.INFO: "🔵"}
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")
+
+
+def escape(text: str) -> str:
+    """Escape text so Markdown shows it literally, on one line (safe inside a table cell)."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def code(text: str) -> str:
+    """Return text as inline code, with a fence long enough for any backticks inside it."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def render(report: Report, *, examples: int = 3, masked: bool = False) -> str:
+    """Return the report as Markdown."""
+    counts = report.severity_counts()
+    mark = "✅" if report.conforms else "❌"
+    word = "conforms to" if report.conforms else "does not conform to"
+    out = [f"## {mark} lgstandards: the data {word} {escape(target(report))}", ""]
+    facts = [plural(len(report.files), "file")]
+    if report.records:
+        facts.append(f"{plural(report.records, 'record')} read")
+        percent = share(report.invalid_records, report.records)
+        facts.append(f"{report.invalid_records:,} not conforming ({percent})")
+    facts += [
+        plural(counts[Severity.ERROR], "error"),
+        plural(counts[Severity.WARNING], "warning"),
+        f"{counts[Severity.INFO]:,} info",
+    ]
+    out += [" · ".join(facts), ""]
+    if masked:
+        out += ["Values in the data are hidden (`--mask`).", ""]
+    for notice in report.notices:
+        out += [f"> {_ICON[notice.severity]} **{notice.severity.value}:** {escape(notice.message)}",
+                ""]
+    groups = report.groups()
+    if groups:
+        out += ["| | Finding | Field | How many |", "| --- | --- | --- | --- |"]
+        for group in groups[:MAX_GROUPS]:
+            out.append(
+                f"| {_ICON[group.severity]} {group.severity.value} | {code(group.code)} "
+                f"{escape(group_title(group))} | {code(group.pointer) if group.pointer else ''} "
+                f"| {escape(group_scope(group, report.records))} |"
+            )
+        if len(groups) > MAX_GROUPS:
+            out.append(f"\n…and {len(groups) - MAX_GROUPS:,} more groups of findings: see the "
+                       "full report.")
+        out.append("")
+        for group in groups[:MAX_GROUPS]:
+            if not group.examples:
+                continue
+            out += [
+                "<details>",
+                # GitHub does not read Markdown inside an HTML line, so this one is HTML.
+                f"<summary>{_ICON[group.severity]} <code>{html.escape(group.code)}</code> "
+                f"{html.escape(group_title(group))} — "
+                f"{html.escape(group_scope(group, report.records))}</summary>",
+                "",
+            ]
+            for finding in group.examples[:examples]:
+                out.append(f"- {code(finding.location.describe())}: {escape(finding.message)}")
+            more = (group.total or group.count) - min(examples, len(group.examples))
+            if more > 0:
+                out.append(f"- …and {more:,} more")
+            info = describe(group.code)
+            if info is not None:
+                out += ["", f"**How to fix:** {escape(info.fix)}"]
+            out += ["", "</details>", ""]
+    omitted = sum(f.omitted for f in report.files)
+    if omitted:
+        out += [f"{omitted:,} further findings were counted but not kept (`--max-findings`).", ""]
+    well = working_well(report)
+    if well:
+        out += [f"✅ {escape(well)}", ""]
+    summary = records_line(report)
+    out.append(f"**{escape(verdict(report))}**" + (f" {escape(summary)}" if summary else ""))
+    return "\n".join(out) + "\n"
