@@ -169,3 +169,14 @@ def test_csv_not_utf8(checker: Checker, tmp_path: Path) -> None:
     found = [(f.code, f.location.row, f.location.column_letter) for f in report.findings]
     assert ("source.invalid-encoding", 3003, "A") in found
     assert report.records == 3003
+
+
+def test_rows_count_blank_rows_and_lines_count_line_breaks(
+    checker: Checker, tmp_path: Path
+) -> None:
+    """Row numbers match the spreadsheet (blank rows included); lines match the file."""
+    path = _write(tmp_path, 'reference,code\nA/1,"two\nlines"\n\nbad ref,x\n')
+    report = checker.check_paths([str(path)])
+    [finding] = report.findings
+    assert (finding.code, finding.location.row, finding.location.line) == ("schema.pattern", 4, 5)
+    assert finding.location.record == 2

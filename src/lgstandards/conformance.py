@@ -161,6 +161,7 @@ class Checker:
                         rule.severity,
                         hit.message,
                         pointer=hit.pointer,
+                        field=self.validator.title_at(hit.pointer),
                         value=hit.value if _is_scalar(hit.value) else None,
                     )
                 )

@@ -328,17 +328,22 @@ class Source:
                     warning=True,
                 )
         number = 0
+        row = 1
+        line = reader.line_num + 1
         try:
             for cells in reader:
+                # A spreadsheet shows blank rows too, so `row` counts them; `line` is the physical
+                # line the row starts on, which differs when a quoted cell holds a line break.
+                row += 1
+                start_line, line = line, reader.line_num + 1
                 if not any(c.strip() for c in cells):
                     continue
                 number += 1
-                row = number + 1
                 if len(cells) != len(header):
                     yield _error(
                         "source.row-length",
                         f"Row {row} has {len(cells)} cells but the header has {len(header)}.",
-                        SourceLocation(self.name, record=number, row=row),
+                        SourceLocation(self.name, record=number, line=start_line, row=row),
                     )
                 for index, cell in enumerate(cells):
                     if not cell.isascii() and _SURROGATE.search(cell):
@@ -351,7 +356,7 @@ class Source:
                             "save the file as 'CSV UTF-8'.",
                             SourceLocation(
                                 self.name,
-                                record=number,
+                                line=start_line,
                                 row=row,
                                 column_letter=column_letter(index),
                                 header=header[index] if index < len(header) else None,
@@ -363,12 +368,12 @@ class Source:
                     if column is None or cell.strip() == "":
                         continue
                     _set(record, split_pointer(str(column["pointer"])), _cell(cell.strip(), column))
-                yield Record(record, number, row=row)
+                yield Record(record, number, line=start_line, row=row)
         except csv.Error as exc:
             yield _error(
                 "source.invalid-csv",
-                f"{self.name} is not valid CSV near row {number + 2}: {exc}.",
-                SourceLocation(self.name, row=number + 2),
+                f"{self.name} is not valid CSV near row {row + 1}: {exc}.",
+                SourceLocation(self.name, row=row + 1),
             )
 
     # -- locating ----------------------------------------------------------------------------
@@ -417,11 +422,18 @@ class Source:
             if col_pointer.startswith(pointer + "/") and best is None:
                 best = (0, str(column["header"]))
         if best is None:
-            return SourceLocation(self.name, record.number, row=record.row)
+            return SourceLocation(self.name, record.number, line=record.line, row=record.row)
         header = best[1]
-        letter = column_letter(self._columns.index(header)) if header in self._columns else None
+        index = self._columns.index(header) if header in self._columns else None
         return SourceLocation(
-            self.name, record.number, row=record.row, column_letter=letter, header=header
+            self.name,
+            record.number,
+            line=record.line,
+            row=record.row,
+            column_letter=column_letter(index) if index is not None else None,
+            header=header,
+            # The cell's column counts CSV fields, not characters: enough for an annotation.
+            column=index + 1 if index is not None else None,
         )
 
 

@@ -20,7 +20,7 @@ from referencing.jsonschema import DRAFT202012
 
 from lgstandards import messages
 from lgstandards.errors import SchemaError
-from lgstandards.findings import Finding, Severity, join_pointer
+from lgstandards.findings import Finding, Severity, join_pointer, pointer_template, split_pointer
 from lgstandards.formats import FORMATS, format_checker
 
 Retrieve = Callable[[str], Any]
@@ -106,6 +106,7 @@ class SchemaValidator:
         """Compile `schema`, resolving `$ref`s from `resources` and never from the network."""
         self.schema = schema
         self.codelists = codelists or {}
+        self._titles: dict[str, str | None] = {}
         resource_list = list(resources)
         fetch = retrieve or _refuse
         root_id = str(schema.get("$id", "urn:lgstandards:root"))
@@ -298,6 +299,33 @@ class SchemaValidator:
             value=instance if _is_scalar(instance) else None,
         )
 
+    def title_at(self, pointer: str) -> str | None:
+        """Return the title of the field at an instance pointer, following `$ref`s offline."""
+        template = pointer_template(pointer)
+        if template not in self._titles:
+            self._titles[template] = self._title_at(split_pointer(pointer))
+        return self._titles[template]
+
+    def _title_at(self, parts: list[str]) -> str | None:
+        node: Any = self.schema
+        resolver = self._resolver
+        title: str | None = None
+        for part in parts:
+            node, resolver = _through_refs(node, resolver)
+            if not isinstance(node, Mapping):
+                return None
+            if part in node.get("properties", {}):
+                node = node["properties"][part]
+            elif part.isdigit() and isinstance(node.get("items"), Mapping):
+                node = node["items"]
+            else:
+                return None
+            title = node.get("title") if isinstance(node, Mapping) else None
+            if title is None:
+                target, _ = _through_refs(node, resolver)
+                title = target.get("title") if isinstance(target, Mapping) else None
+        return str(title) if title else None
+
     def _walk(self, parts: list[Any]) -> tuple[Mapping[str, Any], str | None, Any]:
         """Follow a schema path through `$ref`s to its node, its field's title and its resolver."""
         node: Any = self.schema
@@ -353,6 +381,19 @@ def _best_branch(error: Any) -> list[Any] | None:
         return wrong_variant, len(branch), -max(len(e.instance_path) for e in branch)
 
     return min(branches, key=score)
+
+
+def _through_refs(node: Any, resolver: Any) -> tuple[Any, Any]:
+    """Follow `$ref`s until a node without one, returning it with the resolver for its file."""
+    for _ in range(16):
+        if not (isinstance(node, Mapping) and isinstance(node.get("$ref"), str)):
+            break
+        try:
+            resolved = resolver.lookup(node["$ref"])
+        except referencing.exceptions.Unresolvable:
+            break
+        node, resolver = resolved.contents, resolved.resolver
+    return node, resolver
 
 
 def _resolve(node: Any, resolver: Any) -> Mapping[str, Any]:
