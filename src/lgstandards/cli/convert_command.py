@@ -1,0 +1,172 @@
+"""`lgstandards convert`: turn a format councils publish today into a standard's NDJSON records."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+import click
+
+from lgstandards.errors import ConfigError
+
+if TYPE_CHECKING:
+    from lgstandards.conversions import ConversionResult, Converter
+    from lgstandards.findings import Finding
+    from lgstandards.report import Report
+
+
+@click.command("convert")
+@click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--from", "source_format", required=True, metavar="FORMAT",
+              help="The input's format, such as lga-planning-csv (the LGA planning "
+                   "applications CSV).")
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+              help="Write the NDJSON records to FILE instead of standard output.")
+@click.option("--organisation", metavar="DATASET:REF",
+              help="The publisher's planning.data.gov.uk identifier, such as "
+                   "local-authority:BIR.")
+@click.option("--gss-code", metavar="CODE", help="The council's GSS code, such as E08000025.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Format of the report of values that could not be mapped.")
+@click.option("--report", "report_path", type=click.Path(path_type=Path, dir_okay=False),
+              metavar="FILE", help="Write that report to FILE instead of standard error.")
+@click.option("--check", is_flag=True,
+              help="Also validate the records against the standard, and exit 1 if they do not "
+                   "conform.")
+def convert(
+    input_path: Path,
+    source_format: str,
+    output: Path | None,
+    organisation: str | None,
+    gss_code: str | None,
+    fmt: str,
+    report_path: Path | None,
+    check: bool,
+) -> int:
+    """Convert a council's existing export (INPUT, or - for stdin) into a standard's records.
+
+    The records are written as NDJSON; an unknown --from lists the formats there are.
+
+    Every value that could not be mapped is reported with its row, column and header. Exit codes:
+    0 everything mapped; 1 some values could not be mapped (or, with --check, the records do not
+    conform); 2 the conversion could not run.
+    """
+    from lgstandards.conversions import ConversionOptions, converter
+
+    chosen = converter(source_format)
+    options = ConversionOptions(
+        organisation=organisation,
+        gss_code=gss_code,
+        source_name="<stdin>" if str(input_path) == "-" else str(input_path),
+    )
+    source: Path | bytes = sys.stdin.buffer.read() if str(input_path) == "-" else input_path
+    result = chosen.convert(source, options)
+    _write_records(result, output)
+    report = _report(chosen, options.source_name or "", result, output, check)
+    _write_report(report, fmt, report_path, result, output)
+    return 0 if report.conforms else 1
+
+
+def _write_records(result: ConversionResult, output: Path | None) -> None:
+    """Write the records as NDJSON, one compact JSON object a line."""
+    import orjson
+
+    data = b"".join(orjson.dumps(record) + b"\n" for record in result.records)
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    try:
+        output.write_bytes(data)
+    except OSError as exc:
+        raise ConfigError(f"cannot write the records to {output}: {exc.strerror}") from None
+
+
+def _report(
+    chosen: Converter, name: str, result: ConversionResult, output: Path | None, check: bool
+) -> Report:
+    """Wrap the conversion's findings, and the check's if asked, in a report."""
+    from lgstandards.findings import Severity
+    from lgstandards.report import FileReport, Report
+
+    def file_report(path: str, fmt: str, findings: list[Finding]) -> FileReport:
+        bad = {f.location.record for f in findings
+               if f.severity is Severity.ERROR and f.location.record is not None}
+        return FileReport(
+            path, fmt, len(result.records), len(bad), tuple(findings),
+            MappingProxyType(Counter(f.code for f in findings)),
+        )
+
+    files = [file_report(name, "csv", list(result.findings))]
+    checks: tuple[str, ...] = ()
+    if check:
+        from lgstandards.conformance import Checker
+        from lgstandards.findings import SourceLocation
+
+        checker = Checker.for_standard(chosen.target)
+        written = str(output) if output is not None else "<stdout>"
+        found = [
+            finding.with_location(SourceLocation(written, record=item.number, line=item.number))
+            for item in checker.iter_records(result.records)
+            for finding in item.findings
+        ]
+        files.append(file_report(written, "ndjson", found))
+        checks = tuple(rule.code for rule in checker.rules)
+    return Report(chosen.target, None, tuple(files), checks=checks)
+
+
+def _write_report(
+    report: Report, fmt: str, path: Path | None, result: ConversionResult, output: Path | None
+) -> None:
+    """Write the report as text or JSON to standard error or a file."""
+    if fmt == "json":
+        from lgstandards.reporters import render
+
+        text = render(report, "json")
+    else:
+        text = "\n".join(_text_lines(report, result, output)) + "\n"
+    if path is None:
+        sys.stderr.write(text)
+        return
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot write the report to {path}: {exc.strerror}") from None
+
+
+def _text_lines(report: Report, result: ConversionResult, output: Path | None) -> list[str]:
+    """Return one line per finding, worst first within input order, then a summary."""
+    from lgstandards.findings import Severity
+
+    lines: list[str] = []
+    for file in report.files:
+        for finding in file.findings:
+            lines.append(
+                f"{finding.severity.value}: {finding.location.describe()}: {finding.message} "
+                f"[{finding.code}]"
+            )
+    converted = report.files[0]
+    errors = sum(1 for f in converted.findings if f.severity is Severity.ERROR)
+    warnings = sum(1 for f in converted.findings if f.severity is Severity.WARNING)
+    where = str(output) if output is not None else "standard output"
+    summary = (f"Converted {len(result.records)} rows into {report.standard} records, "
+               f"written to {where}.")
+    if errors:
+        spread = f" in {converted.invalid_records} records" if converted.invalid_records else ""
+        summary += f" {errors} values could not be mapped{spread}."
+    else:
+        summary += " Every value was mapped."
+    if warnings:
+        summary += f" {warnings} warnings."
+    lines.append(summary)
+    if len(report.files) > 1:
+        checked = report.files[1]
+        lines.append(
+            f"Checked against {report.standard}: "
+            + (f"{checked.invalid_records} of {checked.records} records do not conform."
+               if checked.invalid_records else f"all {checked.records} records conform.")
+        )
+    return lines
