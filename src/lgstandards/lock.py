@@ -1,4 +1,4 @@
-"""The lock: sha256 hashes of every file of every released version, so released files never change."""
+"""The lock: the sha256 of every file of every released version, so released files never change."""
 
 from __future__ import annotations
 
@@ -24,6 +24,17 @@ ChangeKind = Literal["changed", "added", "removed"]
 
 class LockError(LgstandardsError):
     """The lock file cannot be read, or would be rewritten over changed released files."""
+
+
+class LockRefused(LockError):
+    """Released files changed, so the lock was not rewritten over them; exit code 1."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, changes: tuple[LockChange, ...]) -> None:
+        """Keep the changes that made the lock refuse, for callers that list them."""
+        super().__init__(message)
+        self.changes = changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,13 +162,14 @@ def write_lock(cat: Catalogue, *, force: bool = False) -> tuple[LockChange, ...]
     locked = read_lock(path) or Lock(MappingProxyType({}))
     current = compute_lock(cat)
     changes = locked.diff(current)
-    tampered = [c for c in changes if c.version in locked.versions]
+    tampered = tuple(c for c in changes if c.version in locked.versions)
     if tampered and not force:
         listed = "; ".join(c.describe() for c in tampered)
-        raise LockError(
+        raise LockRefused(
             f"released files differ from the lock, so it was not rewritten: {listed}. Released "
             "versions must not change: publish a new version instead, or pass --force if this "
-            "version was never used"
+            "version was never used",
+            tampered,
         )
     text = current.to_json()
     try:

@@ -8,7 +8,13 @@ from collections.abc import Sequence
 
 import click
 
-from lgstandards.cli import catalogue_commands, validate_command
+from lgstandards.cli import (
+    catalogue_commands,
+    check_api_command,
+    convert_command,
+    publish_commands,
+    validate_command,
+)
 from lgstandards.errors import LgstandardsError
 
 #: Every sub-command, registered in one place.
@@ -16,6 +22,11 @@ COMMANDS: tuple[click.Command, ...] = (
     catalogue_commands.list_command,
     catalogue_commands.show_command,
     validate_command.validate,
+    publish_commands.publish_command,
+    publish_commands.lint_command,
+    publish_commands.lock_command,
+    check_api_command.check_api,
+    convert_command.convert,
 )
 
 

@@ -39,7 +39,9 @@ def group_title(group: FindingGroup) -> str:
     if not group.examples:
         return what
     who = group.field or group.pointer or "file"
-    return f"{who}: {what[:1].lower() + what[1:]}"
+    # Lower-case the first letter of a sentence-style title, but not of an acronym like "UPRN".
+    lowered = what[:1].lower() + what[1:] if what[1:2].islower() else what
+    return f"{who}: {lowered}"
 
 
 def group_scope(group: FindingGroup, records: int) -> str:
