@@ -1,0 +1,475 @@
+"""The lgstandards reference server: both API standards, served over the standards' example data.
+
+Run it with one command from the repository root:
+
+    uvicorn --app-dir examples/reference-server app:app --port 8000
+
+and check it with
+
+    lgstandards check-api --standard waste-collections-api --base-url http://127.0.0.1:8000/waste \
+        --postcode "BN43 5RA"
+    lgstandards check-api --standard street-reports-api --base-url http://127.0.0.1:8000/open311/v2
+
+It is a reference, not a product: data lives in memory, writes are kept until the process stops,
+and anyone may write. Setting LGSTANDARDS_REFERENCE_DEFECT (or `create_app(defect=...)`) serves a
+deliberately broken variant, so that tests can prove `check-api` notices each defect; see DEFECTS.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import math
+import os
+import re
+from collections.abc import AsyncIterator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response, StreamingResponse
+from starlette.routing import Mount, Route
+
+from lgstandards.registry import catalogue
+from lgstandards.validation import SchemaValidator
+
+HERE = Path(__file__).resolve().parent
+
+#: The deliberately broken variants, and what each one gets wrong.
+DEFECTS: Mapping[str, str] = {
+    "wrong-status": "GET /properties/{uprn}/schedule answers 202 instead of 200.",
+    "wrong-content-type": "GET /properties/{uprn}/schedule answers text/html.",
+    "invalid-body": "GET /properties/{uprn}/schedule writes the UPRN as a number.",
+    "no-pagination": "GET /addresses and GET /requests.json ignore page and page_size.",
+    "hang": "GET /properties/{uprn}/schedule never answers.",
+    "oversized": "GET /properties/{uprn}/schedule answers a body of 50 MB.",
+    "plain-errors": "Errors are text/plain sentences, not problem details.",
+    "unknown-id-200": "An unknown UPRN answers 200 with an empty object.",
+    "malformed-id-404": "A malformed UPRN answers 404 instead of 400.",
+    "redirect-off-host": "GET /services redirects to another host.",
+    "open311-numeric-ids": "GET /services.json writes service codes as numbers, as Open311's "
+                           "own examples did.",
+}
+
+UPRN = re.compile(r"^[0-9]{1,12}$")
+REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/_-]{0,49}$")
+REQUEST_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")
+POSTCODE = re.compile(r"^([A-Z][0-9]{1,2}|[A-Z][A-HJ-Y][0-9]{1,2}|[A-Z][0-9][A-Z]"
+                      r"|[A-Z][A-HJ-Y][0-9][A-Z])([0-9][A-Z]{2})$")
+JSON_HEADERS = {"Access-Control-Allow-Origin": "*"}
+
+
+def now() -> str:
+    """Return the current time as an RFC 3339 date-time in UTC."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def read_examples(standard: str) -> list[dict[str, Any]]:
+    """Return the valid example records of a standard's 1.0.0 version."""
+    version = catalogue().select(f"{standard}@1.0.0")
+    records: list[dict[str, Any]] = []
+    for path in version.example_files("valid"):
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".ndjson":
+            records.extend(json.loads(line) for line in text.splitlines() if line.strip())
+        else:
+            records.append(json.loads(text))
+    return records
+
+
+def postcode_key(text: str) -> str | None:
+    """Return a postcode in capitals without spaces, or None if it cannot be a postcode."""
+    squashed = re.sub(r"\s+", "", text).upper()
+    return squashed if POSTCODE.match(squashed) else None
+
+
+@dataclass
+class Store:
+    """The server's data: example records, indexed, plus whatever clients have written."""
+
+    schedules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    addresses: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    catalogue: dict[str, Any] = field(default_factory=dict)
+    reports: dict[str, dict[str, Any]] = field(default_factory=dict)
+    services: list[dict[str, Any]] = field(default_factory=list)
+    definitions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    requests: list[dict[str, Any]] = field(default_factory=list)
+    updates: list[dict[str, Any]] = field(default_factory=list)
+
+    @classmethod
+    def from_examples(cls) -> Store:
+        """Load every valid example of the waste and street reports standards."""
+        store = cls()
+        for schedule in read_examples("waste-property-schedule"):
+            prop = schedule["property"]
+            store.schedules[prop["uprn"].lstrip("0")] = schedule
+            key = postcode_key(prop.get("address", {}).get("postcode", "")) or ""
+            result = {"uprn": prop["uprn"], "address": prop["address"]}
+            if "usrn" in prop:
+                result["usrn"] = prop["usrn"]
+            store.addresses.setdefault(key, []).append(result)
+        store.catalogue = read_examples("waste-service-catalogue")[-1]
+        store.reports = {r["reference"]: r for r in read_examples("waste-missed-collection-report")}
+        open311 = json.loads((HERE / "data" / "open311.json").read_text(encoding="utf-8"))
+        store.services = open311["services"]
+        store.definitions = open311["definitions"]
+        store.updates = open311["updates"]
+        store.requests = read_examples("street-reports-api")
+        return store
+
+
+def page_of(request: Request, items: list[Any], *, max_size: int = 100,
+            default_size: int = 20) -> tuple[list[Any], int, int, int] | Response:
+    """Return (items on the page, page, page size, total pages), or a problem for bad numbers."""
+    raw_page = request.query_params.get("page", "1")
+    raw_size = request.query_params.get("page_size", str(default_size))
+    if not raw_page.isdigit() or int(raw_page) < 1:
+        return problem(400, "Bad page", f"page must be a whole number from 1, not {raw_page!r}.",
+                       request)
+    if not raw_size.isdigit() or not 1 <= int(raw_size) <= max_size:
+        return problem(400, "Bad page size",
+                       f"page_size must be a whole number from 1 to {max_size}, not {raw_size!r}.",
+                       request)
+    number, size = int(raw_page), int(raw_size)
+    pages = math.ceil(len(items) / size)
+    return items[(number - 1) * size: number * size], number, size, pages
+
+
+def problem(status: int, title: str, detail: str, request: Request,
+            errors: list[dict[str, str]] | None = None) -> Response:
+    """Return an RFC 9457 problem details response (or Open311's error list under /open311)."""
+    defect = request.app.state.defect
+    if defect == "plain-errors":
+        return Response(detail, status_code=status, media_type="text/plain")
+    if request.url.path.startswith("/open311"):
+        return JSONResponse([{"code": status, "description": detail}], status_code=status)
+    body: dict[str, Any] = {"type": "about:blank", "title": title, "status": status,
+                            "detail": detail, "instance": request.url.path}
+    if errors:
+        body["errors"] = errors
+    return JSONResponse(body, status_code=status, media_type="application/problem+json")
+
+
+def ok(body: Any, status: int = 200, headers: Mapping[str, str] | None = None) -> Response:
+    """Return a JSON response that web pages on any origin may read."""
+    return JSONResponse(body, status_code=status, headers={**JSON_HEADERS, **(headers or {})})
+
+
+# -- waste collections API ----------------------------------------------------------------------
+
+
+async def api_root(request: Request) -> Response:
+    """GET /: the standard and version this server implements."""
+    store: Store = request.app.state.store
+    return ok({"standard": "waste-collections-api", "version": "1.0.0",
+               "publisher": store.catalogue["publisher"],
+               "documentation_url": "https://schemas.lgstandards.org/waste-collections-api/1.0.0/"})
+
+
+async def addresses(request: Request) -> Response:
+    """GET /addresses?postcode=: the addresses at a postcode, one page at a time."""
+    store: Store = request.app.state.store
+    key = postcode_key(request.query_params.get("postcode", ""))
+    if key is None:
+        return problem(400, "Bad postcode", "postcode must be a UK postcode, such as 'BS6 6LY'.",
+                       request)
+    found = store.addresses.get(key, [])
+    if request.app.state.defect == "no-pagination":
+        return ok({"items": found, "page": 1, "page_size": max(len(found), 1),
+                   "total_items": len(found), "total_pages": 1 if found else 0,
+                   "links": {"self": str(request.url), "first": str(request.url),
+                             "last": str(request.url)}})
+    paged = page_of(request, found)
+    if isinstance(paged, Response):
+        return paged
+    items, number, size, pages = paged
+
+    def link(page: int) -> str:
+        """Return the URL of another page of the same lookup."""
+        query = {"postcode": request.query_params["postcode"], "page": page, "page_size": size}
+        return f"{request.url.path}?{urlencode(query)}"
+
+    links = {"self": link(number), "first": link(1), "last": link(max(pages, 1))}
+    if number < pages:
+        links["next"] = link(number + 1)
+    if 1 < number <= pages + 1:
+        links["previous"] = link(number - 1)
+    return ok({"items": items, "page": number, "page_size": size, "total_items": len(found),
+               "total_pages": pages, "links": links})
+
+
+async def oversized(body: bytes) -> AsyncIterator[bytes]:
+    """Yield a valid JSON body followed by 50 MB of spaces, in 64 KB chunks."""
+    yield body
+    chunk = b" " * 65536
+    for _ in range(50 * 16):
+        yield chunk
+
+
+async def schedule(request: Request) -> Response:
+    """GET /properties/{uprn}/schedule: a property's waste-property-schedule document."""
+    store: Store = request.app.state.store
+    defect = request.app.state.defect
+    uprn = request.path_params["uprn"]
+    if not UPRN.match(uprn):
+        if defect == "malformed-id-404":
+            return problem(404, "Not found", f"There is no property {uprn!r}.", request)
+        return problem(400, "Bad UPRN", "A UPRN is 1 to 12 digits.", request)
+    found = store.schedules.get(uprn.lstrip("0"))
+    if found is None:
+        if defect == "unknown-id-200":
+            return ok({})
+        return problem(404, "Not found", f"There is no property with UPRN {uprn}.", request)
+    if defect == "hang":
+        await asyncio.sleep(3600)
+    if defect == "wrong-status":
+        return ok(found, status=202)
+    if defect == "wrong-content-type":
+        return Response(json.dumps(found), media_type="text/html", headers=JSON_HEADERS)
+    if defect == "invalid-body":
+        prop = {**found["property"], "uprn": int(found["property"]["uprn"])}
+        return ok({**found, "property": prop})
+    if defect == "oversized":
+        return StreamingResponse(oversized(json.dumps(found).encode()),
+                                 media_type="application/json")
+    return ok(found)
+
+
+async def services(request: Request) -> Response:
+    """GET /services: the council's waste-service-catalogue document."""
+    if request.app.state.defect == "redirect-off-host":
+        return RedirectResponse("http://elsewhere.invalid/services", status_code=302)
+    return ok(request.app.state.store.catalogue)
+
+
+async def report(request: Request) -> Response:
+    """GET /missed-collections/{reference}: one missed collection report."""
+    reference = request.path_params["reference"]
+    if not REFERENCE.match(reference):
+        return problem(400, "Bad reference", "A reference is letters, digits, '/', '_' or '-'.",
+                       request)
+    found = request.app.state.store.reports.get(reference)
+    if found is None:
+        return problem(404, "Not found", f"There is no report {reference}.", request)
+    return ok(found)
+
+
+async def submit_report(request: Request) -> Response:
+    """POST /missed-collections: validate a submission with lgstandards and store the report."""
+    store: Store = request.app.state.store
+    try:
+        submission = json.loads(await request.body())
+    except ValueError:
+        return problem(400, "Not JSON", "The body must be a JSON object.", request)
+    findings = request.app.state.submission_validator.findings(submission)
+    if findings:
+        return problem(422, "Submission does not conform",
+                       "The submission does not conform to the missed collection submission "
+                       "schema.", request,
+                       [{"pointer": f.pointer, "detail": f.message} for f in findings])
+    schedule_doc = store.schedules.get(submission["uprn"].lstrip("0"))
+    if schedule_doc is None:
+        return problem(422, "Unknown property", "There is no property with that UPRN.", request,
+                       [{"pointer": "/uprn", "detail": "Unknown UPRN."}])
+    at = now()
+    reference = f"MC-REF-{len(store.reports) + 1:06d}"
+    created = {
+        "reference": reference,
+        "publisher": schedule_doc["publisher"],
+        "uprn": schedule_doc["property"]["uprn"],
+        **{k: submission[k] for k in ("service_id", "container_type_id", "collection_date",
+                                      "reason", "description", "contact") if k in submission},
+        "reported_at": at,
+        "status": "submitted",
+        "status_history": [{"status": "submitted", "changed_at": at}],
+        "updated_at": at,
+    }
+    store.reports[reference] = created
+    location = f"{request.url.path.rstrip('/')}/{reference}"
+    return ok(created, status=201, headers={"Location": location})
+
+
+# -- street reports API (Open311 GeoReport v2) --------------------------------------------------
+
+
+async def o311_services(request: Request) -> Response:
+    """GET /services.json: every service."""
+    services_list = request.app.state.store.services
+    if request.app.state.defect == "open311-numeric-ids":
+        services_list = [{**s, "service_code": int(s["service_code"])}
+                         if s["service_code"].isdigit() else s for s in services_list]
+    return ok(services_list)
+
+
+async def o311_definition(request: Request) -> Response:
+    """GET /services/{service_code}.json: a service's extra attributes."""
+    code = request.path_params["service_code"]
+    found = request.app.state.store.definitions.get(code)
+    if found is None:
+        return problem(404, "Not found", f"There is no service definition for {code!r}.", request)
+    return ok(found)
+
+
+async def o311_requests(request: Request) -> Response:
+    """GET /requests.json: requests, filtered and paged, with a Link header to the next page."""
+    store: Store = request.app.state.store
+    query = request.query_params
+    found = list(store.requests)
+    if query.get("service_request_id"):
+        wanted = set(query["service_request_id"].split(","))
+        found = [r for r in found if r["service_request_id"] in wanted]
+    else:
+        if query.get("service_code"):
+            codes = set(query["service_code"].split(","))
+            found = [r for r in found if r["service_code"] in codes]
+        if query.get("status"):
+            statuses = set(query["status"].split(","))
+            found = [r for r in found if r["status"] in statuses]
+    if request.app.state.defect == "no-pagination":
+        return ok(found)
+    paged = page_of(request, found, max_size=1000, default_size=1000)
+    if isinstance(paged, Response):
+        return paged
+    items, number, size, pages = paged
+    headers = {}
+    if number < pages:
+        params = {**dict(query), "page": str(number + 1), "page_size": str(size)}
+        headers["Link"] = f'<{request.url.path}?{urlencode(params)}>; rel="next"'
+    return ok(items, headers=headers)
+
+
+async def o311_request(request: Request) -> Response:
+    """GET /requests/{service_request_id}.json: one request, in a list of one."""
+    request_id = request.path_params["service_request_id"]
+    if not REQUEST_ID.match(request_id):
+        return problem(400, "Bad id", f"{request_id!r} cannot be a service request id.", request)
+    found = [r for r in request.app.state.store.requests if r["service_request_id"] == request_id]
+    if not found:
+        return problem(404, "Not found", f"There is no service request {request_id}.", request)
+    return ok(found)
+
+
+async def o311_create(request: Request) -> Response:
+    """POST /requests.json: create a request from Open311's form fields."""
+    store: Store = request.app.state.store
+    form = dict(parse_qsl((await request.body()).decode("utf-8", "replace")))
+    code = form.get("service_code", "")
+    service = next((s for s in store.services if s["service_code"] == code), None)
+    if service is None:
+        return problem(400, "Bad service", "service_code is required and must name a service.",
+                       request)
+    definition = store.definitions.get(code, {"attributes": []})
+    missing = [a["code"] for a in definition["attributes"]
+               if a["required"] and a["variable"] and not form.get(f"attribute[{a['code']}]")]
+    if missing:
+        return problem(400, "Missing attribute", f"attribute[{missing[0]}] is required.", request)
+    try:
+        lat, long = float(form["lat"]), float(form["long"])
+    except (KeyError, ValueError):
+        if not form.get("address_string") and not form.get("address_id"):
+            return problem(400, "No location", "Give lat and long, address_string or address_id.",
+                           request)
+        lat = long = None
+    request_id = f"REF-{len(store.requests) + 1:06d}"
+    created: dict[str, Any] = {"service_request_id": request_id, "status": "open",
+                               "service_name": service["service_name"], "service_code": code,
+                               "requested_datetime": now()}
+    if form.get("description"):
+        created["description"] = form["description"][:4000]
+    if lat is not None and long is not None:
+        created.update(lat=lat, long=long)
+    for key in ("address_string", "address_id"):
+        if form.get(key):
+            created["address" if key == "address_string" else key] = form[key]
+    store.requests.append(created)
+    return ok([{"service_request_id": request_id}])
+
+
+async def o311_updates(request: Request) -> Response:
+    """GET /servicerequestupdates.json: updates between two date-times."""
+    found = request.app.state.store.updates
+    start, end = request.query_params.get("start_date"), request.query_params.get("end_date")
+    try:
+        if start:
+            found = [u for u in found if _when(u["updated_datetime"]) >= _when(start)]
+        if end:
+            found = [u for u in found if _when(u["updated_datetime"]) < _when(end)]
+    except ValueError:
+        return problem(400, "Bad date", "start_date and end_date are RFC 3339 date-times.", request)
+    return ok(found)
+
+
+def _when(text: str) -> datetime:
+    """Parse an RFC 3339 date-time, with Z for UTC."""
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+async def o311_post_update(request: Request) -> Response:
+    """POST /servicerequestupdates.json: add an update to a request."""
+    store: Store = request.app.state.store
+    form = dict(parse_qsl((await request.body()).decode("utf-8", "replace")))
+    request_id = form.get("service_request_id", "")
+    if not any(r["service_request_id"] == request_id for r in store.requests):
+        return problem(404, "Not found", f"There is no service request {request_id!r}.", request)
+    if form.get("status") not in ("open", "closed") or not form.get("description"):
+        return problem(400, "Bad update", "status (open or closed) and description are required.",
+                       request)
+    update_id = f"u-{len(store.updates) + 2001}"
+    store.updates.append({"update_id": update_id, "service_request_id": request_id,
+                          "status": form["status"], "description": form["description"][:4000],
+                          "updated_datetime": now()})
+    return ok([{"update_id": update_id}])
+
+
+# -- the application ----------------------------------------------------------------------------
+
+
+async def not_found(request: Request, exc: Exception) -> Response:
+    """Answer unknown paths and methods in the API's own error format."""
+    status = exc.status_code if isinstance(exc, HTTPException) else 500
+    return problem(status, "Not found" if status == 404 else "Error",
+                   f"{request.method} {request.url.path} is not part of this API.", request)
+
+
+def create_app(defect: str | None = None) -> Starlette:
+    """Build the server, optionally with one deliberate defect from DEFECTS."""
+    if defect is not None and defect not in DEFECTS:
+        raise ValueError(f"unknown defect {defect!r}; choose from {', '.join(DEFECTS)}")
+    cat = catalogue()
+    schema_id = cat.select("waste-collections-api@1.0.0").schema_uri
+    submission_validator = SchemaValidator(
+        {"$ref": f"{schema_id}#/$defs/missed_collection_submission"}, list(cat.schemas())
+    )
+    waste = [
+        Route("/", api_root),
+        Route("/addresses", addresses),
+        Route("/properties/{uprn}/schedule", schedule),
+        Route("/services", services),
+        Route("/missed-collections", submit_report, methods=["POST"]),
+        Route("/missed-collections/{reference}", report),
+    ]
+    open311 = [
+        Route("/services.json", o311_services),
+        Route("/services/{service_code}.json", o311_definition),
+        Route("/requests.json", o311_requests, methods=["GET"]),
+        Route("/requests.json", o311_create, methods=["POST"]),
+        Route("/requests/{service_request_id}.json", o311_request),
+        Route("/servicerequestupdates.json", o311_updates, methods=["GET"]),
+        Route("/servicerequestupdates.json", o311_post_update, methods=["POST"]),
+    ]
+    app = Starlette(
+        routes=[Mount("/waste", routes=waste), Mount("/open311/v2", routes=open311)],
+        exception_handlers={HTTPException: not_found},
+    )
+    app.state.defect = defect
+    app.state.store = Store.from_examples()
+    app.state.submission_validator = submission_validator
+    return app
+
+
+app = create_app(os.environ.get("LGSTANDARDS_REFERENCE_DEFECT") or None)

@@ -1,0 +1,329 @@
+"""The building blocks of API conformance checks: levels, outcomes, and one run against a server.
+
+A check looks at one or more exchanges (request and response) and gives an `Outcome`: its stable
+code and the findings it made, none when it passed. `Run` sends requests through the safe client
+and holds the response checks every operation shares: transport failures, status, content type,
+the body against the OpenAPI document's schema, and the error format.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from lgstandards.apicheck.client import Exchange, SafeClient
+from lgstandards.apicheck.openapi import ApiDocument
+from lgstandards.findings import Finding, Severity, SourceLocation
+
+
+class Level(enum.IntEnum):
+    """How much a check matters, after Open Referral UK's validator: level 1 is core."""
+
+    CORE = 1
+    EXTENDED = 2
+
+    @property
+    def severity(self) -> Severity:
+        """Return the severity of a failed check at this level: core errors, extended warnings."""
+        return Severity.ERROR if self is Level.CORE else Severity.WARNING
+
+
+#: Every check code, with what it checks; docs/check-api.md explains each one.
+CHECKS: Mapping[str, str] = {
+    "api.status": "The operation answers with the documented HTTP status.",
+    "api.content-type": "A successful response has the documented media type.",
+    "api.invalid-json": "A JSON response body parses as JSON.",
+    "api.body-schema": "A response body conforms to the schema the OpenAPI document gives it.",
+    "api.problem-format": "An error response has the standard's error format and media type.",
+    "api.unknown-id": "An identifier that is well formed but unknown answers 404.",
+    "api.malformed-id": "An identifier (or postcode) that cannot be valid answers 400.",
+    "api.pagination": "Lists honour page and page_size, and their page links work.",
+    "api.identity": "The resource returned is the one asked for.",
+    "api.lenient-input": "Postcodes are accepted in any case and with or without the space.",
+    "api.query": "List filters return only what they were asked for.",
+    "api.headers": "Documented response headers are present, such as Location after a create.",
+    "api.cors": "Public GET responses allow web pages on other origins to read them.",
+    "api.rejects-invalid": "A request body that does not conform is refused with a 4xx error.",
+    "api.timeout": "The server answers within the time limit.",
+    "api.too-large": "A response body is within the size cap.",
+    "api.unreachable": "The server can be reached and speaks HTTP.",
+    "api.redirect": "Redirects stay on the API's own origin.",
+}
+
+#: Codes that describe the run rather than a check: information, and a warning for --insecure.
+NOTICES: Mapping[str, str] = {
+    "api.skipped": "A check did not run, and why: a probe value, writes or a server that stopped "
+                   "answering.",
+    "api.summary": "How many requests the run sent, where, and at what rate.",
+    "api.tls-unverified": "TLS certificates were not verified (--insecure).",
+}
+
+_BODY_FINDINGS_KEPT = 20
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result of one check on one operation: the findings it made, or none when it passed."""
+
+    operation: str
+    code: str
+    findings: tuple[Finding, ...] = ()
+    ran: bool = True
+
+    @property
+    def failed(self) -> bool:
+        """Return whether the check found an error."""
+        return any(f.severity is Severity.ERROR for f in self.findings)
+
+
+class Run:
+    """One conformance run: sends requests and judges the responses against the OpenAPI document."""
+
+    def __init__(
+        self,
+        client: SafeClient,
+        api: ApiDocument,
+        probes: Mapping[str, str],
+        *,
+        writes: bool = False,
+    ) -> None:
+        """Prepare a run with the probe values the user gave."""
+        self.client = client
+        self.api = api
+        self.probes = dict(probes)
+        self.writes = writes
+        self.learned: dict[str, str] = {}
+        self.definition: Any = None
+        self.down: str | None = None
+        self._timeouts = 0
+
+    # -- probes and requests ---------------------------------------------------------------------
+
+    def probe(self, name: str) -> str | None:
+        """Return a probe value: given by the user, or learned from an earlier response."""
+        return self.probes.get(name) or self.learned.get(name)
+
+    def learn(self, name: str, value: Any) -> None:
+        """Remember a value from a response for later checks, unless the user gave one."""
+        if isinstance(value, str) and value and name not in self.learned:
+            self.learned[name] = value
+
+    def path(self, template: str, values: Mapping[str, str] | None = None) -> str:
+        """Fill a path template, escaping each value so it stays one path segment."""
+        filled = template
+        for name, value in (values or {}).items():
+            filled = filled.replace("{" + name + "}", quote(value, safe=""))
+        return filled
+
+    def call(
+        self,
+        method: str,
+        template: str,
+        values: Mapping[str, str] | None = None,
+        *,
+        params: Mapping[str, str] | None = None,
+        json_body: Any = None,
+        form: Mapping[str, str] | None = None,
+        sandbox: bool = False,
+        url: str | None = None,
+    ) -> Exchange:
+        """Send one request for an operation, noting whether the server has stopped answering."""
+        target = url or self.client.url(self.path(template, values), sandbox=sandbox)
+        exchange = self.client.request(method, target, params=params, json=json_body, data=form)
+        failure = exchange.failure
+        if failure is not None and failure.code == "api.unreachable":
+            self.down = failure.message
+        elif failure is not None and failure.code == "api.timeout":
+            self._timeouts += 1
+            if self._timeouts >= 3:
+                self.down = "three requests in a row timed out"
+        else:
+            self._timeouts = 0
+        return exchange
+
+    # -- outcomes ----------------------------------------------------------------------------------
+
+    def finding(
+        self,
+        operation: str,
+        code: str,
+        level: Level,
+        message: str,
+        *,
+        pointer: str = "",
+        field: str | None = None,
+        schema_path: str | None = None,
+        value: Any = None,
+    ) -> Finding:
+        """Return a finding placed on an operation."""
+        return Finding(code, level.severity, message, pointer, field, schema_path,
+                       SourceLocation(path=operation), value)
+
+    def outcome(self, operation: str, code: str, level: Level, problems: Iterable[str]) -> Outcome:
+        """Return an outcome with one finding per problem sentence (none means it passed)."""
+        return Outcome(
+            operation, code,
+            tuple(self.finding(operation, code, level, problem) for problem in problems),
+        )
+
+    def skip(self, operation: str, reason: str) -> Outcome:
+        """Return an outcome for a check that did not run, saying why, as information."""
+        finding = Finding("api.skipped", Severity.INFO, reason,
+                          location=SourceLocation(path=operation))
+        return Outcome(operation, "api.skipped", (finding,), ran=False)
+
+    # -- the checks every response gets ----------------------------------------------------------
+
+    def expect(
+        self,
+        exchange: Exchange,
+        method: str,
+        template: str,
+        statuses: int | Sequence[int],
+        level: Level,
+        *,
+        code: str = "api.status",
+    ) -> tuple[list[Outcome], Any]:
+        """Check a response's transport, status, media type and body; return outcomes and body.
+
+        The body is returned parsed when it is JSON (whatever its status), else None.
+        """
+        operation = f"{method} {template}"
+        wanted = (statuses,) if isinstance(statuses, int) else tuple(statuses)
+        said = " or ".join(str(s) for s in wanted)
+        if exchange.failure is not None:
+            failure = exchange.failure
+            return [self.outcome(operation, failure.code, level, [failure.message])], None
+        status = exchange.status or 0
+        outcomes = [
+            self.outcome(
+                operation, code, level,
+                [] if status in wanted else
+                [f"{method} {exchange.target} answered {status}; the standard says {said}."
+                 + _hint(code, status)],
+            )
+        ]
+        key = self.api.response_key(method, template, status)
+        if key is None:
+            return outcomes, parse_json(exchange.body)
+        is_error = status >= 400
+        format_code = "api.problem-format" if is_error else "api.content-type"
+        format_level = level if status in wanted or is_error else Level.EXTENDED
+        documented = self.api.media_types(method, template, key)
+        media = exchange.media_type
+        if documented:
+            outcomes.append(
+                self.outcome(
+                    operation, format_code, format_level,
+                    [] if media in documented else
+                    [f"{method} {exchange.target} answered {status} with "
+                     f"{'Content-Type ' + repr(media) if media else 'no Content-Type'}; the "
+                     f"standard says {' or '.join(documented)}."],
+                )
+            )
+        json_media = [m for m in documented if m == "application/json" or m.endswith("+json")]
+        if not json_media:
+            return outcomes, parse_json(exchange.body)
+        body_code = "api.problem-format" if is_error else "api.invalid-json"
+        try:
+            body = json.loads(exchange.body)
+        except (ValueError, RecursionError) as exc:
+            outcomes.append(
+                self.outcome(operation, body_code, format_level,
+                             [f"{method} {exchange.target} answered {status} with a body that "
+                              f"is not JSON ({_json_error(exc)})."])
+            )
+            return outcomes, None
+        outcomes.append(Outcome(operation, body_code))
+        schema_media = media if media in json_media else json_media[0]
+        validator = self.api.validator(method, template, key, schema_media)
+        if validator is None:
+            return outcomes, body
+        schema_code = "api.problem-format" if is_error else "api.body-schema"
+        found = [] if validator.is_valid(body) else validator.findings(body)
+        findings = [
+            self.finding(operation, schema_code, format_level,
+                         f"{method} {exchange.target}: {f.message} ({f.code})",
+                         pointer=f.pointer, field=f.field, schema_path=f.schema_path,
+                         value=f.value)
+            for f in found[:_BODY_FINDINGS_KEPT]
+        ]
+        if len(found) > _BODY_FINDINGS_KEPT:
+            findings.append(
+                self.finding(operation, schema_code, format_level,
+                             f"{method} {exchange.target}: "
+                             f"{len(found) - _BODY_FINDINGS_KEPT:,} more schema findings in this "
+                             "body were not listed.")
+            )
+        if is_error and isinstance(body, dict) and "status" in body and body["status"] != status:
+            findings.append(
+                self.finding(operation, schema_code, format_level,
+                             f"{method} {exchange.target}: the problem's status is "
+                             f"{body['status']!r} but the response's is {status}; RFC 9457 says "
+                             "they should agree.", pointer="/status", value=body["status"]
+                             if isinstance(body["status"], int | str) else None)
+            )
+        outcomes.append(Outcome(operation, schema_code, tuple(findings)))
+        return outcomes, body
+
+    def expect_headers(
+        self, exchange: Exchange, method: str, template: str, level: Level
+    ) -> Outcome:
+        """Check that the documented required headers of the response are present."""
+        operation = f"{method} {template}"
+        key = self.api.response_key(method, template, exchange.status or 0)
+        missing = [
+            name for name, header in
+            (self.api.response_headers(method, template, key).items() if key else ())
+            if isinstance(header, dict) and header.get("required") and not exchange.header(name)
+        ]
+        return self.outcome(
+            operation, "api.headers", level,
+            [f"{method} {exchange.target} answered {exchange.status} without the {name} header the "
+             "standard requires." for name in missing],
+        )
+
+    def cors(self, exchange: Exchange, operation: str) -> Iterator[Outcome]:
+        """Check that a public GET response can be read by web pages on other origins."""
+        if exchange.failure is not None or exchange.status != 200:
+            return  # The status check has already said what is wrong with this response.
+        allowed = exchange.header("access-control-allow-origin")
+        yield self.outcome(
+            operation, "api.cors", Level.EXTENDED,
+            [] if allowed else
+            [f"{exchange.method} {exchange.target} has no Access-Control-Allow-Origin header, so "
+             "web pages on other sites cannot use it; public data APIs should send "
+             "'Access-Control-Allow-Origin: *'."],
+        )
+
+
+def parse_json(body: bytes) -> Any:
+    """Return a body parsed as JSON, or None when it is empty or not JSON."""
+    try:
+        return json.loads(body) if body else None
+    except (ValueError, RecursionError):
+        return None
+
+
+def _json_error(exc: Exception) -> str:
+    """Describe why a body is not JSON."""
+    if isinstance(exc, json.JSONDecodeError):
+        return f"line {exc.lineno}, column {exc.colno}: {exc.msg}"
+    if isinstance(exc, RecursionError):
+        return "nested too deeply to read"
+    return str(exc)
+
+
+def _hint(code: str, status: int) -> str:
+    """Return a sentence explaining what a wrong status usually means, or nothing."""
+    if code == "api.unknown-id" and status == 200:
+        return " An unknown identifier must not look like a success."
+    if code == "api.malformed-id" and status == 404:
+        return " A value that can never be valid is a bad request, not a missing resource."
+    if status >= 500:
+        return " The server failed."
+    return ""

@@ -1,0 +1,207 @@
+"""Running an API standard's conformance suite against a live server, into a Report."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+import httpx
+
+from lgstandards.apicheck.checks import Outcome, Run
+from lgstandards.apicheck.client import Limits, Redactor, SafeClient, build_http_client
+from lgstandards.apicheck.openapi import api_document
+from lgstandards.apicheck.suites import PROBES, SUITES, Probe, Step
+from lgstandards.errors import ConfigError, StandardNotFoundError
+from lgstandards.findings import Finding, Severity, SourceLocation
+from lgstandards.registry import Catalogue, StandardVersion, catalogue
+from lgstandards.report import FileReport, Report
+
+
+def _frozen(values: Mapping[str, str] | None = None) -> Mapping[str, str]:
+    """Return a read-only copy of a mapping."""
+    return MappingProxyType(dict(values or {}))
+
+
+@dataclass(frozen=True)
+class ApiCheckOptions:
+    """Everything a conformance run needs to know: what to check, where, and how gently."""
+
+    standard: str
+    base_url: str
+    probes: Mapping[str, str] = field(default_factory=_frozen)
+    headers: Mapping[str, str] = field(default_factory=_frozen)
+    limits: Limits = field(default_factory=Limits)
+    allow_writes: bool = False
+    sandbox_url: str | None = None
+    verify_tls: bool = True
+    ca_bundle: str | None = None
+    allow_draft: bool = False
+
+
+def api_version(selector: str, cat: Catalogue, *, allow_draft: bool = False) -> StandardVersion:
+    """Return the API standard version a selector names, refusing data standards."""
+    version = cat.select(selector, allow_draft=allow_draft)
+    if version.manifest.kind != "api" or version.openapi_path is None:
+        apis = ", ".join(m.id for m in cat if m.kind == "api") or "none"
+        raise StandardNotFoundError(
+            f"{version.id} is a data standard; check its files with `lgstandards validate`. "
+            f"API standards: {apis}"
+        )
+    return version
+
+
+def suite_key(version: StandardVersion) -> str:
+    """Return the key of a version's suite in SUITES: `<id>@<major>`."""
+    return f"{version.id}@{version.version.split('.')[0]}"
+
+
+def probes_for(version: StandardVersion) -> tuple[Probe, ...]:
+    """Return the probe values a version's suite takes."""
+    return PROBES.get(suite_key(version), ())
+
+
+def check_api(
+    options: ApiCheckOptions,
+    *,
+    http_client: httpx.Client | None = None,
+    registry: Catalogue | None = None,
+    clock: Callable[[], float] = time.monotonic,
+    sleep: Callable[[float], None] = time.sleep,
+) -> Report:
+    """Run the conformance suite of an API standard against a live server and report on it."""
+    cat = registry or catalogue()
+    version = api_version(options.standard, cat, allow_draft=options.allow_draft)
+    suite = SUITES.get(suite_key(version))
+    if suite is None:
+        raise StandardNotFoundError(f"lgstandards has no conformance suite for {version.ref} yet")
+    known = {p.name: p for p in probes_for(version)}
+    unknown = sorted(set(options.probes) - set(known))
+    if unknown:
+        raise ConfigError(
+            f"{version.id} takes no probe {', '.join(unknown)}; it takes: {', '.join(known)}"
+        )
+    probes = {p.name: p.default for p in known.values() if p.default is not None}
+    probes.update({k: v for k, v in options.probes.items() if v})
+    api = api_document(cat, version.ref)
+    owned = http_client is None
+    http = http_client or build_http_client(verify=options.verify_tls, ca_bundle=options.ca_bundle)
+    try:
+        client = SafeClient(
+            http, options.base_url, limits=options.limits, headers=options.headers,
+            allow_writes=options.allow_writes, sandbox_url=options.sandbox_url,
+            clock=clock, sleep=sleep,
+        )
+        run = Run(client, api, probes, writes=options.allow_writes)
+        outcomes = _run_suite(run, suite)
+    finally:
+        if owned:
+            http.close()
+    redactor = client.redactor.with_secrets(
+        [v for k, v in options.probes.items() if k == "api_key" and v]
+    )
+    notices = [
+        Finding(
+            "api.summary", Severity.INFO,
+            f"Sent {client.requests_sent} request{'' if client.requests_sent == 1 else 's'} to "
+            f"{redactor.url(client.base_url)} "
+            + (f"(writes only to {redactor.url(client.sandbox_url or '')}) "
+               if options.allow_writes else "(GET only) ")
+            + f"at most {options.limits.rate_limit:g} a second.",
+        )
+    ]
+    if not options.verify_tls:
+        notices.append(Finding("api.tls-unverified", Severity.WARNING,
+                               "TLS certificates were not verified (--insecure); a conforming "
+                               "API must also have a valid certificate."))
+    files = _file_reports(outcomes, suite)
+    report = Report(
+        version.ref,
+        api.uri,
+        files,
+        checks=tuple(dict.fromkeys(o.code for o in outcomes if o.ran)),
+        notices=tuple(notices),
+    )
+    return redact_report(report, redactor)
+
+
+def _run_suite(run: Run, suite: tuple[Step, ...]) -> list[Outcome]:
+    """Run each step in order, skipping writes without permission and all once down."""
+    outcomes: list[Outcome] = []
+    for step in suite:
+        if step.writes and not run.writes:
+            outcomes.append(run.skip(step.operation, f"{step.operation} was not checked: it "
+                                                     "writes, so it needs --allow-writes and "
+                                                     "--sandbox URL."))
+            continue
+        if run.down is not None:
+            outcomes.append(run.skip(step.operation, f"{step.operation} was not checked: the "
+                                                     "server had stopped answering."))
+            continue
+        try:
+            outcomes.extend(step.check(run))
+        except Exception as exc:
+            from lgstandards.apicheck.client import UnsafeRequestError
+
+            if isinstance(exc, UnsafeRequestError):
+                raise  # A suite that tries an unsafe request is a bug that must never pass quietly.
+            # A check that trips over an odd response must not lose the rest of the run.
+            finding = Finding(
+                "internal.check-failed", Severity.ERROR,
+                f"The check of {step.operation} failed ({type(exc).__name__}: {exc}); please "
+                "report it to the lgstandards maintainers.",
+                location=SourceLocation(path=step.operation),
+            )
+            outcomes.append(Outcome(step.operation, "internal.check-failed", (finding,)))
+    return outcomes
+
+
+def _file_reports(outcomes: list[Outcome], suite: tuple[Step, ...]) -> tuple[FileReport, ...]:
+    """Group outcomes into one file report per operation, in the suite's order."""
+    order = list(dict.fromkeys([*(s.operation for s in suite), *(o.operation for o in outcomes)]))
+    files = []
+    for operation in order:
+        mine = [o for o in outcomes if o.operation == operation]
+        findings = tuple(f for o in mine for f in o.findings)
+        ran = [o for o in mine if o.ran]
+        files.append(
+            FileReport(
+                operation,
+                None,
+                records=len(ran),
+                invalid_records=sum(o.failed for o in ran),
+                findings=findings,
+                counts=MappingProxyType(dict(Counter(f.code for f in findings))),
+            )
+        )
+    return tuple(files)
+
+
+def redact_report(report: Report, redactor: Redactor) -> Report:
+    """Return the report with every secret removed from every finding and path."""
+
+    def clean(finding: Finding) -> Finding:
+        """Return the finding with secrets removed from its text."""
+        location = dataclasses.replace(
+            finding.location,
+            path=redactor.text(finding.location.path) if finding.location.path else None,
+        )
+        return dataclasses.replace(
+            finding,
+            message=redactor.text(finding.message),
+            pointer=redactor.text(finding.pointer),
+            field=redactor.text(finding.field) if finding.field else finding.field,
+            value=redactor.value(finding.value),
+            location=location,
+        )
+
+    files = tuple(
+        dataclasses.replace(file, path=redactor.text(file.path),
+                            findings=tuple(clean(f) for f in file.findings))
+        for file in report.files
+    )
+    return dataclasses.replace(report, files=files,
+                               notices=tuple(clean(f) for f in report.notices))

@@ -1,0 +1,195 @@
+"""`lgstandards check-api`: run an API standard's conformance suite against a live server."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from lgstandards.errors import ConfigError
+
+if TYPE_CHECKING:
+    from lgstandards.apicheck.suites import Probe
+
+_FAIL_ON = ("error", "warning", "never")
+_FORMATS = ("text", "json", "junit", "markdown")
+
+
+def _probe_pairs(values: tuple[str, ...]) -> dict[str, str]:
+    """Read --probe NAME=VALUE options into a mapping."""
+    pairs: dict[str, str] = {}
+    for text in values:
+        name, equals, value = text.partition("=")
+        if not equals or not name.strip():
+            raise ConfigError(f"--probe takes NAME=VALUE, such as reference=MC-2026-004512 "
+                              f"(got {text!r})")
+        pairs[name.strip()] = value.strip()
+    return pairs
+
+
+@click.command("check-api")
+@click.option("--standard", "-s", metavar="ID[@VERSION]",
+              help="The API standard, such as waste-collections-api@1 or street-reports-api.")
+@click.option("--base-url", metavar="URL",
+              help="The API's base URL; the standard's paths are relative to it.")
+@click.option("--uprn", metavar="UPRN", help="A UPRN the server knows (waste-collections-api).")
+@click.option("--postcode", metavar="POSTCODE",
+              help="A postcode the server has addresses for, ideally several "
+                   "(waste-collections-api).")
+@click.option("--probe", "probes", multiple=True, metavar="NAME=VALUE",
+              help="Another probe value, such as reference=MC-2026-004512; --list-probes shows "
+                   "each standard's.")
+@click.option("--config", "config_file", type=click.Path(path_type=Path), metavar="FILE",
+              help="Read settings, probes and headers from a TOML (or JSON) file; options win.")
+@click.option("--header", "-H", "headers", multiple=True, metavar="'NAME: VALUE'",
+              help="Send this header with every request, such as an API key. Its value never "
+                   "appears in any report.")
+@click.option("--allow-writes", is_flag=True, default=None,
+              help="Also check operations that write (POST), sending them only to --sandbox.")
+@click.option("--sandbox", metavar="URL",
+              help="The base URL of a sandbox that may be written to; needed by --allow-writes.")
+@click.option("--rate-limit", metavar="N/s",
+              help="The most requests a second (or '/min').  [default: 5/s]")
+@click.option("--timeout", type=click.FloatRange(min=0.001), default=None, metavar="SECONDS",
+              help="The longest wait for a whole response.  [default: 10]")
+@click.option("--connect-timeout", type=click.FloatRange(min=0.001), default=None,
+              metavar="SECONDS", help="The longest wait to connect.  [default: 5]")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="N",
+              help="The largest response body to read; larger ones fail api.too-large.  "
+                   "[default: 5000000]")
+@click.option("--insecure", is_flag=True, default=None,
+              help="Do not verify TLS certificates (reported as a warning).")
+@click.option("--ca-bundle", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+              help="Trust this CA certificate bundle, for a council's private CA.")
+@click.option("--format", "fmt", type=click.Choice(_FORMATS), default=None,
+              help="Report format.  [default: text]")
+@click.option("--output", "-o", type=click.Path(path_type=Path), metavar="FILE",
+              help="Write the report to FILE instead of standard output.")
+@click.option("--fail-on", type=click.Choice(_FAIL_ON), default=None,
+              help="The lowest severity that makes the exit code 1.  [default: error]")
+@click.option("--examples", type=click.IntRange(min=0), default=3, show_default=True,
+              help="Places shown per group of findings in the text report.")
+@click.option("--list-probes", is_flag=True,
+              help="List the standard's probe values and their defaults, then exit.")
+@click.option("--draft", is_flag=True, help="Allow a draft or candidate version of the standard.")
+def check_api(
+    standard: str | None,
+    base_url: str | None,
+    uprn: str | None,
+    postcode: str | None,
+    probes: tuple[str, ...],
+    config_file: Path | None,
+    headers: tuple[str, ...],
+    allow_writes: bool | None,
+    sandbox: str | None,
+    rate_limit: str | None,
+    timeout: float | None,
+    connect_timeout: float | None,
+    max_bytes: int | None,
+    insecure: bool | None,
+    ca_bundle: Path | None,
+    fmt: str | None,
+    output: Path | None,
+    fail_on: str | None,
+    examples: int,
+    list_probes: bool,
+    draft: bool,
+) -> int:
+    """Check a live API against an API standard's conformance suite.
+
+    GET requests only, unless --allow-writes sends the suite's writes to --sandbox. Level 1
+    (core) failures are errors; extended checks are warnings. Exit 0 conforms, 1 does not, 2 the
+    check could not run.
+    """
+    from lgstandards.apicheck.client import Limits, parse_header
+    from lgstandards.apicheck.config import ApiCheckConfig, load_config, parse_rate
+    from lgstandards.apicheck.runner import ApiCheckOptions, api_version, check_api, probes_for
+    from lgstandards.findings import Severity
+    from lgstandards.registry import catalogue
+    from lgstandards.reporters import ReportOptions, render
+
+    config = load_config(config_file) if config_file is not None else ApiCheckConfig()
+    chosen = standard or config.standard
+    if chosen is None:
+        raise ConfigError("give --standard ID[@VERSION], such as waste-collections-api@1")
+    version = api_version(chosen, catalogue(), allow_draft=draft)
+    if list_probes:
+        _print_probes(version.ref, probes_for(version))
+        return 0
+    url = base_url or config.base_url
+    if url is None:
+        raise ConfigError("give --base-url URL, the API's base URL")
+    writes = bool(allow_writes if allow_writes is not None else config.allow_writes)
+    sandbox_url = sandbox or config.sandbox
+    if writes and not sandbox_url:
+        raise ConfigError("--allow-writes needs --sandbox URL: writes go only to a sandbox")
+    if sandbox_url and not writes:
+        raise ConfigError("--sandbox is only used with --allow-writes")
+    given = {**config.probes, **_probe_pairs(probes)}
+    if uprn is not None:
+        given["uprn"] = uprn
+    if postcode is not None:
+        given["postcode"] = postcode
+    sent = dict(config.headers)
+    for text in headers:
+        name, value = parse_header(text)
+        sent[name] = value
+    defaults = Limits()
+    try:
+        limits = Limits(
+            rate_limit=parse_rate(rate_limit) if rate_limit is not None
+            else config.rate_limit or defaults.rate_limit,
+            connect_timeout=connect_timeout or config.connect_timeout or defaults.connect_timeout,
+            timeout=timeout or config.timeout or defaults.timeout,
+            max_bytes=max_bytes or config.max_bytes or defaults.max_bytes,
+        )
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
+    verify = not (insecure if insecure is not None else bool(config.insecure))
+    bundle = str(ca_bundle) if ca_bundle is not None else config.ca_bundle
+    options = ApiCheckOptions(
+        standard=version.ref,
+        base_url=url,
+        probes=given,
+        headers=sent,
+        limits=limits,
+        allow_writes=writes,
+        sandbox_url=sandbox_url,
+        verify_tls=verify,
+        ca_bundle=bundle,
+        allow_draft=draft,
+    )
+    report = check_api(options)
+    the_format = fmt or config.format or "text"
+    if the_format not in _FORMATS:
+        raise ConfigError(f"format {the_format!r} is not one of {', '.join(_FORMATS)}")
+    the_fail_on = fail_on or config.fail_on or "error"
+    if the_fail_on not in _FAIL_ON:
+        raise ConfigError(f"fail-on {the_fail_on!r} is not one of {', '.join(_FAIL_ON)}")
+    if the_format == "text" and output is None:
+        from lgstandards.cli.console import print_lines
+        from lgstandards.reporters.text import lines
+
+        print_lines(lines(report, examples=examples))
+    else:
+        text = render(report, the_format, ReportOptions(examples=examples, fail_on=the_fail_on))
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            try:
+                output.parent.mkdir(parents=True, exist_ok=True)
+                output.write_text(text, encoding="utf-8")
+            except OSError as exc:
+                raise ConfigError(f"cannot write the report to {output}: {exc.strerror}") from None
+    threshold = None if the_fail_on == "never" else Severity(the_fail_on)
+    return 1 if report.fails(threshold) else 0
+
+
+def _print_probes(ref: str, probes: tuple[Probe, ...]) -> None:
+    """Print a standard's probe values with their descriptions and defaults."""
+    click.echo(f"Probe values for {ref} (give them with --probe NAME=VALUE or in [probes]):")
+    for probe in probes:
+        default = f" [default: {probe.default}]" if probe.default else ""
+        click.echo(f"  {probe.name:<30} {probe.description}{default}")
