@@ -176,7 +176,9 @@ class SchemaValidator:
         except Exception:  # Fall back to the reference engine for anything it cannot handle.
             explained = self._reference_findings(instance)
         found: list[Finding] = []
-        seen: set[tuple[str, str]] = set()
+        # A value failing both the portable `pattern` and the `format` it backs is one mistake.
+        patterned = {f.pointer for f in explained if f.code == "schema.pattern"}
+        seen: set[tuple[str, str]] = {("schema.format", p) for p in patterned}
         for finding in explained:
             key = (finding.code, finding.pointer)
             if key not in seen:
