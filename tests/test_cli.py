@@ -143,3 +143,52 @@ def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "source.invalid-json" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_report_never_overwrites_an_input(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """-o naming one of the checked files is refused before anything is written."""
+    data = tmp_path / "data.json"
+    data.write_text('{"uprn": "1"}')
+    code, _, err = _run(
+        capsys, "validate", "--no-config", "-s", "common", "-o", str(data), str(tmp_path)
+    )
+    assert code == 2
+    assert "is one of the files being checked" in err
+    assert data.read_text() == '{"uprn": "1"}'
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [("r.html", "<!DOCTYPE html"), ("r.json", "{"), ("r.xml", "<?xml"), ("r.sarif", "{")],
+)
+def test_output_suffix_chooses_the_format(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, start: str
+) -> None:
+    """Without --format, the report's file name picks its format."""
+    target = tmp_path / name
+    _run(
+        capsys, "validate", "--no-config", "-s", "common", "-o", str(target), str(COMMON / "valid")
+    )
+    assert target.read_text().lstrip().startswith(start)
+
+
+def test_config_with_a_folder_checks_the_files_inside(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder given with a config is expanded and its files matched; matching none is exit 2."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "a.json").write_text('{"uprn": 5}')
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "b.json").write_text("{}")
+    (tmp_path / "lgstandards.toml").write_text(
+        '[[check]]\nfiles = ["data/**/*.json"]\nstandard = "common@1"\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = _run(capsys, "validate", "data")
+    assert code == 1
+    assert "UPRN should be text" in out
+    code, _, err = _run(capsys, "validate", "other")
+    assert code == 2
+    assert "no file given is mapped" in err

@@ -206,7 +206,14 @@ def _jobs_from_config(config: Config, paths: tuple[str, ...]) -> list[Job]:
             found = files or tuple(str(config.root / pattern) for pattern in check.files)
             jobs.append(job(check, found, index))
         return jobs
-    matched, unmatched = config.match(paths)
+    from lgstandards.sources import expand_paths
+
+    # Folders and globs are expanded first, so each file inside goes to the check that maps it.
+    expanded: list[str] = []
+    for path in paths:
+        files_in = [str(f) for f in expand_paths([path]).files] if path != "-" else []
+        expanded.extend(files_in or [path])
+    matched, unmatched = config.match(expanded)
     missing = [p for p in unmatched if not Path(p).exists() and p != "-"]
     if missing:
         raise ConfigError(
@@ -215,6 +222,12 @@ def _jobs_from_config(config: Config, paths: tuple[str, ...]) -> list[Job]:
     for path in unmatched:
         click.echo(f"lgstandards: skipped {path}: no [[check]] in {config.path} matches it",
                    err=True)
+    if not matched:
+        # Checking nothing must not look like a pass to a CI gate.
+        raise ConfigError(
+            f"no file given is mapped to a standard by a [[check]] in {config.path}; "
+            "give the files the config maps, or use --standard"
+        )
     numbers = {id(check): number for number, check in enumerate(checks)}
     return [job(check, files, numbers[id(check)]) for check, files in matched]
 
@@ -241,15 +254,43 @@ def _settings(config: Config | None, fmt: str | None, fail_on: str | None, outpu
         the_day = chosen.today
     else:
         the_day = date.today()
+    the_output = output or configured_output
     return Settings(
-        fmt=fmt or (chosen.format if chosen else None) or "text",
+        fmt=fmt or (chosen.format if chosen else None) or _format_for(the_output) or "text",
         fail_on=fail_on or (chosen.fail_on if chosen else None) or "error",
-        output=output or configured_output,
+        output=the_output,
         examples=examples if examples is not None else (
             chosen.examples if chosen and chosen.examples is not None else 3),
         mask=mask if mask is not None else bool(chosen and chosen.mask),
         today=the_day,
     )
+
+
+_SUFFIX_FORMATS = {
+    ".json": "json", ".xml": "junit", ".sarif": "sarif", ".html": "html", ".htm": "html",
+    ".md": "markdown", ".txt": "text",
+}
+
+
+def _format_for(output: Path | None) -> str | None:
+    """Return the report format a file name implies, such as html for report.html."""
+    return _SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None else None
+
+
+def _refuse_overwriting_inputs(jobs: Sequence[Job], output: Path | None) -> None:
+    """Stop before a report is written over one of the files being checked."""
+    from lgstandards.sources import expand_paths
+
+    if output is None:
+        return
+    target = output.resolve()
+    for job in jobs:
+        for path in expand_paths(p for p in job.paths if p != "-").files:
+            if path.resolve() == target:
+                raise ConfigError(
+                    f"--output {output} is one of the files being checked; "
+                    "write the report somewhere else"
+                )
 
 
 def _count_files(paths: Sequence[str]) -> int:
@@ -387,6 +428,7 @@ def validate(
         for job in jobs
     ]
     settings = _settings(config, fmt, fail_on, output, examples, mask, today)
+    _refuse_overwriting_inputs(jobs, settings.output)
     meter = None
     if show_progress(progress, sys.stderr):
         meter = Progress(sum(_count_files(job.paths) for job in jobs))
