@@ -153,12 +153,32 @@ def test_column_letters() -> None:
 
 
 def test_excel_export_with_bom_and_crlf(checker: Checker, tmp_path: Path) -> None:
-    """A spreadsheet's 'CSV UTF-8' export (BOM, CRLF line ends) reads cleanly."""
+    """A spreadsheet's 'CSV UTF-8' export (BOM, CRLF line ends) reads with no finding at all."""
     path = tmp_path / "excel.csv"
     path.write_bytes(b"\xef\xbb\xbfreference,storeys\r\nA/1,2\r\n")
     report = checker.check_paths([str(path)])
-    assert [f.code for f in report.findings] == ["source.byte-order-mark"]
+    assert report.findings == ()
     assert report.records == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "code", "row"),
+    [
+        (b"reference;storeys\nA/1;2\nbad ref;3\n", "schema.pattern", 3),
+        (b"Reference ,STOREYS\nA/1,2\nbad ref,3\n", "schema.pattern", 3),
+        (b'reference,storeys\nA/1,2\n"B/2,3\nC/3,4\n', "source.invalid-csv", 3),
+        (b"reference,storeys\n", "source.no-records", None),
+    ],
+    ids=["semicolons", "header-case", "unclosed-quote", "header-only"],
+)
+def test_spreadsheet_variations(
+    checker: Checker, tmp_path: Path, content: bytes, code: str, row: int | None
+) -> None:
+    """Semicolon exports, header case and spacing, unclosed quotes and empty exports are handled."""
+    path = tmp_path / "x.csv"
+    path.write_bytes(content)
+    report = checker.check_paths([str(path)])
+    assert [(f.code, f.location.row) for f in report.findings] == [(code, row)]
 
 
 def test_csv_not_utf8(checker: Checker, tmp_path: Path) -> None:
@@ -180,3 +200,12 @@ def test_rows_count_blank_rows_and_lines_count_line_breaks(
     [finding] = report.findings
     assert (finding.code, finding.location.row, finding.location.line) == ("schema.pattern", 4, 5)
     assert finding.location.record == 2
+
+
+def test_missing_required_column_is_reported_once(checker: Checker, tmp_path: Path) -> None:
+    """A required column absent from the header gives one finding on the header row."""
+    path = _write(tmp_path, "storeys,code\n2,a\n3,b\n4,c\n")
+    report = checker.check_paths([str(path)])
+    found = [(f.code, f.location.row, f.location.header) for f in report.findings]
+    assert found == [("source.missing-column", 1, "reference")]
+    assert report.invalid_records == 3

@@ -103,6 +103,14 @@ _CORE: tuple[CodeInfo, ...] = (
     CodeInfo("source.duplicate-column", E, "Duplicate column",
              "Two columns of the header row have the same name.",
              "Remove or rename one of them."),
+    CodeInfo("source.missing-column", E, "Required column missing",
+             "The header row has no column for a field the standard requires, so every row "
+             "lacks it; reported once, on the header, rather than on each row.",
+             "Add the column, with its header spelt as the standard's CSV form gives it."),
+    CodeInfo("source.no-records", W, "No records",
+             "The file was read but holds no records (a CSV with only its header row, or an "
+             "empty JSON array), so there was nothing to check.",
+             "Check that the export included its data."),
     CodeInfo("source.unknown-column", W, "Unknown column",
              "A column of the header row is not part of the standard's CSV form; it was ignored.",
              "Check its spelling against the standard's column headers, or remove it."),

@@ -183,6 +183,7 @@ class Checker:
         # Records are numbered in order, so counting needs no set: a record that could not be
         # parsed (a finding with a record number) counts too, and is counted invalid once.
         last_bad = 0
+        missing_columns: set[str] = set()
         for item in source.items():
             if isinstance(item, Finding):
                 number = item.location.record
@@ -197,7 +198,15 @@ class Checker:
             if bad and item.number != last_bad:
                 invalid, last_bad = invalid + 1, item.number
             for finding in found:
-                keep(finding.with_location(_locate(source, item, finding.pointer)))
+                located = finding.with_location(_locate(source, item, finding.pointer))
+                if _absent_column(located):
+                    # A required column missing from the header is one mistake, not one per row.
+                    header = str(located.location.header)
+                    if header not in missing_columns:
+                        missing_columns.add(header)
+                        keep(_missing_column(source.name, header, located.field))
+                    continue
+                keep(located)
         return FileReport(
             source.name,
             source.format,
@@ -276,6 +285,29 @@ def _locate(source: Source, record: Record, pointer: str) -> SourceLocation:
         return source.locate(record, pointer)
     except Exception:  # A location is a courtesy; never lose a finding over it.
         return SourceLocation(source.name, record.number)
+
+
+def _absent_column(finding: Finding) -> bool:
+    """Return whether a CSV finding is a required field whose column the header lacks."""
+    where = finding.location
+    return (
+        finding.code == "schema.required"
+        and where.row is not None
+        and where.header is not None
+        and where.column_letter is None
+    )
+
+
+def _missing_column(path: str, header: str, field: str | None) -> Finding:
+    return Finding(
+        "source.missing-column",
+        Severity.ERROR,
+        f"The header row has no '{header}' column, which this standard requires"
+        + (f" ({field})" if field else "")
+        + "; add it.",
+        field=field,
+        location=SourceLocation(path, row=1, header=header),
+    )
 
 
 def _is_scalar(value: Any) -> bool:

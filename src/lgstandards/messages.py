@@ -8,6 +8,14 @@ from typing import Any
 
 from lgstandards.formats import FORMAT_DESCRIPTIONS
 
+_DATE_SHAPE = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2}))?"
+)
+_REAL = {
+    "date": "a real calendar date (check the month and the day)",
+    "date-time": "a real date and time (check the month, day, hours, minutes and offset)",
+}
+
 _TYPE_NAMES = {
     "string": "text (a string)",
     "integer": "a whole number",
@@ -73,10 +81,9 @@ def required(title: str, name: str) -> str:
 def additional_property(name: str, allowed: Sequence[str]) -> str:
     """Explain a property that the schema does not allow."""
     hint = f" Allowed fields here: {', '.join(allowed)}." if allowed and len(allowed) <= 25 else ""
-    return (
-        f"'{name}' is not a field of this standard; check its spelling or move it under "
-        f"'extensions'.{hint}"
-    )
+    # Only point at 'extensions' where the schema has such a place for local additions.
+    where = " or move it under 'extensions'" if "extensions" in allowed else ""
+    return f"'{name}' is not a field of this standard; check its spelling{where}.{hint}"
 
 
 def _list(values: Sequence[Any], limit: int = 12) -> str:
@@ -98,6 +105,9 @@ def explain(
         want = described or f"text matching the pattern {expected}"
         return f"{title} {show(value)} is not {want}."
     if keyword == "format":
+        if expected in _REAL and isinstance(value, str) and _DATE_SHAPE.fullmatch(value):
+            # The right shape with an impossible value: say so rather than repeat the form.
+            return f"{title} {show(value)} is not {_REAL[expected]}."
         want = described or FORMAT_DESCRIPTIONS.get(str(expected), f"in the '{expected}' format")
         return f"{title} {show(value)} is not {want}."
     if keyword == "type":

@@ -127,11 +127,20 @@ class Source:
             if b"\x00" in head:
                 yield _error(
                     "source.binary",
-                    f"{self.name} looks like a binary file, not {self.format.upper()} text.",
+                    f"{self.name} looks like a binary or compressed file, not "
+                    f"{self.format.upper()} text; decompress or export it as text first.",
                     where,
                 )
                 return
-            if head.startswith(b"\xef\xbb\xbf"):
+            if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+                yield _error(
+                    "source.invalid-encoding",
+                    f"{self.name} is UTF-16 text; save it as UTF-8.",
+                    where,
+                )
+                return
+            # Excel's "CSV UTF-8" always writes a byte-order mark: normal for CSV, odd in JSON.
+            if head.startswith(b"\xef\xbb\xbf") and self.format != "csv":
                 yield _error(
                     "source.byte-order-mark",
                     f"{self.name} starts with a UTF-8 byte-order mark; it was ignored, but some "
@@ -193,6 +202,8 @@ class Source:
             return
         self._text = text
         if isinstance(value, list):
+            if not value:
+                yield _no_records(self.name, "is an empty JSON array")
             for number, item in enumerate(value, 1):
                 yield Record(item, number, text=text, offset=-number)
         else:
@@ -206,7 +217,7 @@ class Source:
         # orjson refuses integers beyond 64 bits and deep nesting; the standard library tells
         # those apart from real syntax errors and gives the line and column of the latter.
         try:
-            return json.loads(text, parse_constant=_reject_constant)
+            return json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
         except json.JSONDecodeError as exc:
             line = exc.lineno + line_base - 1
             return _error(
@@ -273,11 +284,15 @@ class Source:
                             )
                         )
                         continue
-                    value = self._parse(text, where, line_number)
+                    value = self._parse(text.rstrip("\r\n"), where, line_number)
                     if isinstance(value, Finding):
                         yield value
                         continue
                 yield Record(value, number, line=line_number, raw=raw)
+        if number == 0:
+            yield _error(
+                "source.empty", f"{self.name} holds only blank lines.", SourceLocation(self.name)
+            )
 
     def _csv(self) -> Iterator[Record | Finding]:
         if self.tabular is None:
@@ -298,7 +313,11 @@ class Source:
 
     def _csv_rows(self, stream: IO[str]) -> Iterator[Record | Finding]:
         assert self.tabular is not None
-        reader = csv.reader(stream)
+        first = stream.readline()
+        stream.seek(0)
+        # Spreadsheets in many locales export with semicolons or tabs; take what the header uses.
+        delimiter = max((",", ";", "\t"), key=lambda d: (first.count(d), d == ","))
+        reader = csv.reader(stream, delimiter=delimiter, strict=True)
         try:
             header = next(reader)
         except StopIteration:
@@ -311,9 +330,11 @@ class Source:
                 "source.invalid-csv", f"{self.name}: {exc}.", SourceLocation(self.name, row=1)
             )
             return
-        header = [h.strip() for h in header]
-        self._columns = header
         known = self.tabular.by_header
+        # Headers match whatever their case or spacing: 'Reference ' is the column 'reference'.
+        canonical = {_header_key(name): name for name in known}
+        header = [canonical.get(_header_key(h), h.strip()) for h in header]
+        self._columns = header
         for index, name in enumerate(header):
             at = SourceLocation(self.name, row=1, column_letter=column_letter(index), header=name)
             if name and header.index(name) != index:
@@ -356,6 +377,7 @@ class Source:
                             "save the file as 'CSV UTF-8'.",
                             SourceLocation(
                                 self.name,
+                                record=number,
                                 line=start_line,
                                 row=row,
                                 column_letter=column_letter(index),
@@ -372,9 +394,13 @@ class Source:
         except csv.Error as exc:
             yield _error(
                 "source.invalid-csv",
-                f"{self.name} is not valid CSV near row {row + 1}: {exc}.",
+                f"{self.name} is not valid CSV near row {row + 1}: {exc} (look for a quote "
+                "that is opened but never closed).",
                 SourceLocation(self.name, row=row + 1),
             )
+            return
+        if number == 0:
+            yield _no_records(self.name, "has a header row but no data rows")
 
     # -- locating ----------------------------------------------------------------------------
 
@@ -440,8 +466,28 @@ class Source:
 _SURROGATE = re.compile("[\udc80-\udcff]")
 
 
+def _header_key(name: str) -> str:
+    return re.sub(r"[\s_-]+", "_", name.strip().lower())
+
+
+def _no_records(name: str, why: str) -> Finding:
+    return _error(
+        "source.no-records",
+        f"{name} {why}: there was nothing to check.",
+        SourceLocation(name),
+        warning=True,
+    )
+
+
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON value")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise ValueError(f"the number {text} is too large to represent")
+    return value
 
 
 _INTEGER = re.compile(r"-?[0-9]+")

@@ -171,7 +171,9 @@ class SchemaValidator:
         try:
             # jsonschema-rs explains failures too, a hundred times faster than the reference.
             explained = [
-                f for error in self.fast.iter_errors(instance) for f in self._explain_fast(error)
+                f
+                for error in self.fast.iter_errors(instance)
+                for f in self._explain_fast(error, instance)
             ]
         except Exception:  # Fall back to the reference engine for anything it cannot handle.
             explained = self._reference_findings(instance)
@@ -210,13 +212,13 @@ class SchemaValidator:
             )
         ]
 
-    def _explain_fast(self, error: Any) -> Iterator[Finding]:
+    def _explain_fast(self, error: Any, root: Any) -> Iterator[Finding]:
         kind = type(error.kind).__name__
         branch = _best_branch(error) if kind in ("AnyOf", "OneOfNotValid") else None
         if branch:
             # "Matches no allowed form" helps nobody: explain the branch the data came closest to.
             for inner in branch:
-                yield from self._explain_fast(inner)
+                yield from self._explain_fast(inner, root)
             return
         keyword = _RS_KEYWORDS.get(kind) or kind[:1].lower() + kind[1:]
         details = error.kind.as_dict() if hasattr(error.kind, "as_dict") else {}
@@ -225,7 +227,8 @@ class SchemaValidator:
             keyword,
             list(error.instance_path),
             list(error.evaluation_path),
-            error.instance,
+            # The value as parsed, not jsonschema-rs's copy, which turns huge integers into floats.
+            _value_at(root, error.instance_path, error.instance),
             str(name) if name is not None else None,
         )
 
@@ -365,6 +368,17 @@ class SchemaValidator:
             (str(title) if title else None),
             resolver,
         )
+
+
+def _value_at(root: Any, path: Any, fallback: Any) -> Any:
+    """Return the value at an instance path in the original data."""
+    node = root
+    for part in path:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return fallback
+    return node
 
 
 def _best_branch(error: Any) -> list[Any] | None:
