@@ -108,7 +108,10 @@ class Checker:
             base = path.resolve().as_uri()
             schema = {**schema, "$id": base}
         retrieve = local_retriever(path.resolve().parent, base)
-        validator = SchemaValidator(schema, retrieve=retrieve)
+        try:
+            validator = SchemaValidator(schema, retrieve=retrieve)
+        except SchemaError as exc:
+            raise SchemaError(f"{path}: {exc}") from None
         return cls(validator, name=None, schema_id=str(path), options=options)
 
     # -- checking ------------------------------------------------------------------------------

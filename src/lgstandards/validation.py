@@ -137,22 +137,34 @@ class SchemaValidator:
             self.reference = cls(schema, registry=self._registry, format_checker=format_checker())
             self._resolver = self._registry.resolver(base_uri=root_id)
         except referencing.exceptions.Unresolvable as exc:
+            cause = exc.__cause__ or exc.__context__
+            if isinstance(cause, SchemaError):
+                raise cause from None
             raise SchemaError(f"cannot resolve a $ref in the schema: {exc}") from None
+        refused: list[SchemaError] = []
+
+        def rs_fetch(uri: str) -> Any:
+            # jsonschema-rs wraps a retriever's error in its own text; keep ours to re-raise.
+            try:
+                return dict(fetch(uri))
+            except SchemaError as exc:
+                refused.append(exc)
+                raise
+
         try:
             rs_registry = jsonschema_rs.Registry(
-                [(uri, dict(contents)) for uri, contents in resource_list],
-                retriever=lambda uri: dict(fetch(uri)),
+                [(uri, dict(contents)) for uri, contents in resource_list], retriever=rs_fetch
             )
             self.fast = jsonschema_rs.validator_for(
                 dict(schema),
                 registry=rs_registry,
                 validate_formats=True,
                 formats=dict(FORMATS),
-                retriever=lambda uri: dict(fetch(uri)),
+                retriever=rs_fetch,
             )
-        except SchemaError:
-            raise
         except Exception as exc:  # jsonschema-rs raises plain ValueError/ReferencingError here
+            if refused:
+                raise refused[0] from None
             raise SchemaError(f"cannot compile the schema: {exc}") from None
 
     def is_valid(self, instance: Any) -> bool:
