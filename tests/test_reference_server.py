@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date, timedelta
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -158,9 +159,11 @@ def test_submission_is_validated_with_lgstandards(base: str) -> None:
 
 def test_submission_creates_a_report(base: str) -> None:
     """A conforming submission answers 201, a Location, and a report that conforms."""
+    # The server stamps the report with the real time, so the missed collection must be past.
+    yesterday = (date.today() - timedelta(days=1)).isoformat()
     answer = httpx.post(f"{base}/waste/missed-collections",
                         json={"uprn": "100062201563", "service_id": "refuse",
-                              "collection_date": "2026-12-03", "reason": "not_collected"})
+                              "collection_date": yesterday, "reason": "not_collected"})
     assert answer.status_code == 201
     report = answer.json()
     fetched = httpx.get(httpx.URL(base).join(answer.headers["location"]))

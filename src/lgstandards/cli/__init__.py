@@ -12,6 +12,7 @@ from lgstandards.cli import (
     catalogue_commands,
     check_api_command,
     convert_command,
+    export_command,
     publish_commands,
     validate_command,
 )
@@ -27,6 +28,7 @@ COMMANDS: tuple[click.Command, ...] = (
     publish_commands.lock_command,
     check_api_command.check_api,
     convert_command.convert,
+    export_command.export,
 )
 
 

@@ -28,7 +28,14 @@ if TYPE_CHECKING:
 @click.option("--organisation", metavar="DATASET:REF",
               help="The publisher's planning.data.gov.uk identifier, such as "
                    "local-authority:BIR.")
-@click.option("--gss-code", metavar="CODE", help="The council's GSS code, such as E08000025.")
+@click.option("--gss-code", "--council", "gss_code", metavar="CODE",
+              help="The council's GSS code, such as E08000025.")
+@click.option("--uprn", metavar="UPRN",
+              help="ukbcd-bins: the UPRN of the property the scraper was run for.")
+@click.option("--postcode", metavar="POSTCODE", help="ukbcd-bins: the property's postcode.")
+@click.option("--generated-at", metavar="DATE-TIME",
+              help="ukbcd-bins: when the scraper ran, such as 2026-12-01T06:00:00Z.  "
+                   "[default: now]")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Format of the report of values that could not be mapped.")
 @click.option("--report", "report_path", type=click.Path(path_type=Path, dir_okay=False),
@@ -42,6 +49,9 @@ def convert(
     output: Path | None,
     organisation: str | None,
     gss_code: str | None,
+    uprn: str | None,
+    postcode: str | None,
+    generated_at: str | None,
     fmt: str,
     report_path: Path | None,
     check: bool,
@@ -61,6 +71,13 @@ def convert(
         organisation=organisation,
         gss_code=gss_code,
         source_name="<stdin>" if str(input_path) == "-" else str(input_path),
+        extra={
+            key: value
+            for key, value in (
+                ("uprn", uprn), ("postcode", postcode), ("generated_at", generated_at)
+            )
+            if value is not None
+        },
     )
     source: Path | bytes = sys.stdin.buffer.read() if str(input_path) == "-" else input_path
     result = chosen.convert(source, options)

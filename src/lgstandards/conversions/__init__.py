@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from lgstandards.conversions import lga_planning
+from lgstandards.conversions import lga_planning, ukbcd
 from lgstandards.conversions.base import (
     ConversionError,
     ConversionOptions,
@@ -25,6 +25,7 @@ __all__ = [
 #: Every converter, keyed by the source format name that `lgstandards convert --from` takes.
 CONVERTERS: Mapping[str, Converter] = {
     lga_planning.CONVERTER.name: lga_planning.CONVERTER,
+    ukbcd.CONVERTER.name: ukbcd.CONVERTER,
 }
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -24,6 +25,9 @@ class ConversionOptions:
     gss_code: str | None = None
     #: The name findings give the input; defaults to the file's path.
     source_name: str | None = None
+    #: Values only some converters read, by name, such as ukbcd-bins' 'uprn'; each converter
+    #: documents its own.
+    extra: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

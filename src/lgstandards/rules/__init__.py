@@ -7,7 +7,7 @@ from typing import Any
 
 from lgstandards.findings import Severity
 from lgstandards.registry import StandardVersion
-from lgstandards.rules import planning
+from lgstandards.rules import planning, waste
 from lgstandards.rules.base import MISSING, Hit, RecordContext, Rule, RuleOptions
 
 __all__ = ["MISSING", "RULESETS", "Hit", "RecordContext", "Rule", "RuleOptions", "rules_for"]
@@ -15,6 +15,10 @@ __all__ = ["MISSING", "RULESETS", "Hit", "RecordContext", "Rule", "RuleOptions",
 #: Rules for each standard, keyed by `<id>@<major>`: a major version is a stable contract.
 RULESETS: Mapping[str, tuple[Rule, ...]] = {
     "planning-application-register@1": planning.RULES,
+    "waste-property-schedule@1": waste.PROPERTY_SCHEDULE_RULES,
+    "waste-missed-collection-report@1": waste.MISSED_COLLECTION_REPORT_RULES,
+    "waste-bulky-booking@1": waste.BULKY_BOOKING_RULES,
+    "waste-service-catalogue@1": waste.SERVICE_CATALOGUE_RULES,
 }
 
 
@@ -53,7 +57,7 @@ def open_codelist_rule(version: StandardVersion) -> Rule | None:
         for parts, getter, values, codelist in compiled:
             # Cheap pass first: paths are only worked out when a value is not in the list.
             for value in getter(record):
-                if value not in values and type(value) is str:
+                if type(value) is str and value not in values:
                     break
             else:
                 continue
