@@ -364,6 +364,12 @@ def _write(text: str, settings: Settings) -> None:
               help="Show a progress bar on stderr.  [default: when stderr is a terminal, not CI]")
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="The date rules treat as today (YYYY-MM-DD); defaults to the real date.")
+@click.option("--past-days", type=click.IntRange(min=0), default=400, show_default=True,
+              help="Dates more days than this before a record's generated_at (or today) are "
+                   "implausible.")
+@click.option("--future-days", type=click.IntRange(min=0), default=400, show_default=True,
+              help="Dates more days than this after a record's generated_at (or today) are "
+                   "implausible.")
 @click.option("--draft", is_flag=True, help="Allow a draft or candidate version of the standard.")
 def validate(
     paths: tuple[str, ...],
@@ -382,6 +388,8 @@ def validate(
     no_config: bool,
     progress: bool | None,
     today: datetime | None,
+    past_days: int,
+    future_days: int,
     draft: bool,
 ) -> int:
     """Check data files (JSON, NDJSON, CSV; files, folders, globs or - for stdin).
@@ -433,7 +441,8 @@ def validate(
     if show_progress(progress, sys.stderr):
         meter = Progress(sum(_count_files(job.paths) for job in jobs))
     try:
-        report = _run(jobs, RuleOptions(today=settings.today), meter)
+        report = _run(jobs, RuleOptions(today=settings.today, past_days=past_days,
+                                        future_days=future_days), meter)
     finally:
         if meter is not None:
             meter.close()
