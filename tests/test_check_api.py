@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -196,7 +197,7 @@ def test_cli_junit_report(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
     assert any("api.content-type" in (c.get("name") or "") for c in failures)
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "junit", "markdown"])
+@pytest.mark.parametrize("fmt", ["text", "json", "junit", "github", "sarif", "markdown", "html"])
 def test_header_values_never_reported(capsys: pytest.CaptureFixture[str], fmt: str) -> None:
     """An API key given with --header appears in no report format, even when a check fails."""
     secret = "k3y-THAT-must-not-leak-0042"
@@ -256,3 +257,108 @@ def test_cli_list_probes(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _cli(capsys, "-s", STREET, "--list-probes")
     assert code == 0
     assert "service_request_id" in out and "lgstandards-no-such-request" in out
+
+
+# -- reports about an API, not about files -----------------------------------------------------
+
+
+def test_unreachable_server_junit_skips_instead_of_passing(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """With the server down, JUnit has one failure, a skipped case per operation, no passes."""
+    with serve() as url:
+        pass  # The port is free again once the server has stopped.
+    code, out, _ = _cli(capsys, "-s", WASTE, "--base-url", url + "/waste", "--postcode",
+                        "BN43 5RA", "--format", "junit")
+    assert code == 1
+    root = ET.fromstring(out)
+    operations = [s for s in root.iter("testsuite") if s.find("properties") is not None]
+    cases = [c for s in operations for c in s.iter("testcase")]
+    skipped = [c for c in cases if c.find("skipped") is not None]
+    failed = [c for c in cases if c.find("failure") is not None]
+    assert [c.find("failure").get("type") for c in failed] == ["api.unreachable"]  # type: ignore[union-attr]
+    assert len(skipped) + len(failed) == len(cases)  # Nothing passes that was never checked.
+    assert int(root.get("skipped", "0")) == len(skipped) >= 5
+    # Each operation is skipped once, however many steps of the suite check it.
+    assert all(len(s.findall("testcase/skipped")) <= 1 for s in operations)
+    assert len({c.get("classname") for c in skipped}) == len(skipped)
+
+
+def test_text_report_speaks_of_operations_and_checks(capsys: pytest.CaptureFixture[str]) -> None:
+    """The text report counts operations and checks, and names no file, record or <input>."""
+    with serve("invalid-body") as url:
+        code, out, _ = _cli(capsys, "-s", WASTE, "--base-url", url + "/waste", "--postcode",
+                            "BN43 5RA", "--rate-limit", "500/s")
+    assert code == 1
+    assert out.startswith("Checked 6 operations against waste-collections-api@1.0.0\n")
+    assert re.search(r"^\d+ checks ran; 1 failed \(.*\); 2 did not run\.$", out, re.M)
+    for wrong in ("file", "record", "<input>", "the schema,"):
+        assert wrong not in out, wrong
+    assert out.count("Sent ") == 1  # The run's notice is shown once, not again as a group.
+
+
+def test_failing_groups_say_what_is_wrong() -> None:
+    """A group's title names the problem, not the check's passing condition."""
+    from lgstandards.apicheck import CHECKS, NOTICES
+    from lgstandards.codes import describe
+
+    for code, sentence in {**CHECKS, **NOTICES}.items():
+        info = describe(code)
+        assert info is not None, code
+        assert info.title.rstrip(".") != sentence.rstrip("."), code
+    assert describe("api.skipped").severity is Severity.INFO  # type: ignore[union-attr]
+
+
+def test_external_api_standard_names_the_ones_check_api_has(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """An external standard is refused without suggesting --schema, listing our API standards."""
+    code, _, err = _cli(capsys, "-s", "open311-georeport", "--base-url", "http://127.0.0.1:9")
+    assert code == 2
+    assert "--schema" not in err
+    assert "street-reports-api" in err and "waste-collections-api" in err
+    assert "open-referral-uk" not in err  # External too: no suite to run.
+
+
+def test_select_ignore_and_mask(capsys: pytest.CaptureFixture[str]) -> None:
+    """--ignore drops a failing check from the verdict, --select keeps only it, --mask hides."""
+    uprn = "100062201563"  # The probe property's UPRN, which this defect sends as a number.
+    with serve("invalid-body") as url:
+        base = ["-s", WASTE, "--base-url", url + "/waste", "--postcode", "BN43 5RA",
+                "--rate-limit", "500/s", "--format", "json"]
+        ignored, out, _ = _cli(capsys, *base, "--ignore", "api.body-schema")
+        assert ignored == 0
+        assert "api.body-schema" not in json.loads(out)["checks"]
+        chosen, out, _ = _cli(capsys, *base, "--select", "api.body-schema", "--mask")
+    assert chosen == 1
+    report = json.loads(out)
+    assert report["subject"] == "api"
+    assert {f["code"] for file in report["files"] for f in file["findings"]} == {
+        "api.body-schema"}
+    assert report["summary"]["invalid_records"] == 1
+    assert uprn not in out
+    typo, _, err = _cli(capsys, *base, "--select", "api.no-such-check")
+    assert typo == 2 and "api.no-such-check" in err
+
+
+def test_sarif_and_github_name_operations_not_files(capsys: pytest.CaptureFixture[str]) -> None:
+    """SARIF is valid and locates results by operation; GitHub annotations name no file."""
+    from tests.test_reporters import sarif_validator
+
+    with serve("invalid-body") as url:
+        base = ["-s", WASTE, "--base-url", url + "/waste", "--postcode", "BN43 5RA",
+                "--rate-limit", "500/s", "--format"]
+        _, sarif, _ = _cli(capsys, *base, "sarif")
+        _, github, _ = _cli(capsys, *base, "github")
+    log = json.loads(sarif)
+    assert sorted(sarif_validator().iter_errors(log), key=str) == []
+    run = log["runs"][0]
+    assert run["artifacts"] == []
+    result = next(r for r in run["results"] if r["ruleId"] == "api.body-schema")
+    assert "physicalLocation" not in result["locations"][0]
+    assert [loc["fullyQualifiedName"] for loc in result["locations"][0]["logicalLocations"]] == [
+        "GET /properties/{uprn}/schedule", "/property/uprn"]
+    annotations = [line for line in github.splitlines() if line.startswith("::")]
+    assert annotations and not any("file=" in line for line in annotations)
+    assert any(line.startswith("::error ") and "::GET /properties/{uprn}/schedule: " in line
+               for line in annotations)

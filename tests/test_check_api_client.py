@@ -386,6 +386,8 @@ def test_parse_rate_refuses_nonsense(text: str) -> None:
     ("[headers]\nX-Key = { env = \"NOT_SET_ANYWHERE_42\" }\n", "not set"),
     ("[probes]\npostcode = true\n", "probes.postcode"),
     ("this is = = not toml", "not valid TOML"),
+    ("select = 3\n", "select"),
+    ("mask = \"yes\"\n", "mask"),
 ])
 def test_config_errors_name_the_key(tmp_path: Any, content: str, message: str) -> None:
     """A malformed configuration is a ConfigError naming the problem."""
@@ -403,6 +405,15 @@ def test_config_json_and_environment(tmp_path: Any) -> None:
     config = load_config(path, environ={"KEY": SECRET})
     assert (config.base_url, config.rate_limit, config.max_bytes) == (BASE, 1.0, 1000)
     assert config.headers == {"X-Api-Key": SECRET}
+
+
+def test_config_sets_the_report_like_the_options(tmp_path: Any) -> None:
+    """mask, select and ignore are settings as they are options; one code is a list of one."""
+    path = tmp_path / "check-api.toml"
+    path.write_text('mask = true\nselect = "api"\nignore = ["api.cors", "api.headers"]\n')
+    config = load_config(path, environ={})
+    assert (config.mask, config.select, config.ignore) == (True, ("api",),
+                                                           ("api.cors", "api.headers"))
 
 
 def test_api_checking_never_imports_click_or_rich() -> None:

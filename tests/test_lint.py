@@ -71,16 +71,69 @@ def test_missing_title_and_description(tmp_path: Path) -> None:
     }
 
 
-def test_titles_may_come_through_a_ref(tmp_path: Path) -> None:
-    """A $ref to a titled definition satisfies the rule; a $ref to a bare one does not."""
+def test_a_ref_needs_its_own_title_and_description(tmp_path: Path) -> None:
+    """A $ref property names itself beside the $ref; the definition's words are not enough."""
     found = _lint(tmp_path, {"properties": {
         "a": {"$ref": "../../base/1.0.0/schema.json#/$defs/named"},
         "b": {"$ref": "../../base/1.0.0/schema.json#/$defs/bare"},
         "c": {"$ref": "../../base/1.0.0/schema.json#/$defs/bare", "title": "C",
               "description": "Beside the $ref."},
+        "d": {"$ref": "../../base/1.0.0/schema.json#/$defs/named", "title": "D"},
     }})
-    assert found == {("lint.missing-title", "/properties/b"),
-                     ("lint.missing-description", "/properties/b")}
+    assert found == {("lint.bare-ref", "/properties/a"),
+                     ("lint.missing-title", "/properties/b"),
+                     ("lint.missing-description", "/properties/b"),
+                     ("lint.bare-ref", "/properties/d")}
+
+
+def test_property_keys_are_snake_case(tmp_path: Path) -> None:
+    """A key in camelCase, kebab-case or capitals is found, wherever its object is."""
+    found = _lint(tmp_path, {"properties": {
+        "newField": _prop(),
+        "address_line_1": _prop(),
+        "nested": {"title": "N", "description": "An N.", "type": "object", "properties": {
+            "Bad-Key": _prop(), "ok": _prop()}},
+    }, "$defs": {"thing": {"type": "object", "properties": {"otherField": _prop()}}}})
+    assert found == {("lint.key-case", "/properties/newField"),
+                     ("lint.key-case", "/properties/nested/properties/Bad-Key"),
+                     ("lint.key-case", "/$defs/thing/properties/otherField")}
+
+
+def test_another_key_case_needs_an_explicit_allowance(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A key listed for its standard in KEY_CASE_ALLOWANCES passes; the same key elsewhere not."""
+    from lgstandards import lint
+
+    monkeypatch.setattr(lint, "KEY_CASE_ALLOWANCES", {"bad": {"newField": "an outside format"},
+                                                      "other": {"oddKey": "another standard"}})
+    found = _lint(tmp_path, {"properties": {"newField": _prop(), "oddKey": _prop()}})
+    assert found == {("lint.key-case", "/properties/oddKey")}
+
+
+def test_openapi_schemas_follow_the_key_and_ref_rules(tmp_path: Path) -> None:
+    """Schemas in an API standard's openapi.json have snake_case keys and titled $refs too."""
+    form = {"type": "object", "properties": {
+        "serviceCode": {"type": "string", "description": "camelCase"},
+        "media_url": {"$ref": "schema.json#/$defs/media_url"},
+        "fine": {"$ref": "schema.json#/$defs/media_url", "title": "F", "description": "An F."},
+    }}
+    openapi = {"openapi": "3.1.0", "info": {"title": "T", "version": "1.0.0"}, "paths": {
+        "/x": {"post": {"requestBody": {"content": {"application/json": {"schema": {
+            "type": "object", "properties": {"inLine": {"type": "string"}}}}}}}}},
+               "components": {"schemas": {"Form": form}}}
+    cat = write_standards(tmp_path, {"api": {
+        "manifest": {"kind": "api", "versions": [released("1.0.0")]},
+        "files": {"1.0.0/schema.json": schema("api", "1.0.0", **{"$defs": {"media_url": {
+            "title": "Media URL", "description": "A URL.", "type": "string"}}}),
+                  "1.0.0/openapi.json": openapi}}})
+    found = {(f.code, f.pointer, Path(f.location.path or "").name)
+             for f in lint_version(cat.select("api@1.0.0"), cat)}
+    assert found == {
+        ("lint.key-case", "/components/schemas/Form/properties/serviceCode", "openapi.json"),
+        ("lint.bare-ref", "/components/schemas/Form/properties/media_url", "openapi.json"),
+        ("lint.key-case", "/paths/~1x/post/requestBody/content/application~1json/schema"
+                          "/properties/inLine", "openapi.json"),
+    }
 
 
 def test_conditions_need_no_titles(tmp_path: Path) -> None:

@@ -140,7 +140,13 @@ def test_cli_lock_and_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     (tmp_path / "thing/2.0.0/schema.json").write_text("{}")
     capsys.readouterr()
     assert main(["lock", "--check", "--standards-dir", str(tmp_path)]) == 1
-    assert "changed: thing/2.0.0/schema.json" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "changed: thing/2.0.0/schema.json" in said
+    assert "\n1 released file differs from " in said
+    (tmp_path / "thing/2.0.0/extra.json").write_text("{}")
+    assert main(["lock", "--check", "--standards-dir", str(tmp_path)]) == 1
+    assert "\n2 released files differ from " in capsys.readouterr().out
+    (tmp_path / "thing/2.0.0/extra.json").unlink()
     assert main(["lock", "--standards-dir", str(tmp_path)]) == 1
     assert "--force" in capsys.readouterr().err
     assert main(["lock", "--force", "--standards-dir", str(tmp_path)]) == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -304,7 +305,27 @@ def test_reference_reused_within_an_authority(checker: Checker, tmp_path: Path) 
         ("planning.reference-not-unique", 3, "/reference"),
         ("planning.reference-not-unique", 4, "/reference"),
     ]
-    assert "already used by record 1" in report.findings[0].message
+    assert "used earlier in this file, by its 1st record" in report.findings[0].message
+
+
+def test_reused_reference_in_a_csv_names_no_row_it_is_not(checker: Checker) -> None:
+    """In a CSV the finding is at a spreadsheet row, and its message names no other row number."""
+    examples = Path(__file__).resolve().parents[1] / "standards" / \
+        "planning-application-register" / "1.0.0" / "examples" / "invalid"
+    report = checker.check_paths([str(examples / "register-rules.csv")])
+    found = [f for f in report.findings if f.code == "planning.reference-not-unique"]
+    assert [(f.location.record, f.location.row) for f in found] == [(4, 5)]
+    # The first use is record 1, which a spreadsheet shows as row 2: no "record 1" or "row 1".
+    assert not re.search(r"\b(record|row) \d", found[0].message)
+    assert "its 1st record" in found[0].message
+
+
+@pytest.mark.parametrize(("number", "text"), [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"),
+                                              (11, "11th"), (12, "12th"), (13, "13th"),
+                                              (21, "21st"), (112, "112th"), (1001, "1,001st")])
+def test_ordinal(number: int, text: str) -> None:
+    """Ordinals follow English, including the teens."""
+    assert rules.ordinal(number) == text
 
 
 def test_same_reference_in_another_authority_is_fine(checker: Checker, tmp_path: Path) -> None:

@@ -109,3 +109,33 @@ def test_ci_examples_run_real_commands(name: str) -> None:
         context = validate.make_context("validate", args)
         formats.add(context.params["fmt"])
     assert {"junit", "sarif"} <= formats
+
+
+@pytest.mark.parametrize("name", ["github-actions.yml", "gitlab-ci.yml"])
+def test_ci_examples_install_from_the_pinned_repository(name: str) -> None:
+    """lgstandards is not on PyPI: the examples install it from git, at a ref set in one place."""
+    text = (REPO / "examples" / "ci" / name).read_text("utf-8")
+    config = yaml.safe_load(text)
+    variables = config.get("env") or config["lgstandards"]["variables"]
+    assert {"LGSTANDARDS_REPO", "LGSTANDARDS_REF"} <= set(variables)
+    installs = [line.split("#")[0] for line in text.splitlines()
+                if "pip install" in line and not line.lstrip().startswith("#")]
+    assert installs
+    ours = [line for line in installs if "lgstandards" in line]
+    assert ours and all("git+${LGSTANDARDS_REPO}@${LGSTANDARDS_REF}" in line for line in ours)
+
+
+def test_ci_docs_pin_pre_commit_to_a_rev_that_exists() -> None:
+    """The pre-commit example pins a commit, or a release tag only once the repository has it."""
+    import re
+
+    text = (REPO / "docs" / "ci.md").read_text("utf-8")
+    block = re.search(r"## pre-commit\n.*?```yaml\n(.*?)```", text, re.S)
+    assert block is not None
+    rev = str(yaml.safe_load(block.group(1))["repos"][0]["rev"])
+    tags: list[str] = []
+    if shutil.which("git") is not None and (REPO / ".git").exists():
+        listed = subprocess.run(["git", "tag", "--list"], cwd=REPO, capture_output=True,
+                                text=True, check=False)
+        tags = listed.stdout.split()
+    assert rev in tags or not re.fullmatch(r"v?\d+(\.\d+)*", rev), rev

@@ -378,15 +378,33 @@ def test_bundle_refuses_what_it_cannot_keep() -> None:
 
 
 def test_rebase_moves_only_the_old_base() -> None:
-    """rebase rewrites $id and $ref under the old base and nothing else."""
-    document = {"$id": "https://old.org/x/1.0.0/schema.json", "description": "https://old.org/",
+    """rebase moves every URL under the old base, in any string, and nothing else."""
+    document = {"$id": "https://old.org/x/1.0.0/schema.json",
+                "description": "See https://old.org/x/ and https://other.org/x/.",
+                "contact": {"url": "https://old.org/"},
+                "https://old.org/": "a key is not a URL to move",
                 "properties": {"a": {"$ref": "../../y/1.0.0/schema.json"},
                                "b": {"$ref": "https://old.org/y/1.0.0/schema.json#/$defs/z"}}}
     moved = rebase(document, "https://old.org/", "https://new.org/p/")
     assert moved["$id"] == "https://new.org/p/x/1.0.0/schema.json"
-    assert moved["description"] == "https://old.org/"
+    assert moved["description"] == "See https://new.org/p/x/ and https://other.org/x/."
+    assert moved["contact"] == {"url": "https://new.org/p/"}
+    assert "https://old.org/" in moved
     assert moved["properties"]["a"]["$ref"] == "../../y/1.0.0/schema.json"
     assert moved["properties"]["b"]["$ref"] == "https://new.org/p/y/1.0.0/schema.json#/$defs/z"
+
+
+def test_no_published_file_keeps_the_registrys_own_host() -> None:
+    """After --base-url no file names the registry's base: OpenAPI contacts, changelogs, pages."""
+    files = build_tree(_CAT, base_url="https://council.example.gov.uk/standards").files
+    kept = sorted(path for path, data in files.items() if _CAT.base_uri.encode() in data)
+    assert kept == []
+    api = json.loads(files["waste-collections-api/1.0.0/openapi.json"])
+    assert api["info"]["contact"]["url"].startswith("https://council.example.gov.uk/standards/")
+    # With the registry's own base the files are the standards' own bytes.
+    same = build_tree(_CAT).files
+    changelog = _CAT.root / "waste-property-schedule" / "CHANGELOG.md"
+    assert same["waste-property-schedule/CHANGELOG.md"] == changelog.read_bytes()
 
 
 def test_publish_refuses_a_folder_it_did_not_write(tmp_path: Path) -> None:
@@ -413,7 +431,8 @@ def test_republishing_removes_stale_files_only(tmp_path: Path) -> None:
     assert (out / "CNAME").read_text() == "standards.example.gov.uk"
 
 
-@pytest.mark.parametrize("url", ["ftp://x.org/", "/relative/", "https://x.org/?q=1", "x.org"])
+@pytest.mark.parametrize("url", ["ftp://x.org/", "/relative/", "https://x.org/?q=1", "x.org",
+                                 'https://x.org/a"b/', "https://x.org/a b/"])
 def test_bad_base_urls_are_refused(url: str) -> None:
     """A base URL must be absolute http(s) with no query or fragment."""
     with pytest.raises(PublishError, match="base-url"):
@@ -458,11 +477,13 @@ def test_library_never_imports_the_cli_libraries(tmp_path: Path) -> None:
 
 
 def test_cli_publish(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """`lgstandards publish OUT --base-url URL` writes the tree and exits 0."""
+    """`lgstandards publish OUT --base-url URL` writes the tree and says where to host it."""
     out = tmp_path / "out"
-    code = main(["publish", str(out), "--base-url", "https://x.org/s/"])
+    code = main(["publish", str(out), "--base-url", "https://x.org/s"])
     assert code == 0
-    assert "Published" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "Published" in said
+    assert said.rstrip().endswith("host the folder at https://x.org/s/")
     assert json.loads((out / "index.json").read_text())["base_url"] == "https://x.org/s/"
 
 

@@ -338,3 +338,32 @@ def test_text_counts_capped_findings_honestly() -> None:
     assert "at least 100 of 10,000 records" in out
     assert "312 more findings past --max-findings" in out
     assert "Result: does not conform — 412 errors" in out
+
+
+def test_junit_of_several_standards_lists_each_files_own_rules() -> None:
+    """A combined run's JUnit lists, for each file, only the rules of the file's own standard."""
+    planning = REPO / "standards" / "planning-application-register" / "1.0.0" / "examples"
+    schedule = REPO / "standards" / "waste-property-schedule" / "1.0.0" / "examples"
+    reports = [
+        Checker.for_standard("planning-application-register@1").check_paths(
+            [str(planning / "valid" / "register.csv")]),
+        Checker.for_standard("waste-property-schedule@1").check_paths(
+            [str(schedule / "valid" / "unitary-house.json")]),
+    ]
+    assert reports[0].checks  # The planning rules ran, so another file could wrongly list them.
+    root = ET.fromstring(junit.render(Report.combine(reports)))
+    for suite, report in zip(root.findall("testsuite"), reports, strict=True):
+        passing = {c.get("name") for c in suite.iter("testcase")
+                   if (c.get("name") or "").endswith("] no findings")}
+        assert passing == {f"[{check}] no findings" for check in report.checks}, suite.get("name")
+
+
+def test_notices_are_not_listed_again_as_groups() -> None:
+    """A notice (a deprecated standard) is said once, not again as a group with no place."""
+    notice = Finding("standard.deprecated", Severity.WARNING, "x@1.0.0 is deprecated.")
+    report = Report("x@1.0.0", None, (FileReport("a.json", "json", records=1),),
+                    notices=(notice,))
+    for fmt in ("text", "markdown", "github", "html"):
+        out = render(report, fmt)
+        assert out.count("x@1.0.0 is deprecated.") == 1, fmt
+        assert "<input>" not in out and "&lt;input&gt;" not in out, fmt

@@ -159,3 +159,44 @@ def test_mask_hides_every_date_and_coordinate_a_rule_quotes() -> None:
     assert Report(None, None, (), notices=(schema,)).masked().notices[0].message == (
         f"Date {MASK} is not a date written YYYY-MM-DD, such as '2026-12-24'."
     )
+
+
+def test_combine_keeps_each_files_own_checks() -> None:
+    """In a run of several standards each file keeps its own standard's checks, filtered too."""
+    one = Report("a@1.0.0", "s-a", (FileReport("a.json", records=1),), ("a.rule",))
+    two = Report("b@2.0.0", "s-b", (FileReport("b.json", records=1),), ("b.rule", "c.rule"))
+    combined = Report.combine([one, two])
+    assert [combined.checks_of(f) for f in combined.files] == [("a.rule",),
+                                                               ("b.rule", "c.rule")]
+    ignored = combined.filtered(ignore=["c"])
+    assert [ignored.checks_of(f) for f in ignored.files] == [("a.rule",), ("b.rule",)]
+    assert [f["checks"] for f in combined.to_dict()["files"]] == [["a.rule"],
+                                                                  ["b.rule", "c.rule"]]
+
+
+def _api_report() -> Report:
+    """Return an API report: one operation where api.status failed and api.cors passed."""
+    where = SourceLocation(path="GET /things")
+    findings = (
+        Finding("api.status", Severity.ERROR, "GET /things answered 500.", location=where),
+        Finding("api.status", Severity.ERROR, "GET /things?page=2 answered 500.",
+                location=where),
+        Finding("api.skipped", Severity.INFO, "Not checked: give --probe.", location=where),
+    )
+    operation = FileReport("GET /things", records=2, invalid_records=1, findings=findings,
+                           counts={"api.status": 2, "api.skipped": 1},
+                           checks=("api.status", "api.cors"), skipped=1)
+    return Report("x-api@1.0.0", None, (operation,), ("api.status", "api.cors"), subject="api")
+
+
+def test_filtering_an_api_report_recounts_checks() -> None:
+    """An API operation's records are its checks: leaving one out leaves it out of the counts."""
+    report = _api_report()
+    assert (report.records, report.invalid_records, report.skipped) == (2, 1, 1)
+    kept = report.filtered(ignore=["api.status"])
+    assert (kept.records, kept.invalid_records, kept.skipped, kept.conforms) == (1, 0, 1, True)
+    chosen = report.filtered(select=["api.status"])
+    assert (chosen.records, chosen.invalid_records, chosen.skipped) == (1, 1, 0)
+    data = report.to_dict()
+    assert (data["subject"], data["summary"]["skipped"], data["files"][0]["skipped"]) == (
+        "api", 1, 1)

@@ -290,17 +290,26 @@ def tool_codes() -> tuple[CodeInfo, ...]:
     import importlib
 
     found: list[CodeInfo] = []
-    for module, name, fix in (
-        ("lgstandards.apicheck.checks", "CHECKS",
+    for module_name, names, fix in (
+        ("lgstandards.apicheck.checks", ("CHECKS", "NOTICES"),
          "Make the API behave as its OpenAPI document says; docs/check-api.md has details."),
-        ("lgstandards.lint", "CODES",
+        ("lgstandards.lint", ("CODES",),
          "Change the standard's files as docs/authoring-standards.md describes."),
     ):
-        catalogue: dict[str, str] = dict(getattr(importlib.import_module(module), name))
+        module = importlib.import_module(module_name)
+        # A module may name what a group of its findings is called, which says what is wrong,
+        # where its list says what a passing check shows; and its notices' fixes and severity.
+        titles: dict[str, str] = dict(getattr(module, "TITLES", {}))
+        fixes: dict[str, str] = dict(getattr(module, "FIXES", {}))
+        severities: dict[str, Severity] = dict(getattr(module, "NOTICE_SEVERITIES", {}))
+        catalogue: dict[str, str] = {}
+        for name in names:
+            catalogue.update(getattr(module, name))
         for code, meaning in sorted(catalogue.items()):
             if code not in _CORE_BY_CODE:
-                title = meaning.split(":")[0].rstrip(".")
-                found.append(CodeInfo(code, E, title, meaning, fix))
+                title = titles.get(code) or meaning.split(":")[0].rstrip(".")
+                found.append(CodeInfo(code, severities.get(code, E), title, meaning,
+                                      fixes.get(code, fix)))
     return tuple(found)
 
 

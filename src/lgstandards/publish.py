@@ -85,6 +85,8 @@ class PublishResult:
     files: tuple[PublishedFile, ...]
     written: int
     removed: tuple[str, ...]
+    #: Where the tree is to be hosted, normalised to end in '/'.
+    base_url: str = ""
 
     @property
     def size(self) -> int:
@@ -133,34 +135,47 @@ def _map_schema(node: Any, change: Callable[[dict[str, Any], tuple[str, ...]], d
 # -- rebasing ------------------------------------------------------------------------------------
 
 
+# Characters a URL never holds unescaped (RFC 3986); a base URL is written into JSON and
+# Markdown as it is, so one of these would break a published file.
+_NOT_IN_URLS = re.compile(r'[\s"<>\\^`{|}]')
+
+
 def normalise_base_url(url: str) -> str:
     """Return a base URL ending in '/', or raise PublishError when it is not absolute http(s)."""
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        raise PublishError(
-            f"--base-url {url!r} must be an absolute http or https URL without a query or "
-            "fragment, such as 'https://standards.example.gov.uk/'"
-        )
     text = url.strip()
+    parts = urlsplit(text)
+    if (parts.scheme not in ("http", "https") or not parts.netloc or parts.query
+            or parts.fragment or _NOT_IN_URLS.search(text)):
+        raise PublishError(
+            f"--base-url {url!r} must be an absolute http or https URL without a query, "
+            "fragment, spaces or quotes, such as 'https://standards.example.gov.uk/'"
+        )
     return text if text.endswith("/") else text + "/"
 
 
 def rebase(document: Any, old_base: str, new_base: str) -> Any:
-    """Return a copy with every `$id` and `$ref` under `old_base` moved to `new_base`.
+    """Return a copy with every absolute URL under `old_base` moved to `new_base`.
 
-    Relative references are left alone: they keep working wherever the tree is hosted.
+    That is every `$id` and `$ref`, and the registry's own URLs anywhere else, such as an
+    OpenAPI document's `info.contact.url` or a link in a description. Relative references are
+    left alone: they keep working wherever the tree is hosted. Keys never change.
     """
+    if isinstance(document, str):
+        return document.replace(old_base, new_base) if old_base in document else document
     if isinstance(document, dict):
-        out: dict[str, Any] = {}
-        for key, value in document.items():
-            if key in ("$id", "$ref") and isinstance(value, str) and value.startswith(old_base):
-                out[key] = new_base + value[len(old_base):]
-            else:
-                out[key] = rebase(value, old_base, new_base)
-        return out
+        return {key: rebase(value, old_base, new_base) for key, value in document.items()}
     if isinstance(document, list):
         return [rebase(item, old_base, new_base) for item in document]
     return document
+
+
+def rebase_text(data: bytes, old_base: str, new_base: str) -> bytes:
+    """Return a text file (Markdown, an example, a codelist) with the registry's URLs moved.
+
+    The bytes are unchanged when nothing moves, so a tree at the registry's own base is a copy.
+    """
+    old, new = old_base.encode("utf-8"), new_base.encode("utf-8")
+    return data.replace(old, new) if old != new and old in data else data
 
 
 # -- bundling ------------------------------------------------------------------------------------
@@ -374,7 +389,8 @@ def build_tree(
             if relative in (SCHEMA_NAME, OPENAPI_NAME):
                 files[f"{folder}/{relative}"] = _rebased_bytes(path, cat.base_uri, base)
             else:
-                files[f"{folder}/{relative}"] = path.read_bytes()
+                files[f"{folder}/{relative}"] = rebase_text(path.read_bytes(), cat.base_uri,
+                                                            base)
         if version.schema_path.is_file():
             actual = version.schema.get("$id")
             if actual != expected:
@@ -396,7 +412,8 @@ def build_tree(
         for name in ("standard.json", "CHANGELOG.md"):
             source = cat.root / manifest.id / name
             if source.is_file():
-                files[f"{manifest.id}/{name}"] = source.read_bytes()
+                files[f"{manifest.id}/{name}"] = rebase_text(source.read_bytes(), cat.base_uri,
+                                                             base)
     index = registry_index(cat, versions, manifests, alias_map, files, base)
     files["index.json"] = _json_bytes(index, sort_keys=True)
     files["index.schema.json"] = _json_bytes(index_schema(base), sort_keys=False)
@@ -682,7 +699,7 @@ def write_tree(tree: Tree, out_dir: Path) -> PublishResult:
                     folder.rmdir()
     except OSError as exc:
         raise PublishError(f"cannot write the tree to {out_dir}: {exc}") from None
-    return PublishResult(out_dir, tree.listing(), written, tuple(sorted(removed)))
+    return PublishResult(out_dir, tree.listing(), written, tuple(sorted(removed)), tree.base_url)
 
 
 def publish(

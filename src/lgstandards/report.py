@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Literal
 
 from lgstandards.findings import Finding, Severity, pointer_template
 
@@ -17,6 +17,10 @@ MASK = "[hidden]"
 
 #: The version of the JSON report's shape; see `lgstandards/schemas/report.schema.json`.
 FORMAT_VERSION = "1.0"
+
+#: What a report is about: files of data records (`validate`), or the operations of a live API
+#: whose "records" are the checks that ran on each (`check-api`). Reporters choose words by it.
+Subject = Literal["data", "api"]
 
 
 def _frozen(counts: Mapping[str, int] | None = None) -> Mapping[str, int]:
@@ -36,6 +40,11 @@ class FileReport:
     omitted: int = 0
     #: The standard this file was checked against, set when one run checks several standards.
     standard: str | None = None
+    #: The checks that ran on this file when they are not the run's: each file's own standard's
+    #: in a run of several standards, the checks an API operation got. None means the run's.
+    checks: tuple[str, ...] | None = None
+    #: Checks that did not run here, each with an `api.skipped` finding saying why (API runs).
+    skipped: int = 0
 
     @property
     def readable(self) -> bool:
@@ -79,6 +88,7 @@ class Report:
     files: tuple[FileReport, ...]
     checks: tuple[str, ...] = ()
     notices: tuple[Finding, ...] = ()
+    subject: Subject = "data"
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -94,6 +104,15 @@ class Report:
     def invalid_records(self) -> int:
         """Return the number of records with at least one error."""
         return sum(f.invalid_records for f in self.files)
+
+    @property
+    def skipped(self) -> int:
+        """Return the number of checks that did not run (API runs)."""
+        return sum(f.skipped for f in self.files)
+
+    def checks_of(self, file: FileReport) -> tuple[str, ...]:
+        """Return the checks that ran on one file: its own when it has them, else the run's."""
+        return self.checks if file.checks is None else file.checks
 
     def severity_counts(self) -> Mapping[Severity, int]:
         """Return how many findings there are of each severity, including omitted ones."""
@@ -197,19 +216,30 @@ class Report:
         for file in self.files:
             findings = tuple(f for f in file.findings if keep(f.code))
             counts = {code: n for code, n in file.counts.items() if keep(code)}
-            if len(findings) == len(file.findings) and len(counts) == len(file.counts):
+            checks = None if file.checks is None else tuple(c for c in file.checks if keep(c))
+            if (len(findings) == len(file.findings) and len(counts) == len(file.counts)
+                    and checks == file.checks):
                 files.append(file)
                 continue
             if file.omitted:
                 raise ValueError(
                     f"{file.path} has findings past --max-findings; filter before capping"
                 )
-            invalid = len({
-                f.location.record for f in findings
-                if f.severity is Severity.ERROR and f.location.record is not None
-            })
+            if self.subject == "api":
+                # An API operation's records are its checks: a check left out was not run, and
+                # one fails when it has an error.
+                records = len(checks) if checks is not None else file.records
+                invalid = len({f.code for f in findings if f.severity is Severity.ERROR})
+                skipped = sum(1 for f in findings if f.code == "api.skipped")
+            else:
+                records, skipped = file.records, file.skipped
+                invalid = len({
+                    f.location.record for f in findings
+                    if f.severity is Severity.ERROR and f.location.record is not None
+                })
             files.append(dataclasses.replace(
                 file, findings=findings, counts=_frozen(counts), invalid_records=invalid,
+                records=records, checks=checks, skipped=skipped,
             ))
         return dataclasses.replace(
             self,
@@ -251,8 +281,14 @@ class Report:
             return reports[0]
         standards = {r.standard for r in reports}
         schemas = {r.schema for r in reports}
+        subjects = {r.subject for r in reports}
+        # Each file keeps the checks of its own standard, so no report lists another's rules.
         files = tuple(
-            dataclasses.replace(file, standard=file.standard or report.standard or report.schema)
+            dataclasses.replace(
+                file,
+                standard=file.standard or report.standard or report.schema,
+                checks=report.checks_of(file),
+            )
             for report in reports
             for file in report.files
         )
@@ -262,35 +298,38 @@ class Report:
             files,
             checks=tuple(dict.fromkeys(c for r in reports for c in r.checks)),
             notices=tuple(dict.fromkeys(n for r in reports for n in r.notices)),
+            subject=subjects.pop() if len(subjects) == 1 else "data",
         )
 
     def to_dict(self) -> dict[str, Any]:
         """Return the report as plain JSON data in the documented, versioned shape."""
         counts = self.severity_counts()
+        summary: dict[str, Any] = {
+            "files": len(self.files),
+            "records": self.records,
+            "invalid_records": self.invalid_records,
+            "errors": counts[Severity.ERROR],
+            "warnings": counts[Severity.WARNING],
+            "info": counts[Severity.INFO],
+        }
+        api = self.subject == "api"
+        if api:
+            summary["skipped"] = self.skipped
         return {
             "format_version": FORMAT_VERSION,
+            "subject": self.subject,
             "standard": self.standard,
             "schema": self.schema,
             "conforms": self.conforms,
-            "summary": {
-                "files": len(self.files),
-                "records": self.records,
-                "invalid_records": self.invalid_records,
-                "errors": counts[Severity.ERROR],
-                "warnings": counts[Severity.WARNING],
-                "info": counts[Severity.INFO],
-            },
+            "summary": summary,
             "checks": list(self.checks),
             "notices": [finding_to_dict(f) for f in self.notices],
-            "files": [
-                _file_to_dict(file)
-                for file in self.files
-            ],
+            "files": [_file_to_dict(file, api=api) for file in self.files],
         }
 
 
-def _file_to_dict(file: FileReport) -> dict[str, Any]:
-    """Return one file's part of the JSON report; `standard` only appears in combined runs."""
+def _file_to_dict(file: FileReport, *, api: bool = False) -> dict[str, Any]:
+    """Return one file's part of the JSON report; the optional keys appear only when they apply."""
     data: dict[str, Any] = {
         "path": file.path,
         "format": file.format,
@@ -302,6 +341,10 @@ def _file_to_dict(file: FileReport) -> dict[str, Any]:
     }
     if file.standard is not None:
         data["standard"] = file.standard
+    if file.checks is not None:
+        data["checks"] = list(file.checks)
+    if api:
+        data["skipped"] = file.skipped
     return data
 
 

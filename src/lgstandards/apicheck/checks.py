@@ -62,6 +62,48 @@ NOTICES: Mapping[str, str] = {
     "api.tls-unverified": "TLS certificates were not verified (--insecure).",
 }
 
+#: What a group of findings of each code is called in reports: what is wrong, since a check's
+#: findings are its failures (CHECKS says what a passing check shows).
+TITLES: Mapping[str, str] = {
+    "api.status": "Wrong HTTP status",
+    "api.content-type": "Wrong media type",
+    "api.invalid-json": "Body is not JSON",
+    "api.body-schema": "Response body does not match its schema",
+    "api.problem-format": "Error response not in the standard's format",
+    "api.unknown-id": "Unknown identifier not answered with 404",
+    "api.malformed-id": "Malformed identifier not answered with 400",
+    "api.pagination": "Pagination does not work as documented",
+    "api.identity": "Wrong resource returned",
+    "api.lenient-input": "Postcode refused in another case or spacing",
+    "api.query": "List filter not applied",
+    "api.headers": "Required response header missing",
+    "api.cors": "Not readable by web pages on other sites",
+    "api.rejects-invalid": "Non-conforming request body accepted",
+    "api.timeout": "No answer within the time limit",
+    "api.too-large": "Response body too large",
+    "api.unreachable": "Server cannot be reached",
+    "api.redirect": "Redirected off the API's origin",
+    "api.skipped": "Not checked",
+    "api.summary": "Requests sent",
+    "api.tls-unverified": "TLS certificates not verified",
+}
+
+#: How to act on each notice, which unlike a failed check is not the API's to fix.
+FIXES: Mapping[str, str] = {
+    "api.skipped": "Give what the message asks for (a probe value such as --postcode, or "
+                   "--allow-writes with --sandbox URL), or make the server answer, and run again.",
+    "api.summary": "Nothing to fix: it records what the run sent, for the server's owners.",
+    "api.tls-unverified": "Give the server a certificate that verifies, or trust the council's "
+                          "certificate authority with --ca-bundle FILE instead of --insecure.",
+}
+
+#: The severity of each notice code (a check's own severity follows its level).
+NOTICE_SEVERITIES: Mapping[str, Severity] = {
+    "api.skipped": Severity.INFO,
+    "api.summary": Severity.INFO,
+    "api.tls-unverified": Severity.WARNING,
+}
+
 _BODY_FINDINGS_KEPT = 20
 
 

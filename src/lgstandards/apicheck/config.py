@@ -14,6 +14,7 @@ A TOML (or JSON) file given with `--config`, so a supplier's CI keeps one file p
     [headers]
     X-Api-Key = { env = "COUNCIL_API_KEY" }
 
+`fail-on`, `format`, `mask`, `select` and `ignore` set the report as their options do.
 Header values are best read from the environment (`{ env = "NAME" }`) so that no key is committed.
 Options given on the command line win over the file.
 """
@@ -34,7 +35,8 @@ from lgstandards.errors import ConfigError
 
 _KEYS = {
     "standard", "base-url", "sandbox", "allow-writes", "rate-limit", "timeout", "connect-timeout",
-    "max-bytes", "fail-on", "format", "insecure", "ca-bundle", "probes", "headers",
+    "max-bytes", "fail-on", "format", "insecure", "ca-bundle", "probes", "headers", "mask",
+    "select", "ignore",
 }
 
 
@@ -61,6 +63,9 @@ class ApiCheckConfig:
     ca_bundle: str | None = None
     probes: Mapping[str, str] = field(default_factory=_frozen)
     headers: Mapping[str, str] = field(default_factory=_frozen)
+    mask: bool | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
 
 
 def parse_rate(text: str) -> float:
@@ -118,6 +123,14 @@ def load_config(path: Path, environ: Mapping[str, str] | None = None) -> ApiChec
             raise ConfigError(f"{path}: {key} must be true or false")
         return value
 
+    def codes_of(key: str) -> tuple[str, ...]:
+        """Return a list of finding codes or categories (one text value is a list of one)."""
+        value = raw.get(key, [])
+        values = [value] if isinstance(value, str) else value
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise ConfigError(f"{path}: {key} must be a list of codes, such as ['api.cors']")
+        return tuple(values)
+
     rate = raw.get("rate-limit")
     if rate is not None and (isinstance(rate, bool) or not isinstance(rate, str | int | float)):
         raise ConfigError(f"{path}: rate-limit must be like '5/s'")
@@ -137,6 +150,9 @@ def load_config(path: Path, environ: Mapping[str, str] | None = None) -> ApiChec
         ca_bundle=text_of("ca-bundle"),
         probes=_frozen(_table(path, raw, "probes", env, allow_env=False)),
         headers=_frozen(_table(path, raw, "headers", env, allow_env=True)),
+        mask=flag_of("mask"),
+        select=codes_of("select"),
+        ignore=codes_of("ignore"),
     )
 
 

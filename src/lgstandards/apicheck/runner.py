@@ -42,14 +42,34 @@ class ApiCheckOptions:
     allow_draft: bool = False
 
 
+def api_standards(cat: Catalogue) -> str:
+    """Return the API standards lgstandards has a suite for, as a list people can read."""
+    apis = [m for m in cat if m.kind == "api" and not m.external]
+    return ", ".join(f"{m.id} ({m.title})" for m in apis) or "none"
+
+
 def api_version(selector: str, cat: Catalogue, *, allow_draft: bool = False) -> StandardVersion:
-    """Return the API standard version a selector names, refusing data standards."""
+    """Return the API standard version a selector names, refusing data and external standards."""
+    name = selector.strip().partition("@")[0]
+    manifests = {m.id: m for m in cat}
+    if name and name not in manifests:
+        raise StandardNotFoundError(
+            f"there is no standard {name!r}; check-api needs an lgstandards API standard: "
+            f"{api_standards(cat)}"
+        )
+    manifest = manifests.get(name)
+    if manifest is not None and manifest.external:
+        # The catalogue's own message suggests --schema, which only `validate` has.
+        raise StandardNotFoundError(
+            f"{manifest.id} is an external standard that lgstandards signposts but does not "
+            "ship, so there is no conformance suite for it; check-api needs an lgstandards API "
+            f"standard: {api_standards(cat)}"
+        )
     version = cat.select(selector, allow_draft=allow_draft)
     if version.manifest.kind != "api" or version.openapi_path is None:
-        apis = ", ".join(m.id for m in cat if m.kind == "api") or "none"
         raise StandardNotFoundError(
             f"{version.id} is a data standard; check its files with `lgstandards validate`. "
-            f"API standards: {apis}"
+            f"check-api needs an lgstandards API standard: {api_standards(cat)}"
         )
     return version
 
@@ -124,6 +144,7 @@ def check_api(
         files,
         checks=tuple(dict.fromkeys(o.code for o in outcomes if o.ran)),
         notices=tuple(notices),
+        subject="api",
     )
     return redact_report(report, redactor)
 
@@ -131,15 +152,19 @@ def check_api(
 def _run_suite(run: Run, suite: tuple[Step, ...]) -> list[Outcome]:
     """Run each step in order, skipping writes without permission and all once down."""
     outcomes: list[Outcome] = []
+    # An operation checked by several steps is skipped once for a reason that applies to all.
+    skipped: set[tuple[str, str]] = set()
     for step in suite:
+        reason = None
         if step.writes and not run.writes:
-            outcomes.append(run.skip(step.operation, f"{step.operation} was not checked: it "
-                                                     "writes, so it needs --allow-writes and "
-                                                     "--sandbox URL."))
-            continue
-        if run.down is not None:
-            outcomes.append(run.skip(step.operation, f"{step.operation} was not checked: the "
-                                                     "server had stopped answering."))
+            reason = ("This operation was not checked: it writes, so it needs --allow-writes "
+                      "and --sandbox URL.")
+        elif run.down is not None:
+            reason = "This operation was not checked: the server had stopped answering."
+        if reason is not None:
+            if (step.operation, reason) not in skipped:
+                skipped.add((step.operation, reason))
+                outcomes.append(run.skip(step.operation, reason))
             continue
         try:
             outcomes.extend(step.check(run))
@@ -166,15 +191,19 @@ def _file_reports(outcomes: list[Outcome], suite: tuple[Step, ...]) -> tuple[Fil
     for operation in order:
         mine = [o for o in outcomes if o.operation == operation]
         findings = tuple(f for o in mine for f in o.findings)
-        ran = [o for o in mine if o.ran]
+        # An operation's records are its checks: a check that ran several times (once per
+        # request) counts once, and fails when any of its runs did.
+        checks = tuple(dict.fromkeys(o.code for o in mine if o.ran))
         files.append(
             FileReport(
                 operation,
                 None,
-                records=len(ran),
-                invalid_records=sum(o.failed for o in ran),
+                records=len(checks),
+                invalid_records=len({o.code for o in mine if o.ran and o.failed}),
                 findings=findings,
                 counts=MappingProxyType(dict(Counter(f.code for f in findings))),
+                checks=checks,
+                skipped=sum(1 for o in mine if not o.ran),
             )
         )
     return tuple(files)

@@ -14,7 +14,13 @@ if TYPE_CHECKING:
     from lgstandards.apicheck.suites import Probe
 
 _FAIL_ON = ("error", "warning", "never")
-_FORMATS = ("text", "json", "junit", "markdown")
+#: The same formats as `validate`, so a pipeline reports an API the way it reports data.
+_FORMATS = ("text", "json", "junit", "github", "sarif", "markdown", "html")
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Turn repeated and comma-separated option values into one tuple."""
+    return tuple(p.strip() for v in values for p in v.split(",") if p.strip())
 
 
 def _probe_pairs(values: tuple[str, ...]) -> dict[str, str]:
@@ -71,6 +77,13 @@ def _probe_pairs(values: tuple[str, ...]) -> dict[str, str]:
               help="The lowest severity that makes the exit code 1.  [default: error]")
 @click.option("--examples", type=click.IntRange(min=0), default=3, show_default=True,
               help="Places shown per group of findings in the text report.")
+@click.option("--select", multiple=True, metavar="CODE",
+              help="Report only these checks or categories (api.status, api); repeat or "
+                   "separate with commas.")
+@click.option("--ignore", multiple=True, metavar="CODE",
+              help="Leave out these checks, such as api.cors; repeat or separate with commas.")
+@click.option("--mask/--no-mask", default=None,
+              help="Hide the values the API answered with in every format.")
 @click.option("--list-probes", is_flag=True,
               help="List the standard's probe values and their defaults, then exit.")
 @click.option("--draft", is_flag=True, help="Allow a draft or candidate version of the standard.")
@@ -94,6 +107,9 @@ def check_api(
     output: Path | None,
     fail_on: str | None,
     examples: int,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    mask: bool | None,
     list_probes: bool,
     draft: bool,
 ) -> int:
@@ -106,11 +122,18 @@ def check_api(
     from lgstandards.apicheck.client import Limits, parse_header
     from lgstandards.apicheck.config import ApiCheckConfig, load_config, parse_rate
     from lgstandards.apicheck.runner import ApiCheckOptions, api_version, check_api, probes_for
+    from lgstandards.codes import unknown_selectors
     from lgstandards.findings import Severity
     from lgstandards.registry import catalogue
     from lgstandards.reporters import ReportOptions, render
 
     config = load_config(config_file) if config_file is not None else ApiCheckConfig()
+    chosen_select = _split(select) or config.select
+    chosen_ignore = _split(ignore) or config.ignore
+    unknown = unknown_selectors((*chosen_select, *chosen_ignore))
+    if unknown:
+        raise ConfigError(f"unknown finding code or category {', '.join(map(repr, unknown))} "
+                          "in --select/--ignore; docs/finding-codes.md lists them")
     chosen = standard or config.standard
     if chosen is None:
         raise ConfigError("give --standard ID[@VERSION], such as waste-collections-api@1")
@@ -161,20 +184,25 @@ def check_api(
         ca_bundle=bundle,
         allow_draft=draft,
     )
-    report = check_api(options)
+    # Settings are checked before any request is sent, so a typo costs no traffic.
     the_format = fmt or config.format or "text"
     if the_format not in _FORMATS:
         raise ConfigError(f"format {the_format!r} is not one of {', '.join(_FORMATS)}")
     the_fail_on = fail_on or config.fail_on or "error"
     if the_fail_on not in _FAIL_ON:
         raise ConfigError(f"fail-on {the_fail_on!r} is not one of {', '.join(_FAIL_ON)}")
+    hide = mask if mask is not None else bool(config.mask)
+    report = check_api(options).filtered(chosen_select, chosen_ignore)
+    if hide:
+        report = report.masked()
     if the_format == "text" and output is None:
         from lgstandards.cli.console import print_lines
         from lgstandards.reporters.text import lines
 
         print_lines(lines(report, examples=examples))
     else:
-        text = render(report, the_format, ReportOptions(examples=examples, fail_on=the_fail_on))
+        text = render(report, the_format,
+                      ReportOptions(examples=examples, fail_on=the_fail_on, mask=hide))
         if output is None:
             sys.stdout.write(text)
         else:

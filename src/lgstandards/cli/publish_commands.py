@@ -53,7 +53,7 @@ def publish_command(out_dir: Path, base_url: str | None, include_drafts: bool,
         f"{result.written:,} written, {len(result.removed):,} removed, the rest unchanged."
     )
     click.echo(f"Open {out_dir / 'index.html'} to read it; host the folder at "
-               f"{base_url or cat.base_uri}")
+               f"{result.base_url}")
     return 0
 
 
@@ -137,9 +137,11 @@ def lock_command(check: bool, force: bool, standards_dir: Path | None) -> int:
         for change in changes:
             click.echo(f"{change.kind}: {change.version}/{change.path}")
         if changes:
-            click.echo(f"\n{len(changes)} released file{'s' if len(changes) != 1 else ''} "
-                       f"differ from {lock_path(cat)}. Released versions must not change: "
-                       "publish a new version, or run `lgstandards lock` to record a new release.")
+            one = len(changes) == 1
+            click.echo(f"\n{len(changes)} released file{'' if one else 's'} "
+                       f"differ{'s' if one else ''} from {lock_path(cat)}. Released versions "
+                       "must not change: publish a new version, or run `lgstandards lock` to "
+                       "record a new release.")
             return 1
         click.echo(f"Every released file matches {lock_path(cat)}.")
         return 0

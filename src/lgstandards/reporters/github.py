@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from lgstandards.findings import Finding, Severity
 from lgstandards.report import Report
-from lgstandards.reporters.text import group_title, verdict
+from lgstandards.reporters.text import finding_groups, group_title, verdict, words
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -24,10 +24,20 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(finding: Finding, title: str, suffix: str = "") -> str:
-    """Return one `::error file=...,line=...,col=...,title=...::message` command."""
+def annotation(finding: Finding, title: str, suffix: str = "", *, on_file: bool = True) -> str:
+    """Return one `::error file=...,line=...,col=...,title=...::message` command.
+
+    With `on_file` false (an API report, whose paths are operations) nothing names a file and
+    the message starts with the place instead.
+    """
     where = finding.location
     properties: list[tuple[str, str]] = []
+    if not on_file:
+        properties.append(("title", title))
+        head = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
+        place = f"{where.path}: " if where.path else ""
+        return (f"::{_COMMAND[finding.severity]} {head}::"
+                f"{escape_data(place + finding.message + suffix)}")
     if where.path and not where.path.startswith("<"):
         properties.append(("file", where.path))
         # A CSV finding has a row, not a line; rows are lines unless a cell holds a line break.
@@ -50,16 +60,17 @@ def annotation(finding: Finding, title: str, suffix: str = "") -> str:
 def render(report: Report, *, examples: int = 3) -> str:
     """Return workflow commands annotating the first findings of every group, then the verdict."""
     out: list[str] = []
+    subject = words(report)
     for notice in report.notices:
         out.append(annotation(notice, f"lgstandards {notice.code}"))
-    for group in report.groups():
-        title = f"[{group.code}] {group_title(group)}"
+    for group in finding_groups(report):
+        title = f"[{group.code}] {group_title(group, subject)}"
         shown = group.examples[: max(examples, 1)]
         more = (group.total or group.count) - len(shown)
         for index, finding in enumerate(shown):
             last = index == len(shown) - 1
             suffix = f" (and {more:,} more like this)" if last and more > 0 else ""
-            out.append(annotation(finding, title, suffix))
+            out.append(annotation(finding, title, suffix, on_file=subject.files))
         if not group.examples:
             out.append(
                 f"::{_COMMAND[group.severity]} title={escape_property(title)}::"

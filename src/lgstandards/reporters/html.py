@@ -22,6 +22,9 @@ from lgstandards.codes import describe
 from lgstandards.findings import Finding, Severity, SourceLocation
 from lgstandards.report import MASK, FindingGroup, Report
 from lgstandards.reporters.text import (
+    DATA_WORDS,
+    Words,
+    finding_groups,
     group_scope,
     group_title,
     plural,
@@ -29,6 +32,7 @@ from lgstandards.reporters.text import (
     share,
     target,
     verdict,
+    words,
     working_well,
 )
 from lgstandards.sources import column_letter
@@ -215,7 +219,7 @@ def bar_chart(title: str, bars: Sequence[tuple[str, int, Severity]], chart_id: s
 def _by_code(report: Report) -> list[tuple[str, int, Severity]]:
     totals: Counter[str] = Counter()
     severity: dict[str, Severity] = {}
-    for group in report.groups():
+    for group in finding_groups(report):
         totals[group.code] += group.total or group.count
         severity[group.code] = group.severity
     return sorted(((c, n, severity[c]) for c, n in totals.items()),
@@ -225,10 +229,11 @@ def _by_code(report: Report) -> list[tuple[str, int, Severity]]:
 def _by_field(report: Report) -> list[tuple[str, int, Severity]]:
     totals: Counter[str] = Counter()
     severity: dict[str, Severity] = {}
-    for group in report.groups():
+    whole = "(whole response)" if report.subject == "api" else "(whole record or file)"
+    for group in finding_groups(report):
         if not group.examples:
             continue
-        label = group.field or group.pointer or "(whole record or file)"
+        label = group.field or group.pointer or whole
         totals[label] += group.total or group.count
         if label not in severity or group.severity.rank > severity[label].rank:
             severity[label] = group.severity
@@ -350,14 +355,14 @@ def _excerpt_html(excerpt: Excerpt) -> str:
 
 
 def _group_html(group: FindingGroup, records: int, examples: int,
-                excerpts: Mapping[SourceLocation, Excerpt]) -> str:
+                excerpts: Mapping[SourceLocation, Excerpt], subject: Words = DATA_WORDS) -> str:
     info = describe(group.code)
     at = f" at <code>{escape(group.pointer)}</code>" if group.pointer else ""
     parts = [
         f'<details class="group" data-severity="{group.severity.value}" '
         f'data-code="{escape(group.code)}"{" open" if group.severity is Severity.ERROR else ""}>',
         f'<summary><span class="sev {group.severity.value}">{group.severity.value}</span>'
-        f"<code>{escape(group.code)}</code> {escape(group_title(group))}{at} — "
+        f"<code>{escape(group.code)}</code> {escape(group_title(group, subject))}{at} — "
         f"{escape(group_scope(group, records))}</summary>",
     ]
     if info is not None:
@@ -383,7 +388,21 @@ def _place_html(finding: Finding, excerpt: Excerpt | None) -> str:
     return body + "</li>"
 
 
+def _operations_html(report: Report) -> str:
+    head = ("<tr><th>Operation</th><th>Checks run</th><th>Failed</th><th>Did not run</th>"
+            "<th>Findings</th></tr>")
+    rows = [
+        f"<tr><td><code>{escape(file.path)}</code></td><td>{file.records:,}</td>"
+        f"<td>{file.invalid_records:,}</td><td>{file.skipped:,}</td>"
+        f"<td>{sum(file.counts.values()) if file.counts else len(file.findings):,}</td></tr>"
+        for file in report.files
+    ]
+    return f"<table class=files>{head}{''.join(rows)}</table>"
+
+
 def _files_html(report: Report) -> str:
+    if report.subject == "api":
+        return _operations_html(report)
     several = any(f.standard for f in report.files)
     head = "<tr><th>File</th><th>Format</th>" + ("<th>Standard</th>" if several else "") + (
         "<th>Records</th><th>Not conforming</th><th>Findings</th></tr>"
@@ -403,7 +422,8 @@ def _files_html(report: Report) -> str:
 def render(report: Report, *, examples: int = 3, masked: bool = False,
            excerpts: Excerpts | None = None) -> str:
     """Return the report as one self-contained HTML page."""
-    groups = report.groups()
+    groups = finding_groups(report)
+    subject = words(report)
     shown: list[SourceLocation] = [
         f.location for g in groups for f in g.examples[:examples]
     ]
@@ -411,11 +431,20 @@ def render(report: Report, *, examples: int = 3, masked: bool = False,
     counts = report.severity_counts()
     name = target(report)
     title = f"lgstandards report: {name} — {'conforms' if report.conforms else 'does not conform'}"
+    api = report.subject == "api"
+    failing = f"{report.invalid_records:,}" + (
+        f" ({share(report.invalid_records, report.records)})" if report.records else "")
     cards = [
+        ("Operations", f"{len(report.files):,}"),
+        ("Checks run", f"{report.records:,}"),
+        ("Failed", failing),
+        ("Did not run", f"{report.skipped:,}"),
+    ] if api else [
         ("Files", f"{len(report.files):,}"),
         ("Records", f"{report.records:,}"),
-        ("Not conforming", f"{report.invalid_records:,}"
-         + (f" ({share(report.invalid_records, report.records)})" if report.records else "")),
+        ("Not conforming", failing),
+    ]
+    cards += [
         ("Errors", f"{counts[Severity.ERROR]:,}"),
         ("Warnings", f"{counts[Severity.WARNING]:,}"),
         ("Info", f"{counts[Severity.INFO]:,}"),
@@ -438,7 +467,8 @@ def render(report: Report, *, examples: int = 3, masked: bool = False,
     if summary:
         html.append(f"<p>{escape(summary)}</p>")
     if masked:
-        html.append(f'<p class="muted">Values in the data are hidden (--mask): they show as '
+        where = "the API's responses" if api else "the data"
+        html.append(f'<p class="muted">Values in {where} are hidden (--mask): they show as '
                     f"{escape(MASK)}.</p>")
     for notice in report.notices:
         html.append(f'<p><span class="sev {notice.severity.value}">{notice.severity.value}</span>'
@@ -457,13 +487,13 @@ def render(report: Report, *, examples: int = 3, masked: bool = False,
             "</figure></div></section>",
             f'<section id="findings"><h2>Findings ({plural(len(groups), "group")})</h2>',
             '<div class="controls"><label>Search <input type="search" id="filter-text" '
-            'placeholder="code, field, file or text"></label>',
+            f'placeholder="code, field, {subject.unit} or text"></label>',
             *(f'<label><input type="checkbox" data-filter-severity value="{s.value}" checked> '
               f"{s.value}</label>" for s in Severity),
             '<button type="button" id="expand-all">Expand all</button>'
             '<button type="button" id="collapse-all">Collapse all</button>'
             '<span id="filter-count" class="muted" aria-live="polite"></span></div>',
-            *(_group_html(g, report.records, examples, found) for g in groups),
+            *(_group_html(g, report.records, examples, found, subject) for g in groups),
         ]
         omitted = sum(f.omitted for f in report.files)
         if omitted:
@@ -471,7 +501,8 @@ def render(report: Report, *, examples: int = 3, masked: bool = False,
                         "kept (--max-findings).</p>")
         html.append("</section>")
     html += [
-        f'<section id="files"><h2>Files</h2>{_files_html(report)}</section>',
+        f'<section id="files"><h2>{"Operations" if api else "Files"}</h2>'
+        f"{_files_html(report)}</section>",
         f"<footer>Generated by lgstandards {__version__}. Finding codes are explained in "
         "docs/finding-codes.md.</footer>",
     ]

@@ -2,7 +2,9 @@
 
 Each suite holds a test case per check: one per group of findings (failing when its severity is
 at or above --fail-on), and a passing one for each check that found nothing, so a test report
-shows what was checked as well as what failed.
+shows what was checked as well as what failed. A file's checks are its own standard's. In an
+API report each suite is an operation: its cases are the checks that ran on it, and each check
+that could not run is a skipped case saying why.
 """
 
 from __future__ import annotations
@@ -12,9 +14,18 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from lgstandards import __version__
+from lgstandards.codes import describe
 from lgstandards.findings import Finding, Severity
 from lgstandards.report import FileReport, FindingGroup, Report
-from lgstandards.reporters.text import group_scope, group_title, plural, target
+from lgstandards.reporters.text import (
+    API_WORDS,
+    DATA_WORDS,
+    Words,
+    group_scope,
+    group_title,
+    plural,
+    target,
+)
 
 # Characters XML 1.0 cannot hold at all; data can contain them, so they become U+FFFD.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -47,15 +58,17 @@ def _case(suite: ET.Element, classname: str, name: str, path: str | None,
 
 
 def _group_case(suite: ET.Element, file: FileReport, group: FindingGroup, records: int,
-                threshold: Severity | None, examples: int) -> tuple[int, int]:
+                threshold: Severity | None, examples: int, subject: Words) -> tuple[int, int]:
     """Add a group's test case and return (failures, errors) it adds."""
     first = group.examples[0] if group.examples else None
     line = None
     if first is not None:
         line = first.location.line if first.location.line is not None else first.location.row
     at = f" at {group.pointer}" if group.pointer else ""
-    case = _case(suite, file.path, f"[{group.code}] {group_title(group)}{at}", file.path, line)
-    summary = f"{group_title(group)} — {group_scope(group, records)}"
+    title = group_title(group, subject)
+    case = _case(suite, file.path, f"[{group.code}] {title}{at}",
+                 file.path if subject.files else None, line)
+    summary = f"{title} — {group_scope(group, records)}"
     body = [_where(f) for f in group.examples[:examples]]
     more = (group.total or group.count) - len(body)
     if more > 0:
@@ -74,20 +87,42 @@ def _group_case(suite: ET.Element, file: FileReport, group: FindingGroup, record
 
 def _suite(root: ET.Element, report: Report, file: FileReport, threshold: Severity | None,
            examples: int) -> None:
-    groups = Report(report.standard, report.schema, (file,), report.checks).groups()
+    checks = report.checks_of(file)
+    groups = Report(report.standard, report.schema, (file,), checks).groups()
     suite = ET.SubElement(root, "testsuite", {"name": _clean(file.path)})
     properties = ET.SubElement(suite, "properties")
-    for name, value in (
-        ("standard", file.standard or report.standard or report.schema or ""),
+    standard = file.standard or report.standard or report.schema or ""
+    shape: tuple[tuple[str, str], ...] = (
+        ("checks", str(file.records)),
+        ("failed_checks", str(file.invalid_records)),
+        ("skipped_checks", str(file.skipped)),
+    ) if report.subject == "api" else (
         ("format", file.format or ""),
         ("records", str(file.records)),
         ("invalid_records", str(file.invalid_records)),
         ("omitted_findings", str(file.omitted)),
-    ):
+    )
+    for name, value in (("standard", standard), *shape):
         ET.SubElement(properties, "property", {"name": name, "value": _clean(value)})
+    if report.subject == "api":
+        failures, errors, skipped = _api_cases(suite, file, groups, checks, threshold, examples)
+    else:
+        failures, errors, skipped = _data_cases(suite, file, groups, checks, threshold, examples)
+    suite.set("tests", str(len(suite.findall("testcase"))))
+    suite.set("failures", str(failures))
+    suite.set("errors", str(errors))
+    suite.set("skipped", str(skipped))
+    suite.set("time", "0")
+
+
+def _data_cases(suite: ET.Element, file: FileReport, groups: Sequence[FindingGroup],
+                checks: Sequence[str], threshold: Severity | None, examples: int
+                ) -> tuple[int, int, int]:
+    """Add a data file's cases: its groups, then what passed; return failures, errors, skips."""
     failures = errors = 0
     for group in groups:
-        failed, errored = _group_case(suite, file, group, file.records, threshold, examples)
+        failed, errored = _group_case(suite, file, group, file.records, threshold, examples,
+                                      DATA_WORDS)
         failures += failed
         errors += errored
     found = {g.code for g in groups}
@@ -96,21 +131,46 @@ def _suite(root: ET.Element, report: Report, file: FileReport, threshold: Severi
         if file.records and not any(g.category == "schema" for g in groups):
             _case(suite, file.path, f"every record conforms to the schema "
                   f"({plural(file.records, 'record')})", file.path)
-        for check in report.checks:
+        for check in checks:
             if check not in found and file.records:
                 _case(suite, file.path, f"[{check}] no findings", file.path)
-    suite.set("tests", str(len(suite.findall("testcase"))))
-    suite.set("failures", str(failures))
-    suite.set("errors", str(errors))
-    suite.set("skipped", "0")
-    suite.set("time", "0")
+    return failures, errors, 0
+
+
+def _api_cases(suite: ET.Element, file: FileReport, groups: Sequence[FindingGroup],
+               checks: Sequence[str], threshold: Severity | None, examples: int
+               ) -> tuple[int, int, int]:
+    """Add an API operation's cases: each check that ran, and each that could not run."""
+    failures = errors = 0
+    for group in groups:
+        if group.code == "api.skipped":
+            continue
+        failed, errored = _group_case(suite, file, group, file.records, threshold, examples,
+                                      API_WORDS)
+        failures += failed
+        errors += errored
+    found = {g.code for g in groups}
+    for check in checks:
+        if check not in found:
+            info = describe(check)
+            # A passing check is named by what it shows, such as "The operation answers with
+            # the documented HTTP status".
+            what = info.meaning.rstrip(".") if info is not None else "no findings"
+            _case(suite, file.path, f"[{check}] {what}", None)
+    skips = [f for f in file.findings if f.code == "api.skipped"]
+    for finding in skips:
+        case = _case(suite, file.path, f"[api.skipped] {finding.message}", None)
+        ET.SubElement(case, "skipped", {"message": _clean(finding.message)})
+    return failures, errors, len(skips)
 
 
 def _notices(root: ET.Element, notices: Sequence[Finding], threshold: Severity | None) -> None:
     suite = ET.SubElement(root, "testsuite", {"name": "lgstandards run"})
     failures = 0
     for notice in notices:
-        case = _case(suite, "lgstandards", f"[{notice.code}]", None)
+        info = describe(notice.code)
+        title = f" {info.title}" if info is not None else ""
+        case = _case(suite, "lgstandards", f"[{notice.code}]{title}", None)
         if _fails(notice.severity, threshold):
             failures += 1
             ET.SubElement(case, "failure", {"message": _clean(notice.message),

@@ -13,6 +13,7 @@ from lgstandards.codes import describe
 from lgstandards.findings import Severity
 from lgstandards.report import Report
 from lgstandards.reporters.text import (
+    finding_groups,
     group_scope,
     group_title,
     plural,
@@ -20,6 +21,7 @@ from lgstandards.reporters.text import (
     share,
     target,
     verdict,
+    words,
     working_well,
 )
 
@@ -45,14 +47,21 @@ def code(text: str) -> str:
 def render(report: Report, *, examples: int = 3, masked: bool = False) -> str:
     """Return the report as Markdown."""
     counts = report.severity_counts()
+    subject = words(report)
     mark = "✅" if report.conforms else "❌"
     word = "conforms to" if report.conforms else "does not conform to"
-    out = [f"## {mark} lgstandards: the data {word} {escape(target(report))}", ""]
-    facts = [plural(len(report.files), "file")]
+    out = [f"## {mark} lgstandards: {subject.whole} {word} {escape(target(report))}", ""]
+    facts = [plural(len(report.files), subject.unit)]
     if report.records:
-        facts.append(f"{plural(report.records, 'record')} read")
         percent = share(report.invalid_records, report.records)
-        facts.append(f"{report.invalid_records:,} not conforming ({percent})")
+        if report.subject == "api":
+            facts.append(f"{plural(report.records, 'check')} ran")
+            facts.append(f"{report.invalid_records:,} failed ({percent})")
+        else:
+            facts.append(f"{plural(report.records, 'record')} read")
+            facts.append(f"{report.invalid_records:,} not conforming ({percent})")
+    if report.skipped:
+        facts.append(f"{report.skipped:,} did not run")
     facts += [
         plural(counts[Severity.ERROR], "error"),
         plural(counts[Severity.WARNING], "warning"),
@@ -60,17 +69,19 @@ def render(report: Report, *, examples: int = 3, masked: bool = False) -> str:
     ]
     out += [" · ".join(facts), ""]
     if masked:
-        out += ["Values in the data are hidden (`--mask`).", ""]
+        where = "the API's responses" if report.subject == "api" else "the data"
+        out += [f"Values in {where} are hidden (`--mask`).", ""]
     for notice in report.notices:
         out += [f"> {_ICON[notice.severity]} **{notice.severity.value}:** {escape(notice.message)}",
                 ""]
-    groups = report.groups()
+    groups = finding_groups(report)
     if groups:
         out += ["| | Finding | Field | How many |", "| --- | --- | --- | --- |"]
         for group in groups[:MAX_GROUPS]:
             out.append(
                 f"| {_ICON[group.severity]} {group.severity.value} | {code(group.code)} "
-                f"{escape(group_title(group))} | {code(group.pointer) if group.pointer else ''} "
+                f"{escape(group_title(group, subject))} | "
+                f"{code(group.pointer) if group.pointer else ''} "
                 f"| {escape(group_scope(group, report.records))} |"
             )
         if len(groups) > MAX_GROUPS:
@@ -84,7 +95,7 @@ def render(report: Report, *, examples: int = 3, masked: bool = False) -> str:
                 "<details>",
                 # GitHub does not read Markdown inside an HTML line, so this one is HTML.
                 f"<summary>{_ICON[group.severity]} <code>{html.escape(group.code)}</code> "
-                f"{html.escape(group_title(group))} — "
+                f"{html.escape(group_title(group, subject))} — "
                 f"{html.escape(group_scope(group, report.records))}</summary>",
                 "",
             ]

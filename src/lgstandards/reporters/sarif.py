@@ -60,7 +60,8 @@ def _fingerprint(finding: Finding) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
-def _result(finding: Finding, rule_index: int, artifacts: dict[str, int]) -> dict[str, Any]:
+def _result(finding: Finding, rule_index: int, artifacts: dict[str, int], *,
+            on_file: bool = True) -> dict[str, Any]:
     where = finding.location
     result: dict[str, Any] = {
         "ruleId": finding.code,
@@ -69,7 +70,11 @@ def _result(finding: Finding, rule_index: int, artifacts: dict[str, int]) -> dic
         "message": {"text": finding.message},
     }
     location: dict[str, Any] = {}
-    if where.path and not where.path.startswith("<"):
+    logical: list[dict[str, Any]] = []
+    if not on_file and where.path:
+        # An API report's paths are operations ("GET /addresses"), not files in a repository.
+        logical.append({"fullyQualifiedName": where.path, "kind": "resource"})
+    elif where.path and not where.path.startswith("<"):
         uri, relative = artifact_uri(where.path)
         artifact: dict[str, Any] = {"uri": uri, "index": artifacts.setdefault(where.path,
                                                                              len(artifacts))}
@@ -85,9 +90,9 @@ def _result(finding: Finding, rule_index: int, artifacts: dict[str, int]) -> dic
             physical["region"] = region
         location["physicalLocation"] = physical
     if finding.pointer:
-        location["logicalLocations"] = [
-            {"fullyQualifiedName": finding.pointer, "kind": "member"}
-        ]
+        logical.append({"fullyQualifiedName": finding.pointer, "kind": "member"})
+    if logical:
+        location["logicalLocations"] = logical
     if location:
         result["locations"] = [location]
     result["partialFingerprints"] = {"lgstandardsFinding/v1": _fingerprint(finding)}
@@ -122,12 +127,13 @@ def to_dict(report: Report) -> dict[str, Any]:
     codes = sorted(severities)
     rule_index = {code: index for index, code in enumerate(codes)}
     rules = [_rule(describe(code), code, severities[code]) for code in codes]
+    on_file = report.subject != "api"
     artifacts: dict[str, int] = {}
     for file in report.files:
-        if not file.path.startswith("<"):
+        if on_file and not file.path.startswith("<"):
             artifacts.setdefault(file.path, len(artifacts))
     results = [
-        _result(finding, rule_index[finding.code], artifacts)
+        _result(finding, rule_index[finding.code], artifacts, on_file=on_file)
         for file in report.files
         for finding in file.findings
     ]

@@ -6,6 +6,9 @@ markdown and HTML reports, so every format says the same thing in the same words
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass
+
 from lgstandards.findings import Severity
 from lgstandards.report import FindingGroup, Report
 
@@ -13,6 +16,36 @@ from lgstandards.report import FindingGroup, Report
 Line = tuple[str | None, str]
 
 _MARK = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The words a report uses for what it checked: files of records, or an API's operations."""
+
+    #: One input: a data file, or an API operation.
+    unit: str
+    #: What an input holds: records, or the checks that ran on an operation.
+    item: str
+    #: What conforms or does not, in a heading.
+    whole: str
+    #: What a finding with no field is about.
+    no_field: str
+    #: Whether an input's path names a file (one an annotation or a code-scanning alert can mark).
+    files: bool
+
+
+DATA_WORDS = Words("file", "record", "the data", "file", files=True)
+API_WORDS = Words("operation", "check", "the API", "response", files=False)
+
+
+def words(report: Report) -> Words:
+    """Return the words for a report's subject."""
+    return API_WORDS if report.subject == "api" else DATA_WORDS
+
+
+def finding_groups(report: Report) -> tuple[FindingGroup, ...]:
+    """Return the groups of the files' findings; the run's notices are shown on their own."""
+    return dataclasses.replace(report, notices=()).groups() if report.notices else report.groups()
 
 
 def plural(count: int, word: str) -> str:
@@ -30,7 +63,7 @@ def share(part: int, whole: int) -> str:
     return f"{fraction:.1%}"
 
 
-def group_title(group: FindingGroup) -> str:
+def group_title(group: FindingGroup, subject: Words = DATA_WORDS) -> str:
     """Return who and what a group is about: 'Postcode: wrong pattern'."""
     from lgstandards.codes import describe
 
@@ -38,7 +71,10 @@ def group_title(group: FindingGroup) -> str:
     what = info.title if info is not None else group.code
     if not group.examples:
         return what
-    who = group.field or group.pointer or "file"
+    who = group.field or group.pointer
+    if not who and not subject.files:
+        return what  # Findings about whole API responses: the places name the operations.
+    who = who or subject.no_field
     # Lower-case the first letter of a sentence-style title, but not of an acronym like "UPRN".
     lowered = what[:1].lower() + what[1:] if what[1:2].islower() else what
     return f"{who}: {lowered}"
@@ -62,18 +98,20 @@ def group_scope(group: FindingGroup, records: int) -> str:
     return of
 
 
-def headline(group: FindingGroup, records: int) -> str:
+def headline(group: FindingGroup, records: int, subject: Words = DATA_WORDS) -> str:
     """Return a group's one-line summary: '[schema.required] Consent: ... — 3 of 10 records'."""
-    return f"[{group.code}] {group_title(group)} — {group_scope(group, records)}"
+    return f"[{group.code}] {group_title(group, subject)} — {group_scope(group, records)}"
 
 
 def working_well(report: Report) -> str | None:
     """Return the line naming checks that ran and found nothing, or None if there are none."""
     if not report.records:
         return None
-    failed = {g.code for g in report.groups()}
+    groups = finding_groups(report)
+    failed = {g.code for g in groups}
     passed = [c for c in report.checks if c not in failed]
-    if not any(g.category == "schema" for g in report.groups()):
+    # Data is always checked against its schema; an API run lists the schema check it made.
+    if report.subject == "data" and not any(g.category == "schema" for g in groups):
         passed.insert(0, "the schema")
     if not passed:
         return None
@@ -99,32 +137,41 @@ def target(report: Report) -> str:
 
 
 def records_line(report: Report) -> str | None:
-    """Return '10,000 records read; 412 do not conform (4.1%).', or None when none were read."""
+    """Return '10,000 records read; 412 do not conform (4.1%).', or None when none were read.
+
+    An API report counts checks instead: '40 checks ran; 2 failed (5.0%); 1 did not run.'.
+    """
     records = report.records
-    if not records:
-        return None
     bad = report.invalid_records
     percent = f" ({share(bad, records)})" if bad else ""
+    if report.subject == "api":
+        if not records and not report.skipped:
+            return None
+        ran = f"{plural(records, 'check')} ran; {bad:,} failed{percent}"
+        return ran + (f"; {report.skipped:,} did not run." if report.skipped else ".")
+    if not records:
+        return None
     return f"{plural(records, 'record')} read; {bad:,} do not conform{percent}."
 
 
 def lines(report: Report, *, examples: int = 3) -> list[Line]:
     """Return the report as styled lines: (style or None, text)."""
+    subject = words(report)
     out: list[Line] = [
-        ("heading", f"Checked {plural(len(report.files), 'file')} against {target(report)}")
+        ("heading", f"Checked {plural(len(report.files), subject.unit)} against {target(report)}")
     ]
     summary = records_line(report)
     if summary:
         out.append((None, summary))
     for notice in report.notices:
         out.append((notice.severity.value, f"{_MARK[notice.severity]}: {notice.message}"))
-    groups = report.groups()
+    groups = finding_groups(report)
     if groups:
         out.append((None, ""))
     for group in groups:
         at = f" at {group.pointer}" if group.pointer else ""
         out.append((group.severity.value,
-                     f"{_MARK[group.severity]} {headline(group, report.records)}{at}"))
+                     f"{_MARK[group.severity]} {headline(group, report.records, subject)}{at}"))
         for finding in group.examples[:examples]:
             out.append((None, f"    {finding.location.describe()}: {finding.message}"))
         more = (group.total or group.count) - min(examples, len(group.examples))

@@ -237,14 +237,26 @@ def reference_not_unique() -> RecordCheck:
         if first == ctx.number:
             return _NONE
         whose = f" of {owner}" if owner else ""
+        # Rules do not know the source, and a bare "record 2" reads as row 2 in a spreadsheet,
+        # where it is row 3: an ordinal counts records without looking like a row number.
         return (Hit(
             "/reference",
-            f"The reference {reference!r}{whose} is already used by record {first}; each "
-            "application has its own reference within its planning authority.",
+            f"The reference {reference!r}{whose} is already used earlier in this file, by its "
+            f"{ordinal(first)} record; each application has its own reference within its "
+            "planning authority.",
             reference,
         ),)
 
     return check
+
+
+def ordinal(number: int) -> str:
+    """Return 1st, 2nd, 3rd, 11th, 22nd, with thousands separated: 1,001st."""
+    if number % 100 in (11, 12, 13):
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number:,}{suffix}"
 
 
 # -- geometry --------------------------------------------------------------------------------------
