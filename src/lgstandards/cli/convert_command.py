@@ -169,15 +169,16 @@ def _text_lines(report: Report, result: ConversionResult, output: Path | None) -
     errors = sum(1 for f in converted.findings if f.severity is Severity.ERROR)
     warnings = sum(1 for f in converted.findings if f.severity is Severity.WARNING)
     where = str(output) if output is not None else "standard output"
-    summary = (f"Converted {len(result.records)} rows into {report.standard} records, "
+    summary = (f"Converted {_count(len(result.records), 'record')} into {report.standard}, "
                f"written to {where}.")
     if errors:
-        spread = f" in {converted.invalid_records} records" if converted.invalid_records else ""
-        summary += f" {errors} values could not be mapped{spread}."
+        spread = (f" in {_count(converted.invalid_records, 'record')}"
+                  if converted.invalid_records else "")
+        summary += f" {_count(errors, 'value')} could not be mapped{spread}."
     else:
         summary += " Every value was mapped."
     if warnings:
-        summary += f" {warnings} warnings."
+        summary += f" {_count(warnings, 'warning')}."
     lines.append(summary)
     if len(report.files) > 1:
         checked = report.files[1]
@@ -187,3 +188,8 @@ def _text_lines(report: Report, result: ConversionResult, output: Path | None) -
                if checked.invalid_records else f"all {checked.records} records conform.")
         )
     return lines
+
+
+def _count(number: int, word: str) -> str:
+    """Return '1 record' or '3 records'."""
+    return f"{number:,} {word}" + ("" if number == 1 else "s")
