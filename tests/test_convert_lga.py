@@ -556,7 +556,7 @@ def test_cli_converts_to_a_file(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     lines = output.read_text().splitlines()
     assert len(lines) == 8
     assert json.loads(lines[0])["reference"] == "AWDM/1021/26"
-    assert "Converted 8 rows" in err
+    assert "Converted 8 records" in err
     assert "Every value was mapped" in err
 
 
