@@ -18,8 +18,8 @@ def _manifest_dict(manifest: Manifest, cat: Catalogue) -> dict[str, Any]:
     return data
 
 
-@click.command("list")
-@click.option(
+#: The --format option of `list` and `show`.
+_format_option = click.option(
     "--format",
     "fmt",
     type=click.Choice(["text", "json"]),
@@ -27,6 +27,10 @@ def _manifest_dict(manifest: Manifest, cat: Catalogue) -> dict[str, Any]:
     show_default=True,
     help="Output format.",
 )
+
+
+@click.command("list")
+@_format_option
 def list_command(fmt: str) -> None:
     """List the standards in the registry, with their versions and status."""
     cat = catalogue()
@@ -44,14 +48,7 @@ def list_command(fmt: str) -> None:
 
 @click.command("show")
 @click.argument("standard")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@_format_option
 @click.option("--schema", "print_schema", is_flag=True, help="Print the version's JSON Schema.")
 @click.option("--draft", is_flag=True, help="Allow a draft or candidate version.")
 def show_command(standard: str, fmt: str, print_schema: bool, draft: bool) -> None:

@@ -2,26 +2,24 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
+from lgstandards.cli.common import (
+    FAIL_ON,
+    FORMATS,
+    exit_code,
+    refuse_unknown_selectors,
+    report_options,
+    show_report,
+    split,
+)
 from lgstandards.errors import ConfigError
 
 if TYPE_CHECKING:
     from lgstandards.apicheck.suites import Probe
-
-_FAIL_ON = ("error", "warning", "never")
-#: The same formats as `validate`, so a pipeline reports an API the way it reports data.
-_FORMATS = ("text", "json", "junit", "github", "sarif", "markdown", "html")
-
-
-def _split(values: tuple[str, ...]) -> tuple[str, ...]:
-    """Turn repeated and comma-separated option values into one tuple."""
-    return tuple(p.strip() for v in values for p in v.split(",") if p.strip())
-
 
 def _probe_pairs(values: tuple[str, ...]) -> dict[str, str]:
     """Read --probe NAME=VALUE options into a mapping."""
@@ -69,12 +67,7 @@ def _probe_pairs(values: tuple[str, ...]) -> dict[str, str]:
               help="Do not verify TLS certificates (reported as a warning).")
 @click.option("--ca-bundle", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
               help="Trust this CA certificate bundle, for a council's private CA.")
-@click.option("--format", "fmt", type=click.Choice(_FORMATS), default=None,
-              help="Report format.  [default: text]")
-@click.option("--output", "-o", type=click.Path(path_type=Path), metavar="FILE",
-              help="Write the report to FILE instead of standard output.")
-@click.option("--fail-on", type=click.Choice(_FAIL_ON), default=None,
-              help="The lowest severity that makes the exit code 1.  [default: error]")
+@report_options
 @click.option("--examples", type=click.IntRange(min=0), default=3, show_default=True,
               help="Places shown per group of findings in the text report.")
 @click.option("--select", multiple=True, metavar="CODE",
@@ -122,18 +115,13 @@ def check_api(
     from lgstandards.apicheck.client import Limits, parse_header
     from lgstandards.apicheck.config import ApiCheckConfig, load_config, parse_rate
     from lgstandards.apicheck.runner import ApiCheckOptions, api_version, check_api, probes_for
-    from lgstandards.codes import unknown_selectors
-    from lgstandards.findings import Severity
     from lgstandards.registry import catalogue
-    from lgstandards.reporters import ReportOptions, render
+    from lgstandards.reporters import ReportOptions
 
     config = load_config(config_file) if config_file is not None else ApiCheckConfig()
-    chosen_select = _split(select) or config.select
-    chosen_ignore = _split(ignore) or config.ignore
-    unknown = unknown_selectors((*chosen_select, *chosen_ignore))
-    if unknown:
-        raise ConfigError(f"unknown finding code or category {', '.join(map(repr, unknown))} "
-                          "in --select/--ignore; docs/finding-codes.md lists them")
+    chosen_select = split(select) or config.select
+    chosen_ignore = split(ignore) or config.ignore
+    refuse_unknown_selectors((*chosen_select, *chosen_ignore))
     chosen = standard or config.standard
     if chosen is None:
         raise ConfigError("give --standard ID[@VERSION], such as waste-collections-api@1")
@@ -186,33 +174,18 @@ def check_api(
     )
     # Settings are checked before any request is sent, so a typo costs no traffic.
     the_format = fmt or config.format or "text"
-    if the_format not in _FORMATS:
-        raise ConfigError(f"format {the_format!r} is not one of {', '.join(_FORMATS)}")
+    if the_format not in FORMATS:
+        raise ConfigError(f"format {the_format!r} is not one of {', '.join(FORMATS)}")
     the_fail_on = fail_on or config.fail_on or "error"
-    if the_fail_on not in _FAIL_ON:
-        raise ConfigError(f"fail-on {the_fail_on!r} is not one of {', '.join(_FAIL_ON)}")
+    if the_fail_on not in FAIL_ON:
+        raise ConfigError(f"fail-on {the_fail_on!r} is not one of {', '.join(FAIL_ON)}")
     hide = mask if mask is not None else bool(config.mask)
     report = check_api(options).filtered(chosen_select, chosen_ignore)
     if hide:
         report = report.masked()
-    if the_format == "text" and output is None:
-        from lgstandards.cli.console import print_lines
-        from lgstandards.reporters.text import lines
-
-        print_lines(lines(report, examples=examples))
-    else:
-        text = render(report, the_format,
-                      ReportOptions(examples=examples, fail_on=the_fail_on, mask=hide))
-        if output is None:
-            sys.stdout.write(text)
-        else:
-            try:
-                output.parent.mkdir(parents=True, exist_ok=True)
-                output.write_text(text, encoding="utf-8")
-            except OSError as exc:
-                raise ConfigError(f"cannot write the report to {output}: {exc.strerror}") from None
-    threshold = None if the_fail_on == "never" else Severity(the_fail_on)
-    return 1 if report.fails(threshold) else 0
+    show_report(report, the_format, output,
+                ReportOptions(examples=examples, fail_on=the_fail_on, mask=hide))
+    return exit_code(report, the_fail_on)
 
 
 def _print_probes(ref: str, probes: tuple[Probe, ...]) -> None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from lgstandards.cli.common import write_bytes
 from lgstandards.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -92,14 +93,7 @@ def _write_records(result: ConversionResult, output: Path | None) -> None:
     import orjson
 
     data = b"".join(orjson.dumps(record) + b"\n" for record in result.records)
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    try:
-        output.write_bytes(data)
-    except OSError as exc:
-        raise ConfigError(f"cannot write the records to {output}: {exc.strerror}") from None
+    write_bytes(data, output, "the records")
 
 
 def _report(

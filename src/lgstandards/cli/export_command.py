@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from lgstandards.cli.common import write_bytes
 from lgstandards.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ def ics(
     if record is None:
         return 2
     text = to_ics(record, CalendarOptions(name=calendar_name, refresh=refresh))
-    _write(text.encode("utf-8"), output)
+    write_bytes(text.encode("utf-8"), output)
     events = text.count("BEGIN:VEVENT")
     _tell(f"Wrote {events} collections of {name} as iCalendar to {_where(output)}.")
     return 0
@@ -103,7 +104,7 @@ def ukbcd_bins(
         _tell(f"{name} has no upcoming collection, and the scrapers' format needs at least one; "
               "nothing was written. Use --since to include earlier ones.")
         return 1
-    _write((result.to_json() + "\n").encode("utf-8"), output)
+    write_bytes((result.to_json() + "\n").encode("utf-8"), output)
     skipped = f" ({result.left_out} past, done or cancelled left out)" if result.left_out else ""
     _tell(f"Wrote {len(result.bins)} collections of {name} to {_where(output)}{skipped}.")
     return 0
@@ -201,18 +202,6 @@ def _show(report: Report) -> None:
     from lgstandards.reporters.text import lines
 
     print_lines(lines(report), stream=sys.stderr)
-
-
-def _write(data: bytes, output: Path | None) -> None:
-    """Write bytes to the output file or standard output."""
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    try:
-        output.write_bytes(data)
-    except OSError as exc:
-        raise ConfigError(f"cannot write {output}: {exc.strerror}") from None
 
 
 def _tell(message: str) -> None:

@@ -13,6 +13,13 @@ from typing import IO, TYPE_CHECKING, Any, cast
 
 import click
 
+from lgstandards.cli.common import (
+    exit_code,
+    refuse_unknown_selectors,
+    report_options,
+    show_report,
+    split,
+)
 from lgstandards.errors import ConfigError, LgstandardsError
 
 if TYPE_CHECKING:
@@ -21,18 +28,10 @@ if TYPE_CHECKING:
     from lgstandards.report import FileReport, Report
     from lgstandards.rules import RuleOptions
 
-_FAIL_ON = ("error", "warning", "never")
-_FORMATS = ("text", "json", "junit", "github", "sarif", "markdown", "html")
 _INPUT_FORMATS = ("json", "ndjson", "csv")
 
 #: Seconds a run must take before a progress bar appears, so quick runs never flicker one.
 PROGRESS_DELAY = 0.5
-
-
-def _split(values: Sequence[str]) -> tuple[str, ...] | None:
-    """Turn repeated and comma-separated option values into one tuple, or None if none given."""
-    parts = tuple(p.strip() for v in values for p in v.split(",") if p.strip())
-    return parts or None
 
 
 @dataclass(frozen=True)
@@ -318,31 +317,13 @@ def _run(jobs: Sequence[Job], options: RuleOptions, progress: Progress | None) -
     return Report.combine(reports)
 
 
-def _write(text: str, settings: Settings) -> None:
-    if settings.output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        settings.output.parent.mkdir(parents=True, exist_ok=True)
-        settings.output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(
-            f"cannot write the report to {settings.output}: {exc.strerror}"
-        ) from None
-
-
 @click.command("validate")
 @click.argument("paths", nargs=-1)
 @click.option("--standard", "-s", metavar="ID[@VERSION]",
               help="The standard to check against, such as waste-property-schedule@1.")
 @click.option("--schema", "schema_file", type=click.Path(path_type=Path), metavar="FILE",
               help="Check against a local JSON Schema file instead (draft-07, 2019-09 or 2020-12).")
-@click.option("--format", "fmt", type=click.Choice(_FORMATS), default=None,
-              help="Report format.  [default: text]")
-@click.option("--output", "-o", type=click.Path(path_type=Path), metavar="FILE",
-              help="Write the report to FILE instead of standard output.")
-@click.option("--fail-on", type=click.Choice(_FAIL_ON), default=None,
-              help="The lowest severity that makes the exit code 1.  [default: error]")
+@report_options
 @click.option("--input-format", type=click.Choice(_INPUT_FORMATS),
               help="Read every input in this format instead of guessing from its name.")
 @click.option("--max-findings", type=click.IntRange(min=1), default=None,
@@ -398,19 +379,14 @@ def validate(
     pyproject.toml) maps to a standard; with PATHS and no --standard, check each path against
     the standard its glob maps it to.
     """
-    from lgstandards.codes import unknown_selectors
-    from lgstandards.findings import Severity
-    from lgstandards.reporters import ReportOptions, render
+    from lgstandards.reporters import ReportOptions
     from lgstandards.reporters.html import read_excerpts
     from lgstandards.rules import RuleOptions
 
     if standard is not None and schema_file is not None:
         raise ConfigError("give exactly one of --standard ID[@VERSION] or --schema FILE")
-    chosen_select, chosen_ignore = _split(select), _split(ignore)
-    unknown = unknown_selectors((*(chosen_select or ()), *(chosen_ignore or ())))
-    if unknown:
-        raise ConfigError(f"unknown finding code or category {', '.join(map(repr, unknown))} "
-                          "in --select/--ignore; docs/finding-codes.md lists them")
+    chosen_select, chosen_ignore = split(select), split(ignore)
+    refuse_unknown_selectors((*chosen_select, *chosen_ignore))
     config = _load_config(config_file, no_config)
     defaults = config.settings if config is not None else None
     if standard is not None or schema_file is not None:
@@ -454,13 +430,6 @@ def validate(
         mask=settings.mask,
         excerpts=lambda places: read_excerpts(places, mask=settings.mask),
     )
-    if settings.fmt == "text" and settings.output is None:
-        from lgstandards.cli.console import print_lines
-        from lgstandards.reporters.text import lines
-
-        print_lines(lines(report, examples=settings.examples))
-    else:
-        _write(render(report, settings.fmt, options), settings)
-    threshold = None if settings.fail_on == "never" else Severity(settings.fail_on)
-    return 1 if report.fails(threshold) else 0
+    show_report(report, settings.fmt, settings.output, options)
+    return exit_code(report, settings.fail_on)
 
