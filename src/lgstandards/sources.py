@@ -269,10 +269,10 @@ class Source:
                 if not raw or raw.isspace():
                     continue
                 number += 1
-                where = SourceLocation(self.name, record=number, line=line_number)
                 try:
                     value = orjson.loads(raw)
                 except orjson.JSONDecodeError:
+                    where = SourceLocation(self.name, record=number, line=line_number)
                     text = self._decode(raw, line_number)
                     if isinstance(text, Finding):
                         yield text.with_location(
