@@ -235,3 +235,23 @@ def test_detect_format(head: bytes, expected: str) -> None:
     from lgstandards.sources import detect_format
 
     assert detect_format("-", head) == expected
+
+
+@pytest.mark.parametrize(
+    ("content", "code", "words"),
+    [
+        (b"\xff\xfe{\x00}\x00", "source.invalid-encoding", "UTF-16"),
+        (b'{"uprn": ' + b"9" * 5000 + b"}", "source.invalid-json", "more than 4,300 digits"),
+        (b'{"uprn": 1e400}', "source.invalid-json", "too large to represent"),
+    ],
+    ids=["utf-16", "endless-integer", "infinite-float"],
+)
+def test_unreadable_numbers_and_encodings(
+    checker: Checker, tmp_path: Path, content: bytes, code: str, words: str
+) -> None:
+    """UTF-16 text and numbers no parser can hold get a plain reason, not a programmer's hint."""
+    report = _check(checker, tmp_path, "odd.json", content)
+    [finding] = report.findings
+    assert finding.code == code
+    assert words in finding.message
+    assert "sys." not in finding.message

@@ -124,18 +124,18 @@ class Source:
                 return
             with self._open() as handle:
                 head = handle.read(8192)
+            if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+                yield _error(
+                    "source.invalid-encoding",
+                    f"{self.name} is UTF-16 text; save it as UTF-8.",
+                    where,
+                )
+                return
             if b"\x00" in head:
                 yield _error(
                     "source.binary",
                     f"{self.name} looks like a binary or compressed file, not "
                     f"{self.format.upper()} text; decompress or export it as text first.",
-                    where,
-                )
-                return
-            if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-                yield _error(
-                    "source.invalid-encoding",
-                    f"{self.name} is UTF-16 text; save it as UTF-8.",
                     where,
                 )
                 return
@@ -226,9 +226,13 @@ class Source:
                 SourceLocation(where.path, record=where.record, line=line, column=exc.colno),
             )
         except ValueError as exc:
+            reason = str(exc)
+            if "integer string conversion" in reason:
+                # Python's own guard against denial of service; its advice is for programmers.
+                reason = "it holds a number with more than 4,300 digits"
             return _error(
                 "source.invalid-json",
-                f"{self.name} is not valid JSON: {exc}.",
+                f"{self.name} is not valid JSON: {reason}.",
                 where,
             )
         except RecursionError:
