@@ -192,3 +192,16 @@ def test_config_with_a_folder_checks_the_files_inside(
     code, _, err = _run(capsys, "validate", "other")
     assert code == 2
     assert "no file given is mapped" in err
+
+
+def test_ignored_rules_do_not_run() -> None:
+    """--ignore and --select decide which rules run at all, not only which findings show."""
+    from lgstandards.conformance import Checker
+
+    checker = Checker.for_standard("waste-property-schedule@1")
+    codes = {rule.code for rule in checker.rules}
+    assert "waste.conflicting-uprn" in codes
+    ignoring = checker.selecting(ignore=["waste.conflicting-uprn"])
+    assert {rule.code for rule in ignoring.rules} == codes - {"waste.conflicting-uprn"}
+    assert {rule.code for rule in checker.selecting(select=["schema"]).rules} == set()
+    assert checker.selecting() is checker

@@ -114,6 +114,25 @@ class Checker:
             raise SchemaError(f"{path}: {exc}") from None
         return cls(validator, name=None, schema_id=str(path), options=options)
 
+    def selecting(self, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Checker:
+        """Return a copy that runs only the rules a code or category selects (all by default)."""
+        from lgstandards.report import code_matches
+
+        # Skipping a rule, rather than filtering its findings afterwards, also saves its cost
+        # (the per-file UPRN index holds about 120 bytes per distinct UPRN).
+        rules = tuple(
+            rule
+            for rule in self.rules
+            if (not select or code_matches(rule.code, select))
+            and not code_matches(rule.code, ignore)
+        )
+        if rules == self.rules:
+            return self
+        copy = type(self).__new__(type(self))
+        copy.__dict__.update(self.__dict__)
+        copy.rules = rules
+        return copy
+
     # -- checking ------------------------------------------------------------------------------
 
     def check_record(self, data: Any, number: int = 1) -> list[Finding]:

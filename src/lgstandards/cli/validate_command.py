@@ -78,8 +78,9 @@ def show_progress(choice: bool | None, stream: IO[str], env: dict[str, str] | No
 class Progress:
     """A progress display on stderr, drawn only once a run has taken PROGRESS_DELAY seconds."""
 
-    def __init__(self, files: int, stream: IO[str] | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, files: int, stream: IO[str] | None = None, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         """Prepare to show progress over `files` inputs; nothing is drawn yet."""
         self.files = files
         self.stream = stream or sys.stderr
@@ -122,13 +123,18 @@ class Progress:
             # A bar only means something over several files; one file shows a spinner.
             bar = (BarColumn(),) if self.files > 1 else ()
             self._live = RichProgress(
-                SpinnerColumn(), TextColumn("{task.description}"), *bar,
-                TimeElapsedColumn(), console=console, transient=True,
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                *bar,
+                TimeElapsedColumn(),
+                console=console,
+                transient=True,
             )
             self._live.start()
             self._task = self._live.add_task(self.text(), total=self.files or None)
-        self._live.update(self._task, description=self.text(),
-                          completed=max(self.file_number - 1, 0))
+        self._live.update(
+            self._task, description=self.text(), completed=max(self.file_number - 1, 0)
+        )
 
     def close(self) -> None:
         """Remove the progress display, if one was drawn."""
@@ -167,8 +173,7 @@ def _counting_checker(progress: Progress | None) -> type[Checker]:
     class CountingChecker(Checker):
         """A checker whose sources count their records for the progress display."""
 
-        def check_source(self, source: Source, *, max_findings: int | None = None
-                         ) -> FileReport:
+        def check_source(self, source: Source, *, max_findings: int | None = None) -> FileReport:
             """Check a source, counting its records as they are read."""
             return super().check_source(CountedSource(source), max_findings=max_findings)
 
@@ -190,8 +195,14 @@ def _build_checker(job: Job, options: RuleOptions, progress: Progress | None) ->
 def _jobs_from_config(config: Config, paths: tuple[str, ...]) -> list[Job]:
     def job(check: Check, files: tuple[str, ...], index: int) -> Job:
         return Job(
-            files, check.standard, config.schema_path(check), check.input_format, check.draft,
-            check.select, check.ignore, check.max_findings,
+            files,
+            check.standard,
+            config.schema_path(check),
+            check.input_format,
+            check.draft,
+            check.select,
+            check.ignore,
+            check.max_findings,
             config.where(index, "standard" if check.standard else "schema"),
         )
 
@@ -219,8 +230,9 @@ def _jobs_from_config(config: Config, paths: tuple[str, ...]) -> list[Job]:
             f"{', '.join(missing)}: no such file, and no [[check]] in {config.path} matches it"
         )
     for path in unmatched:
-        click.echo(f"lgstandards: skipped {path}: no [[check]] in {config.path} matches it",
-                   err=True)
+        click.echo(
+            f"lgstandards: skipped {path}: no [[check]] in {config.path} matches it", err=True
+        )
     if not matched:
         # Checking nothing must not look like a pass to a CI gate.
         raise ConfigError(
@@ -240,8 +252,15 @@ def _load_config(config_file: Path | None, no_config: bool) -> Config | None:
     return load_config(path) if path is not None else None
 
 
-def _settings(config: Config | None, fmt: str | None, fail_on: str | None, output: Path | None,
-              examples: int | None, mask: bool | None, today: datetime | None) -> Settings:
+def _settings(
+    config: Config | None,
+    fmt: str | None,
+    fail_on: str | None,
+    output: Path | None,
+    examples: int | None,
+    mask: bool | None,
+    today: datetime | None,
+) -> Settings:
     chosen = config.settings if config is not None else None
     configured_output = None
     if chosen is not None and chosen.output:
@@ -258,16 +277,22 @@ def _settings(config: Config | None, fmt: str | None, fail_on: str | None, outpu
         fmt=fmt or (chosen.format if chosen else None) or _format_for(the_output) or "text",
         fail_on=fail_on or (chosen.fail_on if chosen else None) or "error",
         output=the_output,
-        examples=examples if examples is not None else (
-            chosen.examples if chosen and chosen.examples is not None else 3),
+        examples=examples
+        if examples is not None
+        else (chosen.examples if chosen and chosen.examples is not None else 3),
         mask=mask if mask is not None else bool(chosen and chosen.mask),
         today=the_day,
     )
 
 
 _SUFFIX_FORMATS = {
-    ".json": "json", ".xml": "junit", ".sarif": "sarif", ".html": "html", ".htm": "html",
-    ".md": "markdown", ".txt": "text",
+    ".json": "json",
+    ".xml": "junit",
+    ".sarif": "sarif",
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".txt": "text",
 }
 
 
@@ -304,7 +329,9 @@ def _run(jobs: Sequence[Job], options: RuleOptions, progress: Progress | None) -
 
     reports = []
     for job in jobs:
-        checker = _build_checker(job, options, progress)
+        checker = _build_checker(job, options, progress).selecting(
+            job.select or (), job.ignore or ()
+        )
         filtering = bool(job.select or job.ignore)
         report = checker.check_paths(
             job.paths,
@@ -319,38 +346,89 @@ def _run(jobs: Sequence[Job], options: RuleOptions, progress: Progress | None) -
 
 @click.command("validate")
 @click.argument("paths", nargs=-1)
-@click.option("--standard", "-s", metavar="ID[@VERSION]",
-              help="The standard to check against, such as waste-property-schedule@1.")
-@click.option("--schema", "schema_file", type=click.Path(path_type=Path), metavar="FILE",
-              help="Check against a local JSON Schema file instead (draft-07, 2019-09 or 2020-12).")
+@click.option(
+    "--standard",
+    "-s",
+    metavar="ID[@VERSION]",
+    help="The standard to check against, such as waste-property-schedule@1.",
+)
+@click.option(
+    "--schema",
+    "schema_file",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="Check against a local JSON Schema file instead (draft-07, 2019-09 or 2020-12).",
+)
 @report_options
-@click.option("--input-format", type=click.Choice(_INPUT_FORMATS),
-              help="Read every input in this format instead of guessing from its name.")
-@click.option("--max-findings", type=click.IntRange(min=1), default=None,
-              help="Keep at most this many findings per file (all are still counted).")
-@click.option("--examples", type=click.IntRange(min=0), default=None,
-              help="Places shown per group of findings.  [default: 3]")
-@click.option("--select", multiple=True, metavar="CODE",
-              help="Report only these codes or categories (schema, schema.pattern, waste); "
-                   "repeat or separate with commas.")
-@click.option("--ignore", multiple=True, metavar="CODE",
-              help="Leave out these codes or categories; repeat or separate with commas.")
-@click.option("--mask/--no-mask", default=None,
-              help="Hide the data's values in every format (council data holds personal data).")
-@click.option("--config", "config_file", type=click.Path(path_type=Path), metavar="FILE",
-              help="Read this configuration instead of the nearest lgstandards.toml or "
-                   "pyproject.toml [tool.lgstandards].")
+@click.option(
+    "--input-format",
+    type=click.Choice(_INPUT_FORMATS),
+    help="Read every input in this format instead of guessing from its name.",
+)
+@click.option(
+    "--max-findings",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Keep at most this many findings per file (all are still counted).",
+)
+@click.option(
+    "--examples",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Places shown per group of findings.  [default: 3]",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODE",
+    help="Report only these codes or categories (schema, schema.pattern, waste); "
+    "repeat or separate with commas.",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CODE",
+    help="Leave out these codes or categories; repeat or separate with commas.",
+)
+@click.option(
+    "--mask/--no-mask",
+    default=None,
+    help="Hide the data's values in every format (council data holds personal data).",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="Read this configuration instead of the nearest lgstandards.toml or "
+    "pyproject.toml [tool.lgstandards].",
+)
 @click.option("--no-config", is_flag=True, help="Read no configuration file.")
-@click.option("--progress/--no-progress", default=None,
-              help="Show a progress bar on stderr.  [default: when stderr is a terminal, not CI]")
-@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="The date rules treat as today (YYYY-MM-DD); defaults to the real date.")
-@click.option("--past-days", type=click.IntRange(min=0), default=400, show_default=True,
-              help="Dates more days than this before a record's generated_at (or today) are "
-                   "implausible.")
-@click.option("--future-days", type=click.IntRange(min=0), default=400, show_default=True,
-              help="Dates more days than this after a record's generated_at (or today) are "
-                   "implausible.")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar on stderr.  [default: when stderr is a terminal, not CI]",
+)
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="The date rules treat as today (YYYY-MM-DD); defaults to the real date.",
+)
+@click.option(
+    "--past-days",
+    type=click.IntRange(min=0),
+    default=400,
+    show_default=True,
+    help="Dates more days than this before a record's generated_at (or today) are implausible.",
+)
+@click.option(
+    "--future-days",
+    type=click.IntRange(min=0),
+    default=400,
+    show_default=True,
+    help="Dates more days than this after a record's generated_at (or today) are implausible.",
+)
 @click.option("--draft", is_flag=True, help="Allow a draft or candidate version of the standard.")
 def validate(
     paths: tuple[str, ...],
@@ -402,7 +480,10 @@ def validate(
         )
     jobs = [
         Job(
-            job.paths, job.standard, job.schema, input_format or job.input_format,
+            job.paths,
+            job.standard,
+            job.schema,
+            input_format or job.input_format,
             draft or job.draft,
             chosen_select or job.select or (defaults.select if defaults else None),
             chosen_ignore or job.ignore or (defaults.ignore if defaults else None),
@@ -417,8 +498,11 @@ def validate(
     if show_progress(progress, sys.stderr):
         meter = Progress(sum(_count_files(job.paths) for job in jobs))
     try:
-        report = _run(jobs, RuleOptions(today=settings.today, past_days=past_days,
-                                        future_days=future_days), meter)
+        report = _run(
+            jobs,
+            RuleOptions(today=settings.today, past_days=past_days, future_days=future_days),
+            meter,
+        )
     finally:
         if meter is not None:
             meter.close()
@@ -432,4 +516,3 @@ def validate(
     )
     show_report(report, settings.fmt, settings.output, options)
     return exit_code(report, settings.fail_on)
-
