@@ -1,0 +1,1 @@
+"""The lgstandards test suite."""
