@@ -78,9 +78,9 @@ _CORE: tuple[CodeInfo, ...] = (
              "The file holds NUL bytes, so it is not JSON or CSV text (often a spreadsheet).",
              "Save spreadsheets as CSV (UTF-8) before checking them."),
     CodeInfo("source.byte-order-mark", W, "UTF-8 byte-order mark",
-             "The file starts with a byte-order mark. It was ignored, but some tools reject it.",
-             "Save the file as UTF-8 without BOM (in Excel: 'CSV UTF-8' adds one; many "
-             "editors offer plain 'UTF-8')."),
+             "A JSON or NDJSON file starts with a byte-order mark. It was ignored, but JSON "
+             "tools may reject it (in CSV, where Excel always writes one, it is not reported).",
+             "Save the file as UTF-8 without BOM; most editors offer plain 'UTF-8'."),
     CodeInfo("source.invalid-encoding", E, "Not UTF-8",
              "The file is not valid UTF-8 text; the message gives the first bad byte's line "
              "and column.",
