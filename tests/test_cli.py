@@ -205,3 +205,19 @@ def test_ignored_rules_do_not_run() -> None:
     assert {rule.code for rule in ignoring.rules} == codes - {"waste.conflicting-uprn"}
     assert {rule.code for rule in checker.selecting(select=["schema"]).rules} == set()
     assert checker.selecting() is checker
+
+
+def test_findings_are_capped_by_default_and_still_counted(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Without --max-findings, a file keeps 10,000 findings and counts every one."""
+    data = tmp_path / "bad.ndjson"
+    data.write_text('{"uprn": 1}\n' * 10_050)
+    code, out, _ = _run(
+        capsys, "validate", "--no-config", "-s", "common", "--format", "json", str(data)
+    )
+    report = json.loads(out)
+    assert code == 1
+    assert report["summary"]["errors"] == 10_050
+    assert len(report["files"][0]["findings"]) == 10_000
+    assert report["files"][0]["omitted"] == 50

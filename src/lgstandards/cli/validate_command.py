@@ -62,6 +62,10 @@ class Settings:
     today: date
 
 
+#: Findings kept per file unless --max-findings says otherwise (every finding is still counted).
+DEFAULT_MAX_FINDINGS = 10_000
+
+
 def show_progress(choice: bool | None, stream: IO[str], env: dict[str, str] | None = None) -> bool:
     """Decide whether to draw a progress bar: when asked, or on a terminal outside CI."""
     if choice is not None:
@@ -369,7 +373,8 @@ def _run(jobs: Sequence[Job], options: RuleOptions, progress: Progress | None) -
     "--max-findings",
     type=click.IntRange(min=1),
     default=None,
-    help="Keep at most this many findings per file (all are still counted).",
+    help="Keep at most this many findings per file; all are still counted.  "
+    f"[default: {DEFAULT_MAX_FINDINGS:,}]",
 )
 @click.option(
     "--examples",
@@ -487,7 +492,11 @@ def validate(
             draft or job.draft,
             chosen_select or job.select or (defaults.select if defaults else None),
             chosen_ignore or job.ignore or (defaults.ignore if defaults else None),
-            max_findings or job.max_findings or (defaults.max_findings if defaults else None),
+            max_findings
+            or job.max_findings
+            or (defaults.max_findings if defaults else None)
+            # A cap by default keeps memory flat on a national file full of one mistake.
+            or DEFAULT_MAX_FINDINGS,
             job.origin,
         )
         for job in jobs
