@@ -255,3 +255,23 @@ def test_unreadable_numbers_and_encodings(
     assert finding.code == code
     assert words in finding.message
     assert "sys." not in finding.message
+
+
+def test_review_edge_cases(checker: Checker, tmp_path: Path) -> None:
+    """Lone surrogates, BOM offsets and omitted warnings are handled, not crashed on."""
+    lone = _check(checker, tmp_path, "lone.json", b'{"postcode": "\\ud800x"}')
+    assert [f.code for f in lone.findings] == ["source.invalid-json"]
+    pair = _check(
+        checker,
+        tmp_path,
+        "pair.json",
+        b'{"address": {"paon": "\\ud83d\\ude00", "street": "s", "town": "t"}}',
+    )
+    assert pair.conforms
+    bom = _check(checker, tmp_path, "bom-bad.json", b'\xef\xbb\xbf{"postcode":\n"\xff"}')
+    [finding] = [f for f in bom.findings if f.code == "source.invalid-encoding"]
+    assert (finding.location.line, finding.location.column) == (2, 2)
+    assert "0xff" in finding.message
+    warnings_only = _check(checker, tmp_path, "empty-array.json", b"\xef\xbb\xbf[]")
+    capped = checker.check_paths([str(tmp_path / "empty-array.json")], max_findings=1)
+    assert warnings_only.conforms and capped.conforms

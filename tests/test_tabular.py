@@ -209,3 +209,17 @@ def test_missing_required_column_is_reported_once(checker: Checker, tmp_path: Pa
     found = [(f.code, f.location.row, f.location.header) for f in report.findings]
     assert found == [("source.missing-column", 1, "reference")]
     assert report.invalid_records == 3
+
+
+def test_odd_cells_and_headers(checker: Checker, tmp_path: Path) -> None:
+    """A cell of thousands of digits and a header cell that is not UTF-8 are findings."""
+    path = tmp_path / "odd.csv"
+    path.write_bytes(b"reference,storeys,caf\xe9\nA/1," + b"1" * 5000 + b",x\n")
+    report = checker.check_paths([str(path)])
+    found = sorted((f.code, f.location.row, f.location.column_letter) for f in report.findings)
+    # The number is too long to convert, so it stays text and the schema says it is not a number.
+    assert found == [
+        ("schema.type", 2, "B"),
+        ("source.invalid-encoding", 1, "C"),
+        ("source.unknown-column", 1, "C"),
+    ]

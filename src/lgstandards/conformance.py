@@ -343,9 +343,17 @@ def _mapping(counts: Mapping[str, int]) -> Mapping[str, int]:
 
 
 def _head(path: Path) -> bytes:
+    """Return the start of a file, to its first line break if that comes within 1 MiB."""
     try:
         with path.open("rb") as handle:
-            return handle.read(4096)
+            head = handle.read(4096)
+            # NDJSON is told by a whole first line, which may be longer than one read.
+            while b"\n" not in head and len(head) < 2**20:
+                more = handle.read(65536)
+                if not more:
+                    break
+                head += more
+            return head
     except OSError:
         return b""
 
@@ -377,7 +385,8 @@ def validate(data: Any, standard: str, *, options: RuleOptions | None = None) ->
         raw = data.encode("utf-8") if isinstance(data, str) else data
         source = Source("<data>", detect_format("<data>", raw), data=raw, tabular=checker.tabular)
         return checker.report([checker.check_source(source)])
-    records = data if isinstance(data, list) else [data]
+    # A mapping is one record; any other iterable (list, tuple, generator) is a run of records.
+    records = [data] if isinstance(data, Mapping) or not isinstance(data, Iterable) else list(data)
     findings: list[Finding] = []
     invalid = 0
     counts: Counter[str] = Counter()

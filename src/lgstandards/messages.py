@@ -86,6 +86,11 @@ def additional_property(name: str, allowed: Sequence[str]) -> str:
     return f"'{name}' is not a field of this standard; check its spelling{where}.{hint}"
 
 
+def one_of_many(title: str) -> str:
+    """Explain a value that matches more than one branch of a oneOf."""
+    return f"{title} matches more than one of the forms this field allows; it must match one."
+
+
 def _list(values: Sequence[Any], limit: int = 12) -> str:
     shown = ", ".join(show(v) for v in values[:limit])
     return shown + (f" and {len(values) - limit} more" if len(values) > limit else "")

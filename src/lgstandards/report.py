@@ -50,7 +50,9 @@ class FileReport:
     def readable(self) -> bool:
         """Return whether the file could be read at all (no record-less source error)."""
         return not any(
-            f.category == "source" and f.severity is Severity.ERROR and f.location.record is None
+            f.category == "source"
+            and f.severity is Severity.ERROR
+            and f.location.record is None
             and f.location.row is None
             for f in self.findings
         )
@@ -125,7 +127,7 @@ class Report:
                 for code, total in file.counts.items():
                     extra = total - kept.get(code, 0)
                     if extra > 0:
-                        counts[severity.get(code, Severity.ERROR)] += extra
+                        counts[severity.get(code) or _default_severity(code)] += extra
         return MappingProxyType({s: counts.get(s, 0) for s in Severity})
 
     @property
@@ -168,8 +170,13 @@ class Report:
                 len(items),
                 tuple(items),
                 total=len(items),
-                records=len({(f.location.path, f.location.record) for f in items
-                             if f.location.record is not None}),
+                records=len(
+                    {
+                        (f.location.path, f.location.record)
+                        for f in items
+                        if f.location.record is not None
+                    }
+                ),
                 exact=code not in omitted,
             )
             for (code, template), items in buckets.items()
@@ -217,8 +224,11 @@ class Report:
             findings = tuple(f for f in file.findings if keep(f.code))
             counts = {code: n for code, n in file.counts.items() if keep(code)}
             checks = None if file.checks is None else tuple(c for c in file.checks if keep(c))
-            if (len(findings) == len(file.findings) and len(counts) == len(file.counts)
-                    and checks == file.checks):
+            if (
+                len(findings) == len(file.findings)
+                and len(counts) == len(file.counts)
+                and checks == file.checks
+            ):
                 files.append(file)
                 continue
             if file.omitted:
@@ -233,14 +243,24 @@ class Report:
                 skipped = sum(1 for f in findings if f.code == "api.skipped")
             else:
                 records, skipped = file.records, file.skipped
-                invalid = len({
-                    f.location.record for f in findings
-                    if f.severity is Severity.ERROR and f.location.record is not None
-                })
-            files.append(dataclasses.replace(
-                file, findings=findings, counts=_frozen(counts), invalid_records=invalid,
-                records=records, checks=checks, skipped=skipped,
-            ))
+                invalid = len(
+                    {
+                        f.location.record
+                        for f in findings
+                        if f.severity is Severity.ERROR and f.location.record is not None
+                    }
+                )
+            files.append(
+                dataclasses.replace(
+                    file,
+                    findings=findings,
+                    counts=_frozen(counts),
+                    invalid_records=invalid,
+                    records=records,
+                    checks=checks,
+                    skipped=skipped,
+                )
+            )
         return dataclasses.replace(
             self,
             files=tuple(files),

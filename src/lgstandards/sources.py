@@ -174,9 +174,12 @@ class Source:
         return self.path.open("rb")
 
     def _decode(self, raw: bytes, line_base: int = 1) -> str | Finding:
+        # Decode after the BOM, not with utf-8-sig, so error offsets count from the same place.
+        bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
         try:
-            return raw.decode("utf-8-sig")
+            return raw[bom:].decode("utf-8")
         except UnicodeDecodeError as exc:
+            exc.start += bom
             line = raw.count(b"\n", 0, exc.start) + line_base
             column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
             return _error(
@@ -217,13 +220,24 @@ class Source:
         # orjson refuses integers beyond 64 bits and deep nesting; the standard library tells
         # those apart from real syntax errors and gives the line and column of the latter.
         try:
-            return json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
+            value = json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
+            if isinstance(text, str) and ("\\ud" in text or "\\uD" in text):
+                # A lone surrogate escape ("\ud800") is no character; orjson refuses it too.
+                json.dumps(value, ensure_ascii=False).encode("utf-8")
+            return value
         except json.JSONDecodeError as exc:
             line = exc.lineno + line_base - 1
             return _error(
                 "source.invalid-json",
                 f"{self.name} is not valid JSON at line {line}, column {exc.colno}: {exc.msg}.",
                 SourceLocation(where.path, record=where.record, line=line, column=exc.colno),
+            )
+        except UnicodeEncodeError:
+            return _error(
+                "source.invalid-json",
+                f"{self.name} is not valid JSON: a \\u escape names half a character "
+                "(a lone surrogate).",
+                where,
             )
         except ValueError as exc:
             reason = str(exc)
@@ -254,6 +268,8 @@ class Source:
         number = 0
         try:
             with self._open() as handle:
+                if handle.read(3) != b"\xef\xbb\xbf":
+                    handle.seek(0)
                 for item in ijson.items(handle, "item", use_float=True):
                     number += 1
                     yield Record(item, number)
@@ -337,6 +353,15 @@ class Source:
         known = self.tabular.by_header
         # Headers match whatever their case or spacing: 'Reference ' is the column 'reference'.
         canonical = {_header_key(name): name for name in known}
+        for index, cell in enumerate(header):
+            if not cell.isascii() and _SURROGATE.search(cell):
+                header[index] = _replace_bad_bytes(cell)
+                yield _error(
+                    "source.invalid-encoding",
+                    f"Header cell {column_letter(index)} is not valid UTF-8; "
+                    "save the file as 'CSV UTF-8'.",
+                    SourceLocation(self.name, row=1, column_letter=column_letter(index)),
+                )
         header = [canonical.get(_header_key(h), h.strip()) for h in header]
         self._columns = header
         for index, name in enumerate(header):
@@ -372,9 +397,7 @@ class Source:
                     )
                 for index, cell in enumerate(cells):
                     if not cell.isascii() and _SURROGATE.search(cell):
-                        cells[index] = cell.encode("utf-8", "surrogateescape").decode(
-                            "utf-8", "replace"
-                        )
+                        cells[index] = _replace_bad_bytes(cell)
                         yield _error(
                             "source.invalid-encoding",
                             f"Row {row}, column {column_letter(index)} is not valid UTF-8; "
@@ -470,6 +493,11 @@ class Source:
 _SURROGATE = re.compile("[\udc80-\udcff]")
 
 
+def _replace_bad_bytes(cell: str) -> str:
+    """Turn bytes that were not UTF-8 (kept as lone surrogates) into replacement characters."""
+    return cell.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _header_key(name: str) -> str:
     return re.sub(r"[\s_-]+", "_", name.strip().lower())
 
@@ -501,10 +529,13 @@ _NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?")
 def _cell(cell: str, column: Mapping[str, Any]) -> Any:
     """Turn a cell into its declared type; a cell that does not fit stays text for the schema."""
     kind = column.get("type", "string")
-    if kind == "integer" and _INTEGER.fullmatch(cell):
-        return int(cell)
-    if kind == "number" and _NUMBER.fullmatch(cell):
-        return float(cell) if any(c in cell for c in ".eE") else int(cell)
+    try:
+        if kind == "integer" and _INTEGER.fullmatch(cell):
+            return int(cell)
+        if kind == "number" and _NUMBER.fullmatch(cell):
+            return float(cell) if any(c in cell for c in ".eE") else int(cell)
+    except ValueError:  # Thousands of digits: left as text for the schema to report.
+        return cell
     if kind == "boolean" and cell.lower() in ("true", "false"):
         return cell.lower() == "true"
     if kind in ("string-list", "integer-list", "number-list"):
@@ -553,7 +584,8 @@ def detect_format(name: str, head: bytes = b"") -> InputFormat:
                 return "json"
             return "ndjson"
         return "json"
-    return "csv" if b"," in stripped.split(b"\n", 1)[0] else "json"
+    first_line = stripped.split(b"\n", 1)[0]
+    return "csv" if any(sep in first_line for sep in (b",", b";", b"\t")) else "json"
 
 
 @dataclass(frozen=True)

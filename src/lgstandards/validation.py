@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -235,7 +236,7 @@ class SchemaValidator:
         keyword = _RS_KEYWORDS.get(kind) or kind[:1].lower() + kind[1:]
         details = error.kind.as_dict() if hasattr(error.kind, "as_dict") else {}
         name = details.get("property") if keyword == "required" else None
-        yield from self._explain(
+        found = self._explain(
             keyword,
             list(error.instance_path),
             list(error.evaluation_path),
@@ -243,6 +244,13 @@ class SchemaValidator:
             _value_at(root, error.instance_path, error.instance),
             str(name) if name is not None else None,
         )
+        if kind == "OneOfMultipleValid":
+            # Matching two forms is a different mistake from matching none.
+            found = (
+                dataclasses.replace(f, message=messages.one_of_many(f.field or "The value"))
+                for f in found
+            )
+        yield from found
 
     def _explain(
         self,
