@@ -223,3 +223,14 @@ def test_odd_cells_and_headers(checker: Checker, tmp_path: Path) -> None:
         ("source.invalid-encoding", 1, "C"),
         ("source.unknown-column", 1, "C"),
     ]
+
+
+def test_ignoring_a_code_keeps_counts_of_the_rest(checker: Checker, tmp_path: Path) -> None:
+    """Filtering while checking leaves invalid-record counts of the other findings intact."""
+    path = _write(tmp_path, "storeys,colour\n2,red\n3,blue\n")
+    report = checker.selecting(ignore=["source.unknown-column"]).check_paths([str(path)])
+    assert [f.code for f in report.findings] == ["source.missing-column"]
+    assert report.invalid_records == 2
+    capped = checker.selecting(select=["source"]).check_paths([str(path)], max_findings=1)
+    assert capped.files[0].counts == {"source.unknown-column": 1, "source.missing-column": 1}
+    assert capped.files[0].omitted == 1

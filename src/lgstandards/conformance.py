@@ -63,6 +63,7 @@ class Checker:
         self.tabular = tabular
         self.notices = tuple(notices)
         self.options = options or RuleOptions()
+        self._wanted: Callable[[str], bool] | None = None
 
     @classmethod
     def for_standard(
@@ -126,11 +127,15 @@ class Checker:
             if (not select or code_matches(rule.code, select))
             and not code_matches(rule.code, ignore)
         )
-        if rules == self.rules:
+        if not select and not ignore:
             return self
         copy = type(self).__new__(type(self))
         copy.__dict__.update(self.__dict__)
         copy.rules = rules
+        # Findings are filtered as they are made, so caps and counts apply to what is kept.
+        copy._wanted = lambda code: (
+            (not select or code_matches(code, select)) and not code_matches(code, ignore)
+        )
         return copy
 
     # -- checking ------------------------------------------------------------------------------
@@ -197,7 +202,11 @@ class Checker:
         records = invalid = 0
         checks = self._checks()
 
+        wanted = self._wanted
+
         def keep(finding: Finding) -> None:
+            if wanted is not None and not wanted(finding.code):
+                return
             counts[finding.code] += 1
             if max_findings is None or len(kept) < max_findings:
                 kept.append(finding)
@@ -217,18 +226,31 @@ class Checker:
                 continue
             records = max(records, item.number)
             found, bad = self._check(item.data, item.number, checks)
-            if bad and item.number != last_bad:
-                invalid, last_bad = invalid + 1, item.number
+            if not found:
+                continue
+            bad = False
             for finding in found:
-                located = finding.with_location(_locate(source, item, finding.pointer))
+                # Past the cap a finding is only counted, so finding its line is wasted work
+                # (a CSV's are still placed: a missing column is recognised by its place).
+                full = max_findings is not None and len(kept) >= max_findings
+                located = (
+                    finding
+                    if full and source.format != "csv"
+                    else finding.with_location(_locate(source, item, finding.pointer))
+                )
                 if _absent_column(located):
                     # A required column missing from the header is one mistake, not one per row.
+                    bad = bad or wanted is None or wanted("source.missing-column")
                     header = str(located.location.header)
                     if header not in missing_columns:
                         missing_columns.add(header)
                         keep(_missing_column(source.name, header, located.field))
                     continue
+                if located.severity is Severity.ERROR and (wanted is None or wanted(located.code)):
+                    bad = True
                 keep(located)
+            if bad and item.number != last_bad:
+                invalid, last_bad = invalid + 1, item.number
         return FileReport(
             source.name,
             source.format,
@@ -297,8 +319,14 @@ class Checker:
         checks = self._checks()
         for number, data in enumerate(records, 1):
             found, _ = self._check(data, number, checks)
+            wanted = self._wanted
             yield RecordResult(
-                number, tuple(f.with_location(SourceLocation(record=number)) for f in found)
+                number,
+                tuple(
+                    f.with_location(SourceLocation(record=number))
+                    for f in found
+                    if wanted is None or wanted(f.code)
+                ),
             )
 
 

@@ -336,12 +336,11 @@ def _run(jobs: Sequence[Job], options: RuleOptions, progress: Progress | None) -
         checker = _build_checker(job, options, progress).selecting(
             job.select or (), job.ignore or ()
         )
-        filtering = bool(job.select or job.ignore)
         report = checker.check_paths(
             job.paths,
             input_format=cast(Any, job.input_format),
-            # Findings are recounted after filtering, so a filtered run keeps them all until then.
-            max_findings=None if filtering else job.max_findings,
+            # The checker filters findings as it makes them, so the cap applies to what is kept.
+            max_findings=job.max_findings,
             on_file=progress.on_file if progress is not None else None,
         )
         reports.append(report.filtered(job.select or (), job.ignore or ()).capped(job.max_findings))
