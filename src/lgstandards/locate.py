@@ -22,8 +22,14 @@ def _skip_value(text: str, pos: int) -> int:
     return int(end)
 
 
-def offset_of(text: str, parts: list[str], start: int = 0) -> int:
-    """Return the offset of the value at `parts` (or of its nearest existing ancestor)."""
+def offset_of(
+    text: str, parts: list[str], start: int = 0, arrays: dict[int, list[int]] | None = None
+) -> int:
+    """Return the offset of the value at `parts` (or of its nearest existing ancestor).
+
+    `arrays` caches the element offsets of each array walked, by the array's own offset, so
+    many findings in one long list do not each skip every element before theirs.
+    """
     pos = _skip_ws(text, start)
     try:
         for part in parts:
@@ -48,6 +54,14 @@ def offset_of(text: str, parts: list[str], start: int = 0) -> int:
                 if not part.isdigit():
                     return pos
                 wanted = int(part)
+                if arrays is not None:
+                    if pos not in arrays:
+                        arrays[pos] = element_offsets(text, pos)
+                    elements = arrays[pos]
+                    if wanted >= len(elements):
+                        return pos
+                    pos = elements[wanted]
+                    continue
                 inner = _skip_ws(text, pos + 1)
                 index = 0
                 while text[inner] != "]" and index < wanted:

@@ -97,6 +97,8 @@ class Source:
         self._index: LineIndex | None = None
         self._text: str | None = None
         self._elements: list[int] | None = None
+        self._arrays: dict[int, list[int]] = {}
+        self._line: tuple[int, str, dict[int, list[int]]] | None = None
         self._columns: list[str] = []
 
     # -- reading -----------------------------------------------------------------------------
@@ -455,14 +457,19 @@ class Source:
                 self._elements = element_offsets(text)
             index = -start - 1
             start = self._elements[index] if index < len(self._elements) else 0
-        line, column = self._index.position(offset_of(text, parts, start))
+        line, column = self._index.position(offset_of(text, parts, start, self._arrays))
         return SourceLocation(self.name, record.number, line=line, column=column)
 
     def _column_in_line(self, record: Record, parts: list[str]) -> int | None:
         if record.raw is None:
             return None
-        text = record.raw.decode("utf-8", "replace").removeprefix("\ufeff")
-        return offset_of(text, parts) + 1
+        # One record's findings are located one after another: decode its line and index its
+        # arrays once for all of them.
+        if self._line is None or self._line[0] != record.number:
+            text = record.raw.decode("utf-8", "replace").removeprefix("\ufeff")
+            self._line = (record.number, text, {})
+        _, text, arrays = self._line
+        return offset_of(text, parts, 0, arrays) + 1
 
     def _locate_cell(self, record: Record, pointer: str) -> SourceLocation:
         assert self.tabular is not None
