@@ -128,3 +128,21 @@ def test_reference_engine_explains_the_same_way(validator: SchemaValidator) -> N
     fast = sorted((f.code, f.pointer) for f in validator.findings(record))
     reference = sorted((f.code, f.pointer) for f in validator._reference_findings(record))
     assert fast == reference
+
+
+def test_unevaluated_properties_name_only_the_unexpected() -> None:
+    """Fields evaluated through allOf are not reported by unevaluatedProperties, in both engines."""
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "allOf": [{"properties": {"a": {"type": "string"}}}],
+        "properties": {"b": {}},
+        "unevaluatedProperties": False,
+    }
+    validator = SchemaValidator(schema)
+    record = {"a": "x", "b": "y", "c": 1}
+    assert [(f.code, f.pointer) for f in validator.findings(record)] == [
+        ("schema.unevaluated-properties", "/c")
+    ]
+    assert [(f.code, f.pointer) for f in validator._reference_findings(record)] == [
+        ("schema.unevaluated-properties", "/c")
+    ]

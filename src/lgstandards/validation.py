@@ -222,6 +222,9 @@ class SchemaValidator:
                 _quoted_name(error.message) if error.validator == "required" else None,
                 # Its schema paths skip `$ref` hops, so take the failing subschema as given.
                 error.schema if isinstance(error.schema, Mapping) else None,
+                _unexpected_names(error.message)
+                if error.validator == "unevaluatedProperties"
+                else None,
             )
         ]
 
@@ -243,6 +246,7 @@ class SchemaValidator:
             # The value as parsed, not jsonschema-rs's copy, which turns huge integers into floats.
             _value_at(root, error.instance_path, error.instance),
             str(name) if name is not None else None,
+            unexpected=details.get("unexpected"),
         )
         if kind == "OneOfMultipleValid":
             # Matching two forms is a different mistake from matching none.
@@ -260,6 +264,7 @@ class SchemaValidator:
         instance: Any,
         required_name: str | None,
         subschema: Mapping[str, Any] | None = None,
+        unexpected: list[str] | None = None,
     ) -> Iterator[Finding]:
         base_pointer = join_pointer(instance_path)
         where = join_pointer(schema_path)
@@ -299,9 +304,17 @@ class SchemaValidator:
         ):
             allowed = set(node.get("properties", {}))
             patterns = [_compiled(p) for p in node.get("patternProperties", {})]
-            extras = [
-                k for k in instance if k not in allowed and not any(p.search(k) for p in patterns)
-            ]
+            # The engine knows which names were unexpected (unevaluatedProperties also counts
+            # those that allOf/$ref evaluated); work them out only when it does not say.
+            extras = (
+                [str(k) for k in unexpected]
+                if unexpected is not None
+                else [
+                    k
+                    for k in instance
+                    if k not in allowed and not any(p.search(k) for p in patterns)
+                ]
+            )
             for extra in extras or [""]:
                 yield Finding(
                     "schema." + _kebab(keyword),
@@ -479,6 +492,18 @@ _RS_KEYWORDS = {
     "BacktrackLimitExceeded": "pattern",
     "Custom": "format",
 }
+
+
+def _unexpected_names(message: str) -> list[str] | None:
+    """Read the property names python-jsonschema lists as unexpected in its message."""
+    match = re.search(r"\((.*) (?:was|were) unexpected\)", message)
+    if match is None:
+        return None
+    try:
+        names = ast.literal_eval(f"[{match.group(1)}]")
+    except (ValueError, SyntaxError):
+        return None
+    return [str(n) for n in names]
 
 
 def _quoted_name(message: str) -> str | None:
