@@ -275,3 +275,22 @@ def test_review_edge_cases(checker: Checker, tmp_path: Path) -> None:
     warnings_only = _check(checker, tmp_path, "empty-array.json", b"\xef\xbb\xbf[]")
     capped = checker.check_paths([str(tmp_path / "empty-array.json")], max_findings=1)
     assert warnings_only.conforms and capped.conforms
+
+
+def test_named_pipe(checker: Checker, tmp_path: Path) -> None:
+    """A named pipe (as from process substitution) is read once, whole, not called empty."""
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        fifo.write_text('{"uprn": "1"}\n{"uprn": 2}\n')
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    report = checker.check_paths([str(fifo)])
+    writer.join(timeout=10)
+    assert report.files[0].format == "ndjson"
+    assert [(f.code, f.location.line) for f in report.findings] == [("schema.type", 2)]

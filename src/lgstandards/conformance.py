@@ -296,6 +296,18 @@ class Checker:
             fmt = input_format or detect_format("-", data)
             sources.append(Source("<stdin>", fmt, data=data, tabular=self.tabular))
         for path in expansion.files:
+            if path.exists() and not path.is_file() and not path.is_dir():
+                # A pipe or process substitution (<(...)) can be read only once, and its size
+                # says nothing: read it whole, then treat it like standard input.
+                piped: bytes | None
+                try:
+                    piped = path.read_bytes()
+                except OSError:
+                    piped = None
+                if piped is not None:
+                    fmt = input_format or detect_format(str(path), piped)
+                    sources.append(Source(str(path), fmt, data=piped, tabular=self.tabular))
+                    continue
             fmt = input_format or detect_format(str(path), _head(path))
             sources.append(Source(str(path), fmt, path=path, tabular=self.tabular))
         for source in sources:
