@@ -73,14 +73,15 @@ def test_validate_with_no_paths_checks_everything_mapped(
     report = json.loads(out)
     paths = sorted(f["path"] for f in report["files"])
     assert paths == sorted(
-        f"data/{folder}/{p.name}" for folder, kind in (("good", "valid"), ("bad", "invalid"))
-        for p in (COMMON / kind).glob("*.json") if not p.name.endswith(".findings.json")
+        f"data/{folder}/{p.name}"
+        for folder, kind in (("good", "valid"), ("bad", "invalid"))
+        for p in (COMMON / kind).glob("*.json")
+        if not p.name.endswith(".findings.json")
     )
     assert report["standard"] == "common@1.0.0"
 
 
-def test_paths_are_sorted_into_their_checks(repo: Path, capsys: pytest.CaptureFixture[str]
-                                            ) -> None:
+def test_paths_are_sorted_into_their_checks(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Given paths (as pre-commit passes them), each is checked against its mapped standard."""
     (repo / "notes.json").write_text("{}")
     good = next((repo / "data" / "good").glob("*.json")).relative_to(repo).as_posix()
@@ -90,8 +91,9 @@ def test_paths_are_sorted_into_their_checks(repo: Path, capsys: pytest.CaptureFi
     assert "skipped notes.json" in err
 
 
-def test_a_glob_matching_nothing_is_a_finding(repo: Path, capsys: pytest.CaptureFixture[str]
-                                              ) -> None:
+def test_a_glob_matching_nothing_is_a_finding(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A check whose files match nothing fails as source.not-found rather than passing quietly."""
     (repo / "lgstandards.toml").write_text(CONFIG.replace("data/**/*.json", "nothing/*.json"))
     code, out, _ = _run(capsys, "validate")
@@ -117,8 +119,9 @@ def test_pyproject_table_and_precedence(repo: Path, capsys: pytest.CaptureFixtur
     assert "Result: conforms" in out
 
 
-def test_output_and_mask_from_the_configuration(repo: Path, capsys: pytest.CaptureFixture[str]
-                                                ) -> None:
+def test_output_and_mask_from_the_configuration(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`output` is relative to the configuration and `mask` hides values."""
     (repo / "lgstandards.toml").write_text(
         'output = "reports/out.sarif"\nformat = "sarif"\nmask = true\n' + CONFIG.split("\n", 1)[1]
@@ -146,21 +149,34 @@ def test_no_config_and_no_standard_is_a_usage_error(
     [
         ('[[check]]\nfiles = ["a/*.json"\nstandard = "common"\n', "not valid TOML: "),
         ('fail-on = "sometimes"\n', "line 1: fail-on: Input should be"),
-        ('mask = true\n\n[[check]]\nfiles = ["*.json"]\nstandrd = "common"\n',
-         "line 5: [[check]] 1, standrd: unknown key 'standrd'"),
-        ('[[check]]\nfiles = ["*.json"]\nstandard = "common"\n\n[[check]]\nfiles = ["*.csv"]\n',
-         "line 5: [[check]] 2: give exactly one of 'standard' or 'schema'"),
-        ('[[check]]\nfiles = ["*.json"]\nstandard = "Common Standard"\n',
-         "line 3: [[check]] 1, standard: 'Common Standard' is not a standard"),
-        ('[[check]]\nfiles = ["../*.json"]\nstandard = "common"\n',
-         "line 2: [[check]] 1, files: '../*.json' must be a glob relative"),
+        (
+            'mask = true\n\n[[check]]\nfiles = ["*.json"]\nstandrd = "common"\n',
+            "line 5: [[check]] 1, standrd: unknown key 'standrd'",
+        ),
+        (
+            '[[check]]\nfiles = ["*.json"]\nstandard = "common"\n\n[[check]]\nfiles = ["*.csv"]\n',
+            "line 5: [[check]] 2: give exactly one of 'standard' or 'schema'",
+        ),
+        (
+            '[[check]]\nfiles = ["*.json"]\nstandard = "Common Standard"\n',
+            "line 3: [[check]] 1, standard: 'Common Standard' is not a standard",
+        ),
+        (
+            '[[check]]\nfiles = ["../*.json"]\nstandard = "common"\n',
+            "line 2: [[check]] 1, files: '../*.json' must be a glob relative",
+        ),
         ('ignore = ["schema.nope"]\n', "line 1: ignore: unknown finding code or category"),
-        ('[[check]]\nfiles = ["*.json"]\nstandard = "nope"\n',
-         "line 3: [[check]] 1, standard: there is no standard 'nope'"),
+        (
+            '[[check]]\nfiles = ["*.json"]\nstandard = "nope"\n',
+            "line 3: [[check]] 1, standard: there is no standard 'nope'",
+        ),
     ],
 )
 def test_malformed_config_names_the_line(
-    text: str, words: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    text: str,
+    words: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """A bad configuration exits 2 with one line naming the file, line and key; no traceback."""
@@ -177,7 +193,7 @@ def test_malformed_config_names_the_line(
 def test_toml_syntax_errors_carry_the_line(tmp_path: Path) -> None:
     """tomllib's line and column reach the message."""
     path = tmp_path / "lgstandards.toml"
-    path.write_text('mask = true\nfail-on = \n')
+    path.write_text("mask = true\nfail-on = \n")
     with pytest.raises(ConfigError, match=r"at line 2, column"):
         load_config(path)
 
@@ -185,8 +201,10 @@ def test_toml_syntax_errors_carry_the_line(tmp_path: Path) -> None:
 def test_pyproject_errors_name_the_tool_table(tmp_path: Path) -> None:
     """Errors in pyproject.toml name [[tool.lgstandards.check]] and the line in that file."""
     path = tmp_path / "pyproject.toml"
-    path.write_text('[project]\nname = "x"\n\n[[tool.lgstandards.check]]\nfiles = "*.json"\n'
-                    'standard = "common"\nschema = "s.json"\n')
+    path.write_text(
+        '[project]\nname = "x"\n\n[[tool.lgstandards.check]]\nfiles = "*.json"\n'
+        'standard = "common"\nschema = "s.json"\n'
+    )
     with pytest.raises(ConfigError) as caught:
         load_config(path)
     assert "line 4: [[tool.lgstandards.check]] 1: give exactly one of" in str(caught.value)
@@ -201,3 +219,19 @@ def test_documented_example_loads(tmp_path: Path) -> None:
     config = load_config(path)
     assert len(config.settings.check) == 3
     assert config.schema_path(config.settings.check[2]) == tmp_path / "schemas/local-extension.json"
+
+
+def test_double_star_globs_find_data_files_and_honour_exclude(tmp_path: Path) -> None:
+    """files = ["data/**"] finds the data files inside, leaves out the excluded and the README."""
+    from lgstandards.config import load_config
+
+    (tmp_path / "data" / "sub").mkdir(parents=True)
+    for name in ("data/a.ndjson", "data/sub/b.json", "data/skip.ndjson"):
+        (tmp_path / name).write_text("{}\n")
+    (tmp_path / "data" / "README.md").write_text("notes")
+    (tmp_path / "lgstandards.toml").write_text(
+        '[[check]]\nfiles = ["data/**"]\nexclude = ["data/skip.ndjson"]\nstandard = "common"\n'
+    )
+    config = load_config(tmp_path / "lgstandards.toml")
+    [(_, files)] = config.targets(cwd=tmp_path)
+    assert sorted(files) == ["data/a.ndjson", "data/sub/b.json"]

@@ -161,9 +161,17 @@ class Config:
         for check in self.settings.check:
             found: dict[str, None] = {}
             for pattern in check.files:
-                for match in sorted(root.glob(pattern)):
+                # Path.glob("data/**") yields only folders before Python 3.13: ask for files.
+                searched = pattern + "/*" if pattern.endswith("**") else pattern
+                wild = any(c in pattern for c in "*?[")
+                for match in sorted(root.glob(searched)):
                     relative = match.relative_to(root).as_posix()
-                    if match.is_file() and not _matches_any(relative, check.exclude):
+                    if (
+                        match.is_file()
+                        and not _matches_any(relative, check.exclude)
+                        # A wildcard means data files; a README beside them is not one.
+                        and (not wild or match.suffix.lower() in DATA_SUFFIXES)
+                    ):
                         found.setdefault(_display(match, here))
             out.append((check, tuple(found)))
         return tuple(out)
@@ -233,6 +241,10 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
             out.append(re.escape(char))
         i += 1
     return re.compile("".join(out) + r"\Z")
+
+
+#: File name endings a wildcard in `files` picks up.
+DATA_SUFFIXES = frozenset((".json", ".geojson", ".ndjson", ".jsonl", ".csv"))
 
 
 def _matches_any(relative: str, patterns: Iterable[str]) -> bool:
