@@ -21,7 +21,7 @@ from referencing.jsonschema import DRAFT202012
 
 from lgstandards import messages
 from lgstandards.errors import SchemaError
-from lgstandards.findings import Finding, Severity, join_pointer, pointer_template, split_pointer
+from lgstandards.findings import Finding, Severity, join_pointer, split_pointer
 from lgstandards.formats import FORMATS, format_checker
 
 Retrieve = Callable[[str], Any]
@@ -339,10 +339,13 @@ class SchemaValidator:
 
     def title_at(self, pointer: str) -> str | None:
         """Return the title of the field at an instance pointer, following `$ref`s offline."""
-        template = pointer_template(pointer)
-        if template not in self._titles:
-            self._titles[template] = self._title_at(split_pointer(pointer))
-        return self._titles[template]
+        # Keyed by the exact pointer: a template would merge object keys that are all digits
+        # (years, say) with array indices. Bounded, since a file can name millions of places.
+        if pointer not in self._titles:
+            if len(self._titles) >= 10_000:
+                self._titles.clear()
+            self._titles[pointer] = self._title_at(split_pointer(pointer))
+        return self._titles[pointer]
 
     def _title_at(self, parts: list[str]) -> str | None:
         node: Any = self.schema
