@@ -375,7 +375,11 @@ class Source:
             elif name not in known:
                 yield _error(
                     "source.unknown-column",
-                    f"Column '{name}' is not part of this standard's CSV form and was ignored.",
+                    (
+                        f"Column '{name}' is not part of this standard's CSV form and was ignored."
+                        if name
+                        else f"Column {column_letter(index)} has no header and was ignored."
+                    ),
                     at,
                     warning=True,
                 )
