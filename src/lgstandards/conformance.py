@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from lgstandards.errors import SchemaError
-from lgstandards.findings import Finding, Severity, SourceLocation
-from lgstandards.registry import Catalogue, StandardVersion, Status, catalogue
+from lgstandards.findings import Finding, Severity, SourceLocation, frozen
+from lgstandards.registry import Catalogue, Status, catalogue
 from lgstandards.report import FileReport, Report
 from lgstandards.rules import RecordContext, Rule, RuleOptions, rules_for
 from lgstandards.rules.base import RecordCheck
@@ -77,7 +77,7 @@ class Checker:
         """Build a checker for a standard named `id`, `id@1`, `id@1.2` or `id@1.2.3`."""
         cat = registry or catalogue()
         version = cat.select(selector, allow_draft=allow_draft)
-        validator = _compile(cat, version)
+        validator = _compiled(cat, version.ref)
         notices = []
         if version.status is Status.DEPRECATED:
             notices.append(
@@ -142,7 +142,7 @@ class Checker:
 
     def check_record(self, data: Any, number: int = 1) -> list[Finding]:
         """Return the schema and rule findings for one record, without source locations."""
-        return self._check(data, number, self._checks())[0]
+        return self._check(data, number, self._checks())
 
     def _checks(self) -> list[tuple[Rule, RecordCheck]]:
         """Return the record checks for one file: per-record rules, then fresh per-file state."""
@@ -154,7 +154,7 @@ class Checker:
 
     def _check(
         self, data: Any, number: int, checks: list[tuple[Rule, RecordCheck]]
-    ) -> tuple[list[Finding], bool]:
+    ) -> list[Finding]:
         findings: list[Finding] = []
         if self.validator.is_valid(data):
             rejected: frozenset[str] = frozenset()
@@ -162,7 +162,7 @@ class Checker:
             findings = self.validator.findings(data)
             rejected = frozenset(f.pointer for f in findings)
         if not checks:
-            return findings, bool(findings)
+            return findings
         context = RecordContext(data, number, rejected, self.options)
         for rule, check in checks:
             try:
@@ -192,8 +192,7 @@ class Checker:
                         value=hit.value if _is_scalar(hit.value) else None,
                     )
                 )
-        invalid = any(f.severity is Severity.ERROR for f in findings)
-        return findings, invalid
+        return findings
 
     def check_source(self, source: Source, *, max_findings: int | None = None) -> FileReport:
         """Check every record of one source and return its file report."""
@@ -225,7 +224,7 @@ class Checker:
                 keep(item)
                 continue
             records = max(records, item.number)
-            found, bad = self._check(item.data, item.number, checks)
+            found = self._check(item.data, item.number, checks)
             if not found:
                 continue
             bad = False
@@ -257,7 +256,7 @@ class Checker:
             records,
             invalid,
             tuple(kept),
-            _mapping(counts),
+            frozen(counts),
             sum(counts.values()) - len(kept),
         )
 
@@ -287,7 +286,7 @@ class Checker:
                             location=SourceLocation(missing),
                         ),
                     ),
-                    counts=_mapping({"source.not-found": 1}),
+                    counts=frozen({"source.not-found": 1}),
                 )
             )
         sources: list[Source] = []
@@ -330,7 +329,7 @@ class Checker:
         """Validate records one at a time as they arrive, yielding a result for each."""
         checks = self._checks()
         for number, data in enumerate(records, 1):
-            found, _ = self._check(data, number, checks)
+            found = self._check(data, number, checks)
             wanted = self._wanted
             yield RecordResult(
                 number,
@@ -376,12 +375,6 @@ def _is_scalar(value: Any) -> bool:
     return value is None or isinstance(value, str | int | float | bool)
 
 
-def _mapping(counts: Mapping[str, int]) -> Mapping[str, int]:
-    from types import MappingProxyType
-
-    return MappingProxyType(dict(counts))
-
-
 def _head(path: Path) -> bytes:
     """Return the start of a file, to its first line break if that comes within 1 MiB."""
     try:
@@ -400,10 +393,6 @@ def _head(path: Path) -> bytes:
 
 def _read_stdin() -> bytes:
     return sys.stdin.buffer.read()
-
-
-def _compile(cat: Catalogue, version: StandardVersion) -> SchemaValidator:
-    return _compiled(cat, version.ref)
 
 
 @functools.lru_cache(maxsize=32)
@@ -434,7 +423,7 @@ def validate(data: Any, standard: str, *, options: RuleOptions | None = None) ->
         findings.extend(result.findings)
         counts.update(f.code for f in result.findings)
         invalid += not result.valid
-    file = FileReport("<data>", "python", len(records), invalid, tuple(findings), _mapping(counts))
+    file = FileReport("<data>", "python", len(records), invalid, tuple(findings), frozen(counts))
     return checker.report([file])
 
 

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def frozen(values: Mapping[K, V] | None = None) -> Mapping[K, V]:
+    """Return a read-only copy of a mapping, for the fields of immutable values."""
+    return MappingProxyType(dict(values or {}))
 
 
 class Severity(enum.StrEnum):

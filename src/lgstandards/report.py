@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal
 
-from lgstandards.findings import Finding, Severity, pointer_template
+from lgstandards.findings import Finding, Severity, frozen, pointer_template
 
 #: What `Report.masked()` puts where a value was.
 MASK = "[hidden]"
@@ -23,10 +23,6 @@ FORMAT_VERSION = "1.0"
 Subject = Literal["data", "api"]
 
 
-def _frozen(counts: Mapping[str, int] | None = None) -> Mapping[str, int]:
-    return MappingProxyType(dict(counts or {}))
-
-
 @dataclass(frozen=True)
 class FileReport:
     """What was found in one input: counts of records and the findings, capped if asked."""
@@ -36,7 +32,7 @@ class FileReport:
     records: int = 0
     invalid_records: int = 0
     findings: tuple[Finding, ...] = ()
-    counts: Mapping[str, int] = field(default_factory=_frozen)
+    counts: Mapping[str, int] = field(default_factory=frozen)
     omitted: int = 0
     #: The standard this file was checked against, set when one run checks several standards.
     standard: str | None = None
@@ -254,7 +250,7 @@ class Report:
                 dataclasses.replace(
                     file,
                     findings=findings,
-                    counts=_frozen(counts),
+                    counts=frozen(counts),
                     invalid_records=invalid,
                     records=records,
                     checks=checks,

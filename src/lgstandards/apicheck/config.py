@@ -28,21 +28,16 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from lgstandards.errors import ConfigError
+from lgstandards.findings import frozen
 
 _KEYS = {
     "standard", "base-url", "sandbox", "allow-writes", "rate-limit", "timeout", "connect-timeout",
     "max-bytes", "fail-on", "format", "insecure", "ca-bundle", "probes", "headers", "mask",
     "select", "ignore",
 }
-
-
-def _frozen(values: Mapping[str, str] | None = None) -> Mapping[str, str]:
-    """Return a read-only copy of a mapping."""
-    return MappingProxyType(dict(values or {}))
 
 
 @dataclass(frozen=True)
@@ -61,8 +56,8 @@ class ApiCheckConfig:
     format: str | None = None
     insecure: bool | None = None
     ca_bundle: str | None = None
-    probes: Mapping[str, str] = field(default_factory=_frozen)
-    headers: Mapping[str, str] = field(default_factory=_frozen)
+    probes: Mapping[str, str] = field(default_factory=frozen)
+    headers: Mapping[str, str] = field(default_factory=frozen)
     mask: bool | None = None
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -148,8 +143,8 @@ def load_config(path: Path, environ: Mapping[str, str] | None = None) -> ApiChec
         format=text_of("format"),
         insecure=flag_of("insecure"),
         ca_bundle=text_of("ca-bundle"),
-        probes=_frozen(_table(path, raw, "probes", env, allow_env=False)),
-        headers=_frozen(_table(path, raw, "headers", env, allow_env=True)),
+        probes=frozen(_table(path, raw, "probes", env, allow_env=False)),
+        headers=frozen(_table(path, raw, "headers", env, allow_env=True)),
         mask=flag_of("mask"),
         select=codes_of("select"),
         ignore=codes_of("ignore"),

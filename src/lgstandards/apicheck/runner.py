@@ -16,14 +16,9 @@ from lgstandards.apicheck.client import Limits, Redactor, SafeClient, build_http
 from lgstandards.apicheck.openapi import api_document
 from lgstandards.apicheck.suites import PROBES, SUITES, Probe, Step
 from lgstandards.errors import ConfigError, StandardNotFoundError
-from lgstandards.findings import Finding, Severity, SourceLocation
+from lgstandards.findings import Finding, Severity, SourceLocation, frozen
 from lgstandards.registry import Catalogue, StandardVersion, catalogue
 from lgstandards.report import FileReport, Report
-
-
-def _frozen(values: Mapping[str, str] | None = None) -> Mapping[str, str]:
-    """Return a read-only copy of a mapping."""
-    return MappingProxyType(dict(values or {}))
 
 
 @dataclass(frozen=True)
@@ -32,8 +27,8 @@ class ApiCheckOptions:
 
     standard: str
     base_url: str
-    probes: Mapping[str, str] = field(default_factory=_frozen)
-    headers: Mapping[str, str] = field(default_factory=_frozen)
+    probes: Mapping[str, str] = field(default_factory=frozen)
+    headers: Mapping[str, str] = field(default_factory=frozen)
     limits: Limits = field(default_factory=Limits)
     allow_writes: bool = False
     sandbox_url: str | None = None
