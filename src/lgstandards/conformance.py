@@ -9,14 +9,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from lgstandards.errors import SchemaError
 from lgstandards.findings import Finding, Severity, SourceLocation, frozen
 from lgstandards.registry import Catalogue, Status, catalogue
 from lgstandards.report import FileReport, Report
 from lgstandards.rules import RecordContext, Rule, RuleOptions, rules_for
-from lgstandards.rules.base import RecordCheck
+from lgstandards.rules.base import Hit, RecordCheck, SharedScan
 from lgstandards.sources import (
     InputFormat,
     Record,
@@ -26,6 +26,10 @@ from lgstandards.sources import (
     expand_paths,
 )
 from lgstandards.validation import SchemaValidator, local_retriever
+
+#: A step of the record checks: the rules it serves, what to call, and whether that call is a
+#: shared scan (hits by code) or one rule's check (hits).
+_Step = tuple[tuple[Rule, ...], RecordCheck | SharedScan, bool]
 
 
 @dataclass(frozen=True)
@@ -144,54 +148,69 @@ class Checker:
         """Return the schema and rule findings for one record, without source locations."""
         return self._check(data, number, self._checks())
 
-    def _checks(self) -> list[tuple[Rule, RecordCheck]]:
-        """Return the record checks for one file: per-record rules, then fresh per-file state."""
-        checks: list[tuple[Rule, RecordCheck]] = [
-            (rule, rule.check) for rule in self.rules if rule.check is not None
-        ]
-        checks.extend((rule, rule.per_file()) for rule in self.rules if rule.per_file is not None)
-        return checks
+    def _checks(self) -> list[_Step]:
+        """Return the record checks for one file: shared scans, single rules, per-file state."""
+        steps: list[_Step] = []
+        shared: dict[SharedScan, list[Rule]] = {}
+        for rule in self.rules:
+            if rule.scan is not None:
+                shared.setdefault(rule.scan, []).append(rule)
+            elif rule.check is not None:
+                steps.append(((rule,), rule.check, False))
+        # A scan goes first, where the rules that share it would have run, and only once.
+        steps[:0] = [(tuple(rules), scan, True) for scan, rules in shared.items()]
+        steps.extend(
+            ((rule,), rule.per_file(), False) for rule in self.rules if rule.per_file is not None
+        )
+        return steps
 
-    def _check(
-        self, data: Any, number: int, checks: list[tuple[Rule, RecordCheck]]
-    ) -> list[Finding]:
+    def _check(self, data: Any, number: int, steps: list[_Step]) -> list[Finding]:
         findings: list[Finding] = []
         if self.validator.is_valid(data):
             rejected: frozenset[str] = frozenset()
         else:
             findings = self.validator.findings(data)
             rejected = frozenset(f.pointer for f in findings)
-        if not checks:
+        if not steps:
             return findings
         context = RecordContext(data, number, rejected, self.options)
-        for rule, check in checks:
+        for rules, run, shared in steps:
             try:
-                hits = list(check(context))
+                produced = run(context)
+                if shared:
+                    # Most records have no hits at all: one truth test, then nothing per rule.
+                    if not produced:
+                        continue
+                    by_code: Any = produced
+                    groups = [(rule, list(by_code.get(rule.code, ()))) for rule in rules]
+                else:
+                    groups = [(rules[0], list(cast(Iterable[Hit], produced)))]
             except Exception as exc:  # A rule bug must not lose the rest of the batch.
                 findings.append(
                     Finding(
                         "internal.rule-failed",
                         Severity.ERROR,
-                        f"The rule {rule.code} failed on this record "
-                        f"({type(exc).__name__}: {exc}); "
+                        f"The rule {', '.join(rule.code for rule in rules)} failed on this "
+                        f"record ({type(exc).__name__}: {exc}); "
                         "please report it to the lgstandards maintainers.",
                     )
                 )
                 continue
-            for hit in hits:
-                # Nothing is reported twice: a field the schema rejected is not judged again.
-                if rejected and context.is_rejected(hit.pointer):
-                    continue
-                findings.append(
-                    Finding(
-                        rule.code,
-                        rule.severity,
-                        hit.message,
-                        pointer=hit.pointer,
-                        field=self.validator.title_at(hit.pointer),
-                        value=hit.value if _is_scalar(hit.value) else None,
+            for rule, hits in groups:
+                for hit in hits:
+                    # Nothing is reported twice: a field the schema rejected is not judged again.
+                    if rejected and context.is_rejected(hit.pointer):
+                        continue
+                    findings.append(
+                        Finding(
+                            rule.code,
+                            rule.severity,
+                            hit.message,
+                            pointer=hit.pointer,
+                            field=self.validator.title_at(hit.pointer),
+                            value=hit.value if _is_scalar(hit.value) else None,
+                        )
                     )
-                )
         return findings
 
     def check_source(self, source: Source, *, max_findings: int | None = None) -> FileReport:

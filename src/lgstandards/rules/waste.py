@@ -33,6 +33,7 @@ from lgstandards.rules.base import (
     RecordCheck,
     RecordContext,
     Rule,
+    SharedScan,
 )
 
 _NONE: tuple[Hit, ...] = ()
@@ -386,26 +387,18 @@ class _Schedule:
         if hit is not None:
             self.hits.setdefault(code, []).append(hit)
 
-    def found(self, code: str) -> Sequence[Hit]:
-        """Return the hits for the rule with this code."""
-        return self.hits.get(code) or _NONE
 
-
-# The last record scanned and its result. The checker builds one context per record and runs
-# every rule on it, so the first rule scans and the others reuse the scan. A tuple is replaced
-# whole, so a thread never sees one context's scan under another's.
-_LAST: tuple[object, _Schedule | None] = (None, None)
-
-
-def _schedule(ctx: RecordContext) -> _Schedule:
-    """Return the scan of this context's record, scanning it on first use."""
-    global _LAST
-    seen, scan = _LAST
-    if seen is ctx and scan is not None:
-        return scan
+def schedule_scan(ctx: RecordContext) -> dict[str, list[Hit]]:
+    """Check a property schedule in one pass: every rule's hits by code (empty when none)."""
     scan = _scan_schedule(ctx)
-    _LAST = (ctx, scan)
-    return scan
+    if scan.rules:
+        disagreements = _rrule_hits(ctx, scan)
+        if disagreements:
+            scan.hits["waste.rrule-disagrees"] = disagreements
+    authority = schedule_authority_prefix(ctx)
+    if authority:
+        scan.hits["waste.authority-prefix"] = list(authority)
+    return scan.hits
 
 
 def _scan_services(ctx: RecordContext, record: dict[str, Any], out: _Schedule) -> set[str]:
@@ -683,37 +676,37 @@ def _rrule_invalid_hit(index: int, text: str, problem: str) -> Hit:
 
 def changed_flag_mismatch(ctx: RecordContext) -> Sequence[Hit]:
     """Report a collection whose date, original date, change reason and changed flag disagree."""
-    return _schedule(ctx).found("waste.changed-flag-mismatch")
+    return schedule_scan(ctx).get("waste.changed-flag-mismatch", _NONE)
 
 
 def completed_without_time(ctx: RecordContext) -> Sequence[Hit]:
     """Report a completed or not-completed collection without the time the crew recorded it."""
-    return _schedule(ctx).found("waste.completed-without-time")
+    return schedule_scan(ctx).get("waste.completed-without-time", _NONE)
 
 
 def schedule_unknown_service(ctx: RecordContext) -> Sequence[Hit]:
     """Report a collection whose service_id names no service in the schedule."""
-    return _schedule(ctx).found("waste.unknown-service")
+    return schedule_scan(ctx).get("waste.unknown-service", _NONE)
 
 
 def schedule_unknown_container_type(ctx: RecordContext) -> Sequence[Hit]:
     """Report a service naming a container type that the schedule's container_types lacks."""
-    return _schedule(ctx).found("waste.unknown-container-type")
+    return schedule_scan(ctx).get("waste.unknown-container-type", _NONE)
 
 
 def schedule_rrule_invalid(ctx: RecordContext) -> Sequence[Hit]:
     """Report a frequency that breaks RFC 5545 or never happens from its schedule start date."""
-    return _schedule(ctx).found("waste.rrule-invalid")
+    return schedule_scan(ctx).get("waste.rrule-invalid", _NONE)
 
 
 def report_window_before_collection(ctx: RecordContext) -> Sequence[Hit]:
     """Report a collection whose missed-report window closes before the collection's own day."""
-    return _schedule(ctx).found("waste.outside-report-window")
+    return schedule_scan(ctx).get("waste.outside-report-window", _NONE)
 
 
 def implausible_collection_date(ctx: RecordContext) -> Sequence[Hit]:
     """Report collection dates implausibly far before or after the record's generated_at."""
-    return _schedule(ctx).found("waste.implausible-date")
+    return schedule_scan(ctx).get("waste.implausible-date", _NONE)
 
 
 def _weekday(day: str) -> str:
@@ -737,9 +730,11 @@ def rrule_disagrees(ctx: RecordContext) -> Sequence[Hit]:
     A moved collection counts on its original date. Only dates from the schedule start date to
     the end of a finite series are judged: the rule says nothing about the others.
     """
-    scan = _schedule(ctx)
-    if not scan.rules:
-        return _NONE
+    return schedule_scan(ctx).get("waste.rrule-disagrees", _NONE)
+
+
+def _rrule_hits(ctx: RecordContext, scan: _Schedule) -> list[Hit]:
+    """Compare each service's rule with its listed collections, as `rrule_disagrees` says."""
     hits: list[Hit] = []
     for service, (index, text, start, series) in scan.rules.items():
         if not series.start_in_series:
@@ -762,7 +757,7 @@ def rrule_disagrees(ctx: RecordContext) -> Sequence[Hit]:
                 and _between(text, start, low, high) == tuple(days)):
             continue
         hits.extend(_disagreements(ctx, service, index, text, start, series))
-    return hits or _NONE
+    return hits
 
 
 def _disagreements(
@@ -1204,22 +1199,22 @@ _ABOUT: dict[str, tuple[Severity, str, str]] = {
 
 
 def _rule(code: str, check: RecordCheck | None = None,
-          per_file: FileCheckFactory | None = None) -> Rule:
+          per_file: FileCheckFactory | None = None, scan: SharedScan | None = None) -> Rule:
     """Build a rule from its code's severity, title and fix and a check."""
     severity, title, fix = _ABOUT[code]
-    return Rule(code, severity, title, fix, check=check, per_file=per_file)
+    return Rule(code, severity, title, fix, check=check, per_file=per_file, scan=scan)
 
 
 PROPERTY_SCHEDULE_RULES: tuple[Rule, ...] = (
-    _rule("waste.changed-flag-mismatch", changed_flag_mismatch),
-    _rule("waste.completed-without-time", completed_without_time),
-    _rule("waste.unknown-service", schedule_unknown_service),
-    _rule("waste.unknown-container-type", schedule_unknown_container_type),
-    _rule("waste.rrule-invalid", schedule_rrule_invalid),
-    _rule("waste.rrule-disagrees", rrule_disagrees),
-    _rule("waste.authority-prefix", schedule_authority_prefix),
-    _rule("waste.outside-report-window", report_window_before_collection),
-    _rule("waste.implausible-date", implausible_collection_date),
+    _rule("waste.changed-flag-mismatch", changed_flag_mismatch, scan=schedule_scan),
+    _rule("waste.completed-without-time", completed_without_time, scan=schedule_scan),
+    _rule("waste.unknown-service", schedule_unknown_service, scan=schedule_scan),
+    _rule("waste.unknown-container-type", schedule_unknown_container_type, scan=schedule_scan),
+    _rule("waste.rrule-invalid", schedule_rrule_invalid, scan=schedule_scan),
+    _rule("waste.rrule-disagrees", rrule_disagrees, scan=schedule_scan),
+    _rule("waste.authority-prefix", schedule_authority_prefix, scan=schedule_scan),
+    _rule("waste.outside-report-window", report_window_before_collection, scan=schedule_scan),
+    _rule("waste.implausible-date", implausible_collection_date, scan=schedule_scan),
     _rule("waste.conflicting-uprn", per_file=conflicting_uprn),
 )
 
