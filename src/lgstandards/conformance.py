@@ -177,10 +177,10 @@ class Checker:
         for rules, run, shared in steps:
             try:
                 produced = run(context)
+                # Most records have no hits at all: one truth test, then nothing per rule.
+                if not produced:
+                    continue
                 if shared:
-                    # Most records have no hits at all: one truth test, then nothing per rule.
-                    if not produced:
-                        continue
                     by_code: Any = produced
                     groups = [(rule, list(by_code.get(rule.code, ()))) for rule in rules]
                 else:

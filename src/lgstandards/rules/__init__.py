@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterator, Mapping
 from typing import Any
 
 from lgstandards.findings import Severity
@@ -42,25 +42,18 @@ def open_codelist_rule(version: StandardVersion) -> Rule | None:
         return None
 
     compiled = [
-        (
-            tuple(template.split("/")[1:]),
-            _getter(tuple(template.split("/")[1:])),
-            codelist.values,
-            codelist,
-        )
-        for template, codelist in open_places
+        (tuple(template.split("/")[1:]), codelist) for template, codelist in open_places
     ]
+    # One cheap test per place first; paths are only worked out when a value is not listed.
+    tests = [_has_unknown(parts, codelist.values) for parts, codelist in compiled]
 
     def check(ctx: RecordContext) -> list[Hit]:
-        hits: list[Hit] = []
         record = ctx.record
-        for parts, getter, values, codelist in compiled:
-            # Cheap pass first: paths are only worked out when a value is not in the list.
-            for value in getter(record):
-                if type(value) is str and value not in values:
-                    break
-            else:
+        hits: list[Hit] = []
+        for test, (parts, codelist) in zip(tests, compiled, strict=True):
+            if not test(record):
                 continue
+            values = codelist.values
             for path, value in _values(record, parts, ()):
                 if isinstance(value, str) and value not in values:
                     hits.append(
@@ -110,44 +103,60 @@ def _codelist_places(
             yield from _codelist_places(schema[key], version, pointer, seen)
 
 
-def _getter(parts: tuple[str, ...]) -> Callable[[Any], list[Any]]:
-    """Compile a '*' template into a function returning the values it names, without paths."""
-    if "*" in parts:
-        star = parts.index("*")
-        head, rest = parts[:star], _getter(parts[star + 1 :])
-        plain_tail = "*" not in parts[star + 1 :]
-        tail = parts[star + 1 :]
+def _has_unknown(parts: tuple[str, ...], values: Container[str]) -> Callable[[Any], bool]:
+    """Compile a '*' template into a test: does any text it names lie outside `values`?"""
+    if "*" not in parts:
 
-        def each(node: Any) -> list[Any]:
+        def field(node: Any) -> bool:
+            for key in parts:
+                if type(node) is not dict:
+                    return False
+                node = node.get(key)
+            return type(node) is str and node not in values
+
+        return field
+    star = parts.index("*")
+    head, tail = parts[:star], parts[star + 1 :]
+    if "*" in tail:
+        rest = _has_unknown(tail, values)
+
+        def nested(node: Any) -> bool:
             for key in head:
                 if type(node) is not dict:
-                    return []
+                    return False
+                node = node.get(key)
+            return type(node) is list and any(rest(item) for item in node)
+
+        return nested
+    if len(tail) == 1:
+        (name,) = tail
+
+        # The common shape, such as /collections/*/outcome_code: one flat loop, no calls.
+        def each_field(node: Any) -> bool:
+            for key in head:
+                if type(node) is not dict:
+                    return False
                 node = node.get(key)
             if type(node) is not list:
-                return []
-            if not plain_tail:
-                return [value for item in node for value in rest(item)]
-            # The common shape, such as /collections/*/status: one flat loop, no recursion.
-            found = []
+                return False
             for item in node:
-                for key in tail:
-                    if type(item) is not dict or key not in item:
-                        break
-                    item = item[key]
-                else:
-                    found.append(item)
-            return found
+                if type(item) is dict:
+                    value = item.get(name)
+                    if type(value) is str and value not in values:
+                        return True
+            return False
 
-        return each
+        return each_field
+    inner = _has_unknown(tail, values)
 
-    def field(node: Any) -> list[Any]:
-        for key in parts:
-            if type(node) is not dict or key not in node:
-                return []
-            node = node[key]
-        return [node]
+    def each(node: Any) -> bool:
+        for key in head:
+            if type(node) is not dict:
+                return False
+            node = node.get(key)
+        return type(node) is list and any(inner(item) for item in node)
 
-    return field
+    return each
 
 
 def _values(node: Any, parts: tuple[str, ...], path: tuple[Any, ...]) -> Iterator[tuple[Any, Any]]:

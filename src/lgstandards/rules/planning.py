@@ -88,11 +88,29 @@ def _dates(ctx: RecordContext) -> list[Any] | None:
     return values
 
 
+def date_scan(ctx: RecordContext) -> dict[str, Sequence[Hit]]:
+    """Read the record's dates once for both date rules; return their hits by code."""
+    dates = _dates(ctx)
+    if dates is None:
+        return {}
+    found: dict[str, Sequence[Hit]] = {}
+    order = _out_of_order(dates)
+    if order:
+        found["planning.dates-out-of-order"] = order
+    future = _in_future(ctx, dates)
+    if future:
+        found["planning.date-in-future"] = future
+    return found
+
+
 def dates_out_of_order(ctx: RecordContext) -> Sequence[Hit]:
     """Report dates that run backwards: received, valid, decided; consultation; appeal."""
     dates = _dates(ctx)
-    if dates is None:
-        return _NONE
+    return _NONE if dates is None else _out_of_order(dates)
+
+
+def _out_of_order(dates: list[Any]) -> Sequence[Hit]:
+    """Compare the dates `_dates` read, as `dates_out_of_order` says."""
     received, valid, target, withdrawn, decided, opens, closes, lodged, closed = dates
     hits: list[Hit] = []
     if valid and received and valid < received:
@@ -127,11 +145,16 @@ _PAST = (0, 1, 3, 4, 7, 8)
 
 def dates_in_future(ctx: RecordContext) -> Sequence[Hit]:
     """Report dates of past events (received, valid, decided ...) that lie after today."""
-    today = ctx.options.today
-    if today is None:
+    if ctx.options.today is None:
         return _NONE
     dates = _dates(ctx)
-    if dates is None:
+    return _NONE if dates is None else _in_future(ctx, dates)
+
+
+def _in_future(ctx: RecordContext, dates: list[Any]) -> Sequence[Hit]:
+    """Compare the dates `_dates` read with today, as `dates_in_future` says."""
+    today = ctx.options.today
+    if today is None:
         return _NONE
     now = today.isoformat()
     hits: list[Hit] = []
@@ -421,12 +444,14 @@ RULES: tuple[Rule, ...] = (
         "the target and the decision, consultation ending on or after it starts, an appeal "
         "lodged after the decision and decided after it is lodged.",
         check=dates_out_of_order,
+        scan=date_scan,
     ),
     Rule(
         "planning.date-in-future", Severity.WARNING, "Date of a past event is in the future",
         "Check the date: received, valid, withdrawn, decision and appeal dates record events "
         "that have happened. Pass --today when checking data as of another day.",
         check=dates_in_future,
+        scan=date_scan,
     ),
     Rule(
         "planning.decision-without-determination", Severity.ERROR,
