@@ -254,6 +254,10 @@ _CORE: tuple[CodeInfo, ...] = (
              "A check of a live API raised an error on an odd response: a bug in lgstandards, "
              "not necessarily in the API.",
              "Report it to the lgstandards maintainers with the operation named."),
+    CodeInfo("internal.file-failed", E, "Checking a file failed",
+             "Checking this file raised an error in a worker process (`--jobs`): a bug in "
+             "lgstandards, not necessarily in the file. The other files were still checked.",
+             "Report it to the lgstandards maintainers; check the file alone without --jobs."),
 )
 
 _CORE_BY_CODE = {info.code: info for info in _CORE}

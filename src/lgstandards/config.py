@@ -120,6 +120,7 @@ class Settings(_Model):
     ignore: tuple[str, ...] | None = None
     mask: bool | None = None
     today: date | None = None
+    jobs: int | None = Field(default=None, ge=0)
     check: tuple[Check, ...] = ()
 
     @field_validator("select", "ignore")

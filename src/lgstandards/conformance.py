@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import sys
@@ -45,6 +46,31 @@ class RecordResult:
         return not any(f.severity is Severity.ERROR for f in self.findings)
 
 
+@dataclass(frozen=True)
+class Recipe:
+    """How to build a checker again, in another process: what it checks against and how."""
+
+    standard: str | None
+    schema: str | None
+    options: RuleOptions
+    allow_draft: bool = False
+    #: Each `selecting(select, ignore)` made on the way, in order.
+    selections: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+
+    def build(self) -> Checker:
+        """Compile the checker this recipe describes."""
+        if self.standard is not None:
+            checker = Checker.for_standard(
+                self.standard, options=self.options, allow_draft=self.allow_draft
+            )
+        else:
+            checker = Checker.for_schema_file(Path(self.schema or ""), options=self.options)
+        # Selections apply one after another, as they did in the parent process.
+        for select, ignore in self.selections:
+            checker = checker.selecting(select, ignore)
+        return checker
+
+
 class Checker:
     """A compiled standard (or user schema) with its rules, ready to check many inputs."""
 
@@ -68,6 +94,8 @@ class Checker:
         self.notices = tuple(notices)
         self.options = options or RuleOptions()
         self._wanted: Callable[[str], bool] | None = None
+        #: How to build this checker again in a worker process; None when it cannot be.
+        self.recipe: Recipe | None = None
 
     @classmethod
     def for_standard(
@@ -92,7 +120,7 @@ class Checker:
                 )
             )
         tabular = TabularForm.from_json(version.tabular) if version.tabular else None
-        return cls(
+        checker = cls(
             validator,
             rules=rules_for(version),
             name=version.ref,
@@ -101,6 +129,10 @@ class Checker:
             notices=notices,
             options=options,
         )
+        if registry is None:
+            # The exact version, so a worker checks against what this process selected.
+            checker.recipe = Recipe(version.ref, None, checker.options, allow_draft=allow_draft)
+        return checker
 
     @classmethod
     def for_schema_file(cls, path: Path, *, options: RuleOptions | None = None) -> Checker:
@@ -117,7 +149,9 @@ class Checker:
             validator = SchemaValidator(schema, retrieve=retrieve)
         except SchemaError as exc:
             raise SchemaError(f"{path}: {exc}") from None
-        return cls(validator, name=None, schema_id=str(path), options=options)
+        checker = cls(validator, name=None, schema_id=str(path), options=options)
+        checker.recipe = Recipe(None, str(path.resolve()), checker.options)
+        return checker
 
     def selecting(self, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Checker:
         """Return a copy that runs only the rules a code or category selects (all by default)."""
@@ -136,6 +170,11 @@ class Checker:
         copy = type(self).__new__(type(self))
         copy.__dict__.update(self.__dict__)
         copy.rules = rules
+        if self.recipe is not None:
+            copy.recipe = dataclasses.replace(
+                self.recipe,
+                selections=(*self.recipe.selections, (tuple(select), tuple(ignore))),
+            )
         # Findings are filtered as they are made, so caps and counts apply to what is kept.
         copy._wanted = lambda code: (
             (not select or code_matches(code, select)) and not code_matches(code, ignore)
@@ -287,8 +326,16 @@ class Checker:
         max_findings: int | None = None,
         stdin: Callable[[], bytes] | None = None,
         on_file: Callable[[str], None] | None = None,
+        jobs: int = 1,
+        on_report: Callable[[FileReport], None] | None = None,
     ) -> Report:
-        """Check files, directories, globs and '-' (standard input), each file on its own."""
+        """Check files, directories, globs and '-' (standard input), each file on its own.
+
+        With `jobs` above 1, files are checked by that many worker processes at once (each file
+        whole in one worker, so rules across a file still see all of it); the report is the
+        same, in the same order. `on_file` is told as each file starts (as each finishes, with
+        workers) and `on_report` gets each file's report.
+        """
         arguments = list(paths)
         expansion = expand_paths(a for a in arguments if a != "-")
         files: list[FileReport] = []
@@ -328,11 +375,28 @@ class Checker:
                     continue
             fmt = input_format or detect_format(str(path), _head(path))
             sources.append(Source(str(path), fmt, path=path, tabular=self.tabular))
+        on_disk = [source for source in sources if source.path is not None]
+        if jobs > 1 and len(on_disk) > 1 and self.recipe is not None:
+            checked = _check_in_workers(self, sources, jobs, max_findings, on_file)
+        else:
+            checked = self._check_each(sources, max_findings, on_file)
+        for report in checked:
+            if on_report:
+                on_report(report)
+            files.append(report)
+        return self.report(files)
+
+    def _check_each(
+        self,
+        sources: Sequence[Source],
+        max_findings: int | None,
+        on_file: Callable[[str], None] | None,
+    ) -> Iterator[FileReport]:
+        """Check sources one after another in this process."""
         for source in sources:
             if on_file:
                 on_file(source.name)
-            files.append(self.check_source(source, max_findings=max_findings))
-        return self.report(files)
+            yield self.check_source(source, max_findings=max_findings)
 
     def report(self, files: Sequence[FileReport]) -> Report:
         """Wrap file reports into a run report naming this checker's standard and checks."""
@@ -358,6 +422,87 @@ class Checker:
                     if wanted is None or wanted(f.code)
                 ),
             )
+
+
+# -- worker processes (--jobs) -------------------------------------------------------------------
+
+#: The checker of this worker process, built once from its recipe when the worker starts.
+_WORKER: Checker | None = None
+
+
+def _start_worker(recipe: Recipe) -> None:
+    """Compile the parent's checker in this worker, once for all the files it will check."""
+    global _WORKER
+    _WORKER = recipe.build()
+
+
+def _check_in_worker(
+    name: str, fmt: InputFormat, path: str, max_findings: int | None
+) -> FileReport:
+    """Check one file in a worker process."""
+    assert _WORKER is not None
+    source = Source(name, fmt, path=Path(path), tabular=_WORKER.tabular)
+    try:
+        return _WORKER.check_source(source, max_findings=max_findings)
+    except Exception as exc:  # A bug must cost one file, not the run.
+        return _failed(name, exc)
+
+
+def _failed(name: str, exc: BaseException) -> FileReport:
+    """Return the report of a file whose check failed through no fault of the file."""
+    finding = Finding(
+        "internal.file-failed",
+        Severity.ERROR,
+        f"Checking {name} failed ({type(exc).__name__}: {exc}); please report it to the "
+        "lgstandards maintainers.",
+        location=SourceLocation(name),
+    )
+    return FileReport(name, findings=(finding,), counts=frozen({finding.code: 1}))
+
+
+def _check_in_workers(
+    checker: Checker,
+    sources: Sequence[Source],
+    jobs: int,
+    max_findings: int | None,
+    on_file: Callable[[str], None] | None,
+) -> Iterator[FileReport]:
+    """Check files in worker processes, yielding their reports in the order of `sources`."""
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    assert checker.recipe is not None
+    on_disk = [source for source in sources if source.path is not None]
+    # Spawned, not forked: a fork would copy locks held by other threads (a progress display's,
+    # say), and spawning behaves the same on every platform.
+    pool = ProcessPoolExecutor(
+        max_workers=min(jobs, len(on_disk)),
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(checker.recipe,),
+    )
+    with pool:
+        futures: dict[int, Future[FileReport]] = {
+            id(source): pool.submit(
+                _check_in_worker, source.name, source.format, str(source.path), max_findings
+            )
+            for source in on_disk
+        }
+        for source in sources:
+            future = futures.get(id(source))
+            if future is None:
+                # Standard input and pipes are already in memory here; check them here.
+                report = checker.check_source(source, max_findings=max_findings)
+            else:
+                try:
+                    report = future.result()
+                except BrokenProcessPool:
+                    # A worker died (killed, or out of memory): check its files here instead.
+                    report = checker.check_source(source, max_findings=max_findings)
+            if on_file:
+                on_file(source.name)
+            yield report
 
 
 def _locate(source: Source, record: Record, pointer: str) -> SourceLocation:

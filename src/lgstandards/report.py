@@ -42,6 +42,12 @@ class FileReport:
     #: Checks that did not run here, each with an `api.skipped` finding saying why (API runs).
     skipped: int = 0
 
+    def __reduce__(self) -> tuple[Any, tuple[dict[str, Any]]]:
+        """Pickle with plain counts: worker processes (`--jobs`) send file reports back."""
+        values = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        values["counts"] = dict(self.counts)
+        return (_file_report, (values,))
+
     @property
     def readable(self) -> bool:
         """Return whether the file could be read at all (no record-less source error)."""
@@ -52,6 +58,11 @@ class FileReport:
             and f.location.row is None
             for f in self.findings
         )
+
+
+def _file_report(values: dict[str, Any]) -> FileReport:
+    """Rebuild a pickled file report, its counts read-only again."""
+    return FileReport(**{**values, "counts": frozen(values["counts"])})
 
 
 @dataclass(frozen=True, slots=True)

@@ -328,12 +328,28 @@ def _count_files(paths: Sequence[str]) -> int:
     return len(expansion.files) + ("-" in paths)
 
 
-def _run(jobs: Sequence[Job], options: RuleOptions, progress: Progress | None) -> Report:
+def _worker_count(asked: int | None) -> int:
+    """Return how many worker processes to use: as asked, one per usable CPU for 0, else 1."""
+    if asked is None:
+        return 1
+    if asked == 0:
+        try:
+            return len(os.sched_getaffinity(0))
+        except AttributeError:  # Not on Linux: every CPU counts.
+            return os.cpu_count() or 1
+    return asked
+
+
+def _run(
+    jobs: Sequence[Job], options: RuleOptions, progress: Progress | None, workers: int = 1
+) -> Report:
     from lgstandards.report import Report
 
     reports = []
     for job in jobs:
-        checker = _build_checker(job, options, progress).selecting(
+        # Files checked by workers are counted as each one finishes, not record by record.
+        counting = progress if workers == 1 else None
+        checker = _build_checker(job, options, counting).selecting(
             job.select or (), job.ignore or ()
         )
         report = checker.check_paths(
@@ -342,6 +358,12 @@ def _run(jobs: Sequence[Job], options: RuleOptions, progress: Progress | None) -
             # The checker filters findings as it makes them, so the cap applies to what is kept.
             max_findings=job.max_findings,
             on_file=progress.on_file if progress is not None else None,
+            jobs=workers,
+            on_report=(
+                (lambda file: progress.on_records(file.records))
+                if progress is not None and workers > 1
+                else None
+            ),
         )
         reports.append(report.filtered(job.select or (), job.ignore or ()).capped(job.max_findings))
     return Report.combine(reports)
@@ -434,6 +456,15 @@ def _run(jobs: Sequence[Job], options: RuleOptions, progress: Progress | None) -
     help="Dates more days than this after a record's generated_at (or today) are implausible.",
 )
 @click.option("--draft", is_flag=True, help="Allow a draft or candidate version of the standard.")
+@click.option(
+    "--jobs",
+    "-j",
+    "workers",
+    type=click.IntRange(min=0),
+    default=None,
+    metavar="N",
+    help="Check N files at once in worker processes; 0 for one per CPU.  [default: 1]",
+)
 def validate(
     paths: tuple[str, ...],
     standard: str | None,
@@ -454,6 +485,7 @@ def validate(
     past_days: int,
     future_days: int,
     draft: bool,
+    workers: int | None,
 ) -> int:
     """Check data files (JSON, NDJSON, CSV; files, folders, globs or - for stdin).
 
@@ -510,6 +542,7 @@ def validate(
             jobs,
             RuleOptions(today=settings.today, past_days=past_days, future_days=future_days),
             meter,
+            _worker_count(workers if workers is not None else defaults.jobs if defaults else None),
         )
     finally:
         if meter is not None:
