@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+import os
 import random
 import subprocess
 import sys
@@ -198,7 +199,7 @@ def run(code: str, data: Path, standard: str) -> tuple[int, float, float]:
     return int(records), float(seconds), int(second) / 1024
 
 
-def run_cli(data: Path, standard: str) -> tuple[float, float]:
+def run_cli(data: Path, standard: str, jobs: int = 1) -> tuple[float, float]:
     """Time the whole `lgstandards validate` command, start-up included; return (s, MiB)."""
     # A fresh `time` child measures this command alone: RUSAGE_CHILDREN keeps the largest child.
     script = (
@@ -210,13 +211,31 @@ def run_cli(data: Path, standard: str) -> tuple[float, float]:
     )
     command = [
         sys.executable, "-m", "lgstandards", "validate", "--no-config", "-s", f"{standard}@1",
-        "--format", "json", "--max-findings", "100", "-o", "/dev/null", str(data),
+        "--format", "json", "--max-findings", "100", "-o", "/dev/null", "--jobs", str(jobs),
+        str(data),
     ]
     result = subprocess.run(
         [sys.executable, "-c", script, *command], capture_output=True, text=True, check=True
     )
     seconds, rss = result.stdout.split()
     return float(seconds), int(rss) / 1024
+
+
+def _split(data: Path, count: int) -> Path:
+    """Cut a file into `count` files of whole lines in a folder beside it, once."""
+    folder = data.with_name(f"{data.stem}-in-{count}")
+    if not folder.is_dir():
+        folder.mkdir()
+        with data.open("rb") as handle:
+            total = sum(1 for _ in handle)
+        size = -(-total // count)
+        # Streamed: a parent holding the file would inflate every child's peak RSS after fork.
+        with data.open("rb") as handle:
+            for number in range(count):
+                with (folder / f"part-{number + 1}.ndjson").open("wb") as out:
+                    for _, line in zip(range(size), handle, strict=False):
+                        out.write(line)
+    return folder
 
 
 def bench(standard: str, args: argparse.Namespace) -> None:
@@ -233,6 +252,12 @@ def bench(standard: str, args: argparse.Namespace) -> None:
     )
     cli_seconds, cli_rss = run_cli(big, standard)
     rows = [("lgstandards validate", args.records / cli_seconds, cli_rss, "whole command")]
+    if args.jobs > 1:
+        parts = _split(big, args.jobs * 2)
+        seconds, _ = run_cli(parts, standard, args.jobs)
+        rate = args.records / seconds
+        rows.append((f"  ... --jobs {args.jobs}", rate, float("nan"),
+                     f"{args.jobs * 2} files; {rate / args.jobs:,.0f} records/s per core"))
     records, seconds, rss = run(_LGSTANDARDS, big, standard)
     rows.append(("lgstandards (library)", records / seconds, rss, "Checker.check_source"))
     records, seconds, rss = run(_ENGINES, big, standard)
@@ -240,8 +265,9 @@ def bench(standard: str, args: argparse.Namespace) -> None:
     records, seconds, rss = run(_JSONSCHEMA, small, standard)
     rows.append(("python-jsonschema", records / seconds, rss, f"{records:,} records"))
     for name, rate, peak, note in rows:
+        memory = f"peak RSS {peak:5,.0f} MiB" if peak == peak else " " * 18
         print(f"  {name:22} {rate:>9,.0f} records/s  {1e6 / rate:6.1f} us/record  "
-              f"peak RSS {peak:5,.0f} MiB   {note}")
+              f"{memory}   {note}")
 
 
 def main() -> None:
@@ -257,6 +283,10 @@ def main() -> None:
         help="records for plain python-jsonschema, which is much slower",
     )
     parser.add_argument("--invalid-share", type=float, default=0.02)
+    parser.add_argument(
+        "--jobs", type=int, default=len(os.sched_getaffinity(0)),
+        help="also time `validate --jobs N` over the data cut into 2N files (1: skip)",
+    )
     parser.add_argument("--data-dir", type=Path, default=ROOT / "benchmarks" / "data")
     args = parser.parse_args()
     args.data_dir.mkdir(parents=True, exist_ok=True)
