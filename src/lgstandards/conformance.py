@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from lgstandards.errors import SchemaError
 from lgstandards.findings import Finding, Severity, SourceLocation, frozen
@@ -27,6 +27,9 @@ from lgstandards.sources import (
     expand_paths,
 )
 from lgstandards.validation import SchemaValidator, local_retriever
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 #: A step of the record checks: the rules it serves, what to call, and whether that call is a
 #: shared scan (hits by code) or one rule's check (hits).
@@ -432,7 +435,12 @@ _WORKER: Checker | None = None
 
 def _start_worker(recipe: Recipe) -> None:
     """Compile the parent's checker in this worker, once for all the files it will check."""
+    import signal
+
     global _WORKER
+    # Ctrl-C reaches every process of the terminal; the parent alone answers it and stops the
+    # workers, so none of them prints a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER = recipe.build()
 
 
@@ -469,8 +477,7 @@ def _check_in_workers(
 ) -> Iterator[FileReport]:
     """Check files in worker processes, yielding their reports in the order of `sources`."""
     import multiprocessing
-    from concurrent.futures import Future, ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
+    from concurrent.futures import ProcessPoolExecutor
 
     assert checker.recipe is not None
     on_disk = [source for source in sources if source.path is not None]
@@ -482,27 +489,51 @@ def _check_in_workers(
         initializer=_start_worker,
         initargs=(checker.recipe,),
     )
-    with pool:
-        futures: dict[int, Future[FileReport]] = {
-            id(source): pool.submit(
-                _check_in_worker, source.name, source.format, str(source.path), max_findings
-            )
-            for source in on_disk
-        }
-        for source in sources:
-            future = futures.get(id(source))
-            if future is None:
-                # Standard input and pipes are already in memory here; check them here.
+    try:
+        yield from _collect(checker, pool, sources, on_disk, max_findings, on_file)
+    except BaseException:
+        # Interrupted, or the consumer stopped early: cancel what is queued and end the workers
+        # now rather than after the files they are on (3.11 has no public way to end them).
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        raise
+    pool.shutdown()
+
+
+def _collect(
+    checker: Checker,
+    pool: ProcessPoolExecutor,
+    sources: Sequence[Source],
+    on_disk: Sequence[Source],
+    max_findings: int | None,
+    on_file: Callable[[str], None] | None,
+) -> Iterator[FileReport]:
+    """Hand the files on disk to the pool and yield every source's report in order."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    futures: dict[int, Future[FileReport]] = {
+        id(source): pool.submit(
+            _check_in_worker, source.name, source.format, str(source.path), max_findings
+        )
+        for source in on_disk
+    }
+    for source in sources:
+        future = futures.get(id(source))
+        if future is None:
+            # Standard input and pipes are already in memory here; check them here.
+            report = checker.check_source(source, max_findings=max_findings)
+        else:
+            try:
+                report = future.result()
+            except BrokenProcessPool:
+                # A worker died (killed, or out of memory): check its files here instead.
                 report = checker.check_source(source, max_findings=max_findings)
-            else:
-                try:
-                    report = future.result()
-                except BrokenProcessPool:
-                    # A worker died (killed, or out of memory): check its files here instead.
-                    report = checker.check_source(source, max_findings=max_findings)
-            if on_file:
-                on_file(source.name)
-            yield report
+        if on_file:
+            on_file(source.name)
+        yield report
 
 
 def _locate(source: Source, record: Record, pointer: str) -> SourceLocation:
