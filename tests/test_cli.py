@@ -221,3 +221,30 @@ def test_findings_are_capped_by_default_and_still_counted(
     assert report["summary"]["errors"] == 10_050
     assert len(report["files"][0]["findings"]) == 10_000
     assert report["files"][0]["omitted"] == 50
+
+
+def test_select_never_hides_unreadable_input(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A file that cannot be read fails whatever --select says; only --ignore hides it."""
+    broken = tmp_path / "broken.ndjson"
+    broken.write_text('{"uprn": \n')
+    args = ["validate", "--no-config", "-s", "waste-property-schedule@1", "--format", "json"]
+    code, out, _ = _run(capsys, *args, "--select", "waste.unknown-service", str(broken))
+    assert code == 1
+    assert [f["code"] for f in json.loads(out)["files"][0]["findings"]] == ["source.invalid-json"]
+    code, out, _ = _run(capsys, *args, "--ignore", "source.invalid-json", str(broken))
+    assert code == 0
+
+
+def test_nothing_hides_a_failure_of_lgstandards() -> None:
+    """internal.* findings survive every selection: the tool failing must never look like a pass."""
+    from lgstandards.findings import Finding, Severity, frozen
+    from lgstandards.report import FileReport, Report
+
+    failed = Finding("internal.file-failed", Severity.ERROR, "Checking a.json failed.")
+    report = Report("x@1", None, (FileReport("a.json", findings=(failed,),
+                                             counts=frozen({failed.code: 1})),))
+    for select, ignore in ((["waste"], []), ([], ["internal"]), (["schema"], ["internal"])):
+        kept = report.filtered(select, ignore)
+        assert [f.code for f in kept.files[0].findings] == ["internal.file-failed"]

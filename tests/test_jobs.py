@@ -8,7 +8,7 @@ import os
 import pickle
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -20,6 +20,12 @@ from lgstandards.rules import RuleOptions
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEDULE = ROOT / "standards/waste-property-schedule/1.0.0/examples"
+
+
+@pytest.fixture(autouse=True)
+def small_data_goes_to_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Use workers for these small test files, which are below the size that repays them."""
+    monkeypatch.setattr(conformance, "PARALLEL_MIN_BYTES", 0)
 
 
 @pytest.fixture(scope="module")
@@ -76,13 +82,46 @@ def test_standard_input_is_checked_beside_the_workers(folder: Path) -> None:
     assert _plain(report) == _plain(checker.check_paths(paths, stdin=lambda: data))
 
 
-def test_on_report_sees_each_file(folder: Path) -> None:
-    """`on_report` gets each file's report, with or without workers."""
+def test_subclasses_hear_of_files_checked_in_workers(folder: Path) -> None:
+    """`checked_in_worker` is told of each file a worker checked (progress counts them)."""
+
+    class Counting(Checker):
+        seen: ClassVar[list[str]] = []
+
+        def checked_in_worker(self, report: Any) -> None:
+            self.seen.append(report.path)
+
+    checker = Counting.for_standard("waste-property-schedule@1")
+    report = checker.check_paths([str(folder)], jobs=2)
+    assert sorted(Counting.seen) == sorted(f.path for f in report.files)
+
+
+def test_little_data_stays_in_one_process(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Below PARALLEL_MIN_BYTES, starting workers would cost more than it saves."""
+    monkeypatch.setattr(conformance, "PARALLEL_MIN_BYTES", 32 * 2**20)
+    monkeypatch.setattr(conformance, "_check_in_workers", _refuse)
     checker = Checker.for_standard("waste-property-schedule@1")
-    for jobs in (1, 2):
-        seen: list[Any] = []
-        report = checker.check_paths([str(folder)], jobs=jobs, on_report=seen.append)
-        assert [f.path for f in seen] == [f.path for f in report.files]
+    assert len(checker.check_paths([str(folder)], jobs=4).files) > 10
+
+
+def _refuse(*args: Any) -> Any:
+    raise AssertionError("workers were started")
+
+
+def test_a_piped_schema_stays_in_one_process(tmp_path: Path) -> None:
+    """A --schema read from a pipe cannot be read again by workers, so none is started."""
+    fifo = tmp_path / "schema.fifo"
+    os.mkfifo(fifo)
+    import threading
+
+    writer = threading.Thread(target=lambda: fifo.write_text('{"type": "object"}'))
+    writer.start()
+    checker = Checker.for_schema_file(fifo)
+    writer.join()
+    assert checker.recipe is None
+    regular = tmp_path / "schema.json"
+    regular.write_text('{"type": "object"}')
+    assert Checker.for_schema_file(regular).recipe is not None
 
 
 def test_a_recipe_builds_the_same_checker() -> None:
@@ -184,3 +223,59 @@ def test_config_sets_jobs(
     config.write_text(config.read_text().replace("jobs = 2", "jobs = -1"))
     assert main(["validate", "--config", str(config)]) == 2
     assert "jobs" in capsys.readouterr().err
+
+
+def test_a_worker_ends_when_its_parent_is_killed(tmp_path: Path) -> None:
+    """A worker whose parent died (kill -9, say) exits instead of waiting for work forever."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    worker = (
+        "import sys, time; from lgstandards.conformance import _watch_parent; "
+        "_watch_parent(int(sys.argv[1])); time.sleep(60)"
+    )
+    parent = subprocess.Popen(
+        [sys.executable, "-c",
+         "import os, subprocess, sys, time; "
+         f"p = subprocess.Popen([sys.executable, '-c', {worker!r}, str(os.getpid())]); "
+         "print(p.pid, flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    assert parent.stdout is not None
+    child = int(parent.stdout.readline())
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    parent.stdout.close()
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and _running(child):
+        time.sleep(0.1)
+    assert not _running(child)
+
+
+def _running(pid: int) -> bool:
+    """Return whether a process exists and is not a zombie waiting to be reaped."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+def test_workers_start_with_ctrl_c_ignored() -> None:
+    """Processes started inside `_ctrl_c_ignored` ignore Ctrl-C from their first instruction."""
+    import subprocess
+    import sys
+
+    code = (
+        "import signal, subprocess, sys\n"
+        "from lgstandards.conformance import _ctrl_c_ignored\n"
+        "probe = 'import signal; print(signal.getsignal(signal.SIGINT) is signal.SIG_IGN)'\n"
+        "with _ctrl_c_ignored():\n"
+        "    print(subprocess.run([sys.executable, '-c', probe], capture_output=True,"
+        " text=True).stdout.strip())\n"
+        "print(signal.getsignal(signal.SIGINT) is signal.default_int_handler)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.split() == ["True", "True"], result.stderr

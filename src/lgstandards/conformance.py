@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import json
+import os
 import sys
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -153,12 +156,13 @@ class Checker:
         except SchemaError as exc:
             raise SchemaError(f"{path}: {exc}") from None
         checker = cls(validator, name=None, schema_id=str(path), options=options)
-        checker.recipe = Recipe(None, str(path.resolve()), checker.options)
+        if path.is_file():  # A pipe (<(...)) cannot be read again by a worker.
+            checker.recipe = Recipe(None, str(path.resolve()), checker.options)
         return checker
 
     def selecting(self, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Checker:
         """Return a copy that runs only the rules a code or category selects (all by default)."""
-        from lgstandards.report import code_matches
+        from lgstandards.report import code_matches, code_wanted
 
         # Skipping a rule, rather than filtering its findings afterwards, also saves its cost
         # (the per-file UPRN index holds about 120 bytes per distinct UPRN).
@@ -179,9 +183,7 @@ class Checker:
                 selections=(*self.recipe.selections, (tuple(select), tuple(ignore))),
             )
         # Findings are filtered as they are made, so caps and counts apply to what is kept.
-        copy._wanted = lambda code: (
-            (not select or code_matches(code, select)) and not code_matches(code, ignore)
-        )
+        copy._wanted = lambda code: code_wanted(code, select, ignore)
         return copy
 
     # -- checking ------------------------------------------------------------------------------
@@ -330,14 +332,17 @@ class Checker:
         stdin: Callable[[], bytes] | None = None,
         on_file: Callable[[str], None] | None = None,
         jobs: int = 1,
-        on_report: Callable[[FileReport], None] | None = None,
     ) -> Report:
         """Check files, directories, globs and '-' (standard input), each file on its own.
 
-        With `jobs` above 1, files are checked by that many worker processes at once (each file
-        whole in one worker, so rules across a file still see all of it); the report is the
-        same, in the same order. `on_file` is told as each file starts (as each finishes, with
-        workers) and `on_report` gets each file's report.
+        With `jobs` above 1, files are checked by that many worker processes at once when there
+        are at least two files on disk and PARALLEL_MIN_BYTES of them (starting a worker takes
+        about half a second). Each file stays whole in one worker, so rules across a file still
+        see all of it, and the report is the same, in the same order. Workers rebuild this
+        checker from its `recipe` (standard or schema, options, selections), so a checker
+        changed by hand after it was built should have its recipe set to None; and, as with any
+        spawned process, a script calling this needs an `if __name__ == "__main__":` guard.
+        `on_file` is told as each file starts (as each finishes, with workers).
         """
         arguments = list(paths)
         expansion = expand_paths(a for a in arguments if a != "-")
@@ -378,16 +383,14 @@ class Checker:
                     continue
             fmt = input_format or detect_format(str(path), _head(path))
             sources.append(Source(str(path), fmt, path=path, tabular=self.tabular))
-        on_disk = [source for source in sources if source.path is not None]
-        if jobs > 1 and len(on_disk) > 1 and self.recipe is not None:
-            checked = _check_in_workers(self, sources, jobs, max_findings, on_file)
+        if jobs > 1 and self.recipe is not None and _worth_workers(sources):
+            files.extend(_check_in_workers(self, sources, jobs, max_findings, on_file))
         else:
-            checked = self._check_each(sources, max_findings, on_file)
-        for report in checked:
-            if on_report:
-                on_report(report)
-            files.append(report)
+            files.extend(self._check_each(sources, max_findings, on_file))
         return self.report(files)
+
+    def checked_in_worker(self, report: FileReport) -> None:
+        """Take note of a file a worker process checked (a hook: progress displays count it)."""
 
     def _check_each(
         self,
@@ -433,15 +436,49 @@ class Checker:
 _WORKER: Checker | None = None
 
 
-def _start_worker(recipe: Recipe) -> None:
+def _start_worker(recipe: Recipe, parent: int) -> None:
     """Compile the parent's checker in this worker, once for all the files it will check."""
     import signal
 
     global _WORKER
     # Ctrl-C reaches every process of the terminal; the parent alone answers it and stops the
-    # workers, so none of them prints a traceback.
+    # workers, so none of them prints a traceback. (The parent also starts workers with it
+    # ignored, for a Ctrl-C that comes before this runs.)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _watch_parent(parent)
     _WORKER = recipe.build()
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker when its parent process has gone (killed, say), instead of idling on.
+
+    The parent's id comes from the parent itself: one that died while this process started
+    would otherwise be missed, the process already handed to another parent.
+    """
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="lgstandards-parent-watch", daemon=True).start()
+
+
+#: Files on disk, in bytes, below which checking in one process beats starting workers.
+PARALLEL_MIN_BYTES = 32 * 2**20
+
+
+def _worth_workers(sources: Sequence[Source]) -> bool:
+    """Return whether there are enough files on disk, and data in them, to repay workers."""
+    sizes = []
+    for source in sources:
+        if source.path is not None:
+            try:
+                sizes.append(source.path.stat().st_size)
+            except OSError:
+                sizes.append(0)
+    return len(sizes) > 1 and sum(sizes) >= PARALLEL_MIN_BYTES
 
 
 def _check_in_worker(
@@ -487,7 +524,7 @@ def _check_in_workers(
         max_workers=min(jobs, len(on_disk)),
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_start_worker,
-        initargs=(checker.recipe,),
+        initargs=(checker.recipe, os.getpid()),
     )
     try:
         yield from _collect(checker, pool, sources, on_disk, max_findings, on_file)
@@ -502,6 +539,22 @@ def _check_in_workers(
     pool.shutdown()
 
 
+@contextlib.contextmanager
+def _ctrl_c_ignored() -> Iterator[None]:
+    """Ignore Ctrl-C for a moment in this process (only the main thread can change that)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
 def _collect(
     checker: Checker,
     pool: ProcessPoolExecutor,
@@ -514,12 +567,15 @@ def _collect(
     from concurrent.futures import Future
     from concurrent.futures.process import BrokenProcessPool
 
-    futures: dict[int, Future[FileReport]] = {
-        id(source): pool.submit(
-            _check_in_worker, source.name, source.format, str(source.path), max_findings
-        )
-        for source in on_disk
-    }
+    with _ctrl_c_ignored():
+        # The pool spawns its workers on the first submission, and they inherit an ignored
+        # Ctrl-C, so none is interrupted before it can ignore Ctrl-C itself.
+        futures: dict[int, Future[FileReport]] = {
+            id(source): pool.submit(
+                _check_in_worker, source.name, source.format, str(source.path), max_findings
+            )
+            for source in on_disk
+        }
     for source in sources:
         future = futures.get(id(source))
         if future is None:
@@ -531,6 +587,8 @@ def _collect(
             except BrokenProcessPool:
                 # A worker died (killed, or out of memory): check its files here instead.
                 report = checker.check_source(source, max_findings=max_findings)
+            else:
+                checker.checked_in_worker(report)
         if on_file:
             on_file(source.name)
         yield report

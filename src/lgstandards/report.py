@@ -224,7 +224,7 @@ class Report:
             return self
 
         def keep(code: str) -> bool:
-            return (not chosen or code_matches(code, chosen)) and not code_matches(code, dropped)
+            return code_wanted(code, chosen, dropped)
 
         files: list[FileReport] = []
         for file in self.files:
@@ -378,6 +378,21 @@ def _file_to_dict(file: FileReport, *, api: bool = False) -> dict[str, Any]:
 def code_matches(code: str, selectors: Iterable[str]) -> bool:
     """Return whether a code is a selector or falls under one (`schema` has `schema.type`)."""
     return any(code == s or code.startswith(s + ".") for s in selectors)
+
+
+def code_wanted(code: str, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> bool:
+    """Return whether `--select` / `--ignore` keep findings with this code.
+
+    Input that could not be read (`source.*`) and failures of lgstandards itself (`internal.*`)
+    are kept whatever is selected, as a linter reports a syntax error whatever rules are chosen:
+    a file that was never checked must not pass. Only an explicit `--ignore` hides a source code;
+    nothing hides an internal one.
+    """
+    if code.startswith("internal."):
+        return True
+    if code.startswith("source."):
+        return not code_matches(code, ignore)
+    return (not select or code_matches(code, select)) and not code_matches(code, ignore)
 
 
 def _default_severity(code: str) -> Severity:

@@ -181,6 +181,10 @@ def _counting_checker(progress: Progress | None) -> type[Checker]:
             """Check a source, counting its records as they are read."""
             return super().check_source(CountedSource(source), max_findings=max_findings)
 
+        def checked_in_worker(self, report: FileReport) -> None:
+            """Count a worker's file once it is done: workers cannot report as they read."""
+            meter.on_records(report.records)
+
     return CountingChecker
 
 
@@ -347,9 +351,7 @@ def _run(
 
     reports = []
     for job in jobs:
-        # Files checked by workers are counted as each one finishes, not record by record.
-        counting = progress if workers == 1 else None
-        checker = _build_checker(job, options, counting).selecting(
+        checker = _build_checker(job, options, progress).selecting(
             job.select or (), job.ignore or ()
         )
         report = checker.check_paths(
@@ -359,11 +361,6 @@ def _run(
             max_findings=job.max_findings,
             on_file=progress.on_file if progress is not None else None,
             jobs=workers,
-            on_report=(
-                (lambda file: progress.on_records(file.records))
-                if progress is not None and workers > 1
-                else None
-            ),
         )
         reports.append(report.filtered(job.select or (), job.ignore or ()).capped(job.max_findings))
     return Report.combine(reports)
@@ -463,7 +460,8 @@ def _run(
     type=click.IntRange(min=0),
     default=None,
     metavar="N",
-    help="Check N files at once in worker processes; 0 for one per CPU.  [default: 1]",
+    help="Check N files at once in worker processes (when there are several files and 32 MiB "
+    "to check); 0 for one per CPU.  [default: 1]",
 )
 def validate(
     paths: tuple[str, ...],
