@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from lgstandards import conformance
+from lgstandards import parallel
 from lgstandards.cli import main
 from lgstandards.conformance import Checker, Recipe
 from lgstandards.findings import Severity
@@ -25,7 +27,7 @@ SCHEDULE = ROOT / "standards/waste-property-schedule/1.0.0/examples"
 @pytest.fixture(autouse=True)
 def small_data_goes_to_workers(monkeypatch: pytest.MonkeyPatch) -> None:
     """Use workers for these small test files, which are below the size that repays them."""
-    monkeypatch.setattr(conformance, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 0)
 
 
 @pytest.fixture(scope="module")
@@ -98,8 +100,8 @@ def test_subclasses_hear_of_files_checked_in_workers(folder: Path) -> None:
 
 def test_little_data_stays_in_one_process(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Below PARALLEL_MIN_BYTES, starting workers would cost more than it saves."""
-    monkeypatch.setattr(conformance, "PARALLEL_MIN_BYTES", 32 * 2**20)
-    monkeypatch.setattr(conformance, "_check_in_workers", _refuse)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 32 * 2**20)
+    monkeypatch.setattr(parallel, "check_in_workers", _refuse)
     checker = Checker.for_standard("waste-property-schedule@1")
     assert len(checker.check_paths([str(folder)], jobs=4).files) > 10
 
@@ -155,8 +157,8 @@ def test_a_failing_file_costs_only_that_file(monkeypatch: pytest.MonkeyPatch) ->
         def check_source(self, source: Any, *, max_findings: int | None = None) -> Any:
             raise RuntimeError("boom")
 
-    monkeypatch.setattr(conformance, "_WORKER", Exploding())
-    report = conformance._check_in_worker("a.json", "json", "a.json", None)
+    monkeypatch.setattr(parallel, "_WORKER", Exploding())
+    report = parallel._check_in_worker("a.json", "json", "a.json", None)
     assert [(f.code, f.severity) for f in report.findings] == [
         ("internal.file-failed", Severity.ERROR)
     ]
@@ -210,13 +212,13 @@ def test_config_sets_jobs(
         'standard = "waste-property-schedule@1"\n'
     )
     started: list[int] = []
-    real = conformance._check_in_workers
+    real = parallel.check_in_workers
 
     def spy(checker: Checker, sources: Any, jobs: int, *rest: Any) -> Any:
         started.append(jobs)
         return real(checker, sources, jobs, *rest)
 
-    monkeypatch.setattr(conformance, "_check_in_workers", spy)
+    monkeypatch.setattr(parallel, "check_in_workers", spy)
     assert main(["validate", "--config", str(config)]) == 1
     assert json.loads(capsys.readouterr().out)["summary"]["files"] > 10
     assert started == [2]
@@ -233,7 +235,7 @@ def test_a_worker_ends_when_its_parent_is_killed(tmp_path: Path) -> None:
     import time
 
     worker = (
-        "import sys, time; from lgstandards.conformance import _watch_parent; "
+        "import sys, time; from lgstandards.parallel import _watch_parent; "
         "_watch_parent(int(sys.argv[1])); time.sleep(60)"
     )
     parent = subprocess.Popen(
@@ -270,7 +272,7 @@ def test_workers_start_with_ctrl_c_ignored() -> None:
 
     code = (
         "import signal, subprocess, sys\n"
-        "from lgstandards.conformance import _ctrl_c_ignored\n"
+        "from lgstandards.parallel import _ctrl_c_ignored\n"
         "probe = 'import signal; print(signal.getsignal(signal.SIGINT) is signal.SIG_IGN)'\n"
         "with _ctrl_c_ignored():\n"
         "    print(subprocess.run([sys.executable, '-c', probe], capture_output=True,"
@@ -279,3 +281,171 @@ def test_workers_start_with_ctrl_c_ignored() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.split() == ["True", "True"], result.stderr
+
+
+# -- one large NDJSON file cut into parts ----------------------------------------------------------
+
+
+@pytest.fixture
+def tiny_parts(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Cut even small test files into parts of a few kilobytes; count the files merged."""
+    monkeypatch.setattr(parallel, "PART_MIN_BYTES", 2048)
+    merged: list[int] = []
+    real = parallel.merge_parts
+
+    def spy(checker: Checker, source: Any, parts: Any, max_findings: Any) -> Any:
+        merged.append(len(parts))
+        return real(checker, source, parts, max_findings)
+
+    monkeypatch.setattr(parallel, "merge_parts", spy)
+    return merged
+
+
+def _schedules() -> list[dict[str, Any]]:
+    found = []
+    for path in sorted((SCHEDULE / "valid").iterdir()):
+        if path.suffix == ".json":
+            found.append(json.loads(path.read_text()))
+        elif path.suffix == ".ndjson":
+            found.extend(json.loads(line) for line in path.read_text().splitlines() if line)
+    return found
+
+
+@pytest.fixture(scope="module")
+def big_schedule_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Schedules with a BOM, blank lines, bad JSON, schema errors and UPRNs repeated far apart."""
+    templates = _schedules()
+    lines: list[str] = []
+    for number in range(240):
+        record = json.loads(json.dumps(templates[number % len(templates)]))
+        record["property"]["uprn"] = str(5_000_000 + number % 180)  # 60 UPRNs come back later.
+        if number % 180 == 7 and number > 180:
+            record["property"]["uprn"] = "000" + record["property"]["uprn"]  # Same property.
+        if number % 180 in (11, 12) and number > 180:
+            record["collections"] = record["collections"][:-1]  # Conflicts with the first.
+        if number % 37 == 5:
+            record["property"]["address"]["postcode"] = "SW1A1AA X"
+        if number % 53 == 9:
+            record["services"][0]["frequency"] = "FREQ=SOMETIMES"
+        lines.append(json.dumps(record))
+        if number % 41 == 3:
+            lines.append("   ")
+        if number % 97 == 50:
+            lines.append('{"property": ')
+    path = tmp_path_factory.mktemp("big") / "schedules.ndjson"
+    path.write_bytes(b"\xef\xbb\xbf" + "\n".join(lines).encode() + b"\n")
+    return path
+
+
+@pytest.mark.parametrize("max_findings", [None, 3, 40])
+def test_a_file_in_parts_gives_the_same_report(
+    big_schedule_file: Path, tiny_parts: list[int], max_findings: int | None
+) -> None:
+    """Records, findings, places, counts and caps are as one process gives them."""
+    checker = Checker.for_standard("waste-property-schedule@1")
+    alone = checker.check_paths([str(big_schedule_file)], max_findings=max_findings)
+    split = checker.check_paths([str(big_schedule_file)], max_findings=max_findings, jobs=2)
+    assert tiny_parts and tiny_parts[0] >= 8
+    assert _plain(split) == _plain(alone)
+    counts = alone.files[0].counts
+    assert counts["waste.conflicting-uprn"] >= 2
+    assert {"source.invalid-json", "source.byte-order-mark", "schema.pattern"} <= set(counts)
+
+
+@pytest.mark.parametrize(
+    ("select", "ignore"),
+    [(["waste.conflicting-uprn"], []), ([], ["waste.conflicting-uprn"]), (["schema"], [])],
+)
+def test_parts_follow_selections(
+    big_schedule_file: Path, tiny_parts: list[int], select: list[str], ignore: list[str]
+) -> None:
+    """Selecting or ignoring the rule across the file gives the same report in parts."""
+    checker = Checker.for_standard("waste-property-schedule@1").selecting(select, ignore)
+    alone = checker.check_paths([str(big_schedule_file)])
+    assert _plain(checker.check_paths([str(big_schedule_file)], jobs=3)) == _plain(alone)
+    assert tiny_parts
+
+
+def test_planning_references_are_compared_across_parts(
+    tmp_path: Path, tiny_parts: list[int]
+) -> None:
+    """A reference used again many parts later is reported with the first record's number."""
+    example = ROOT / "standards/planning-application-register/1.0.0/examples/valid"
+    template = json.loads(next(p for p in sorted(example.iterdir()) if p.suffix == ".json")
+                          .read_text())
+    lines = []
+    for number in range(300):
+        record = dict(template, reference=f"24/{number % 250:05d}/FUL")
+        lines.append(json.dumps(record))
+    data = tmp_path / "register.ndjson"
+    data.write_text("\n".join(lines) + "\n")
+    checker = Checker.for_standard("planning-application-register@1")
+    alone = checker.check_paths([str(data)])
+    assert _plain(checker.check_paths([str(data)], jobs=2)) == _plain(alone)
+    assert tiny_parts
+    repeated = [f for f in alone.files[0].findings if f.code == "planning.reference-not-unique"]
+    assert len(repeated) == 50
+    assert "by its 1st record" in repeated[0].message
+
+
+def test_blank_lines_only_in_parts(tmp_path: Path, tiny_parts: list[int]) -> None:
+    """A file of blank lines cut into parts still holds 'only blank lines', once."""
+    data = tmp_path / "blank.ndjson"
+    data.write_text("  \n" * 5000)
+    checker = Checker.for_standard("waste-property-schedule@1")
+    alone = checker.check_paths([str(data)])
+    assert _plain(checker.check_paths([str(data)], jobs=2)) == _plain(alone)
+    assert [f.code for f in alone.files[0].findings] == ["source.empty"]
+
+
+def test_parts_of_dead_workers_are_checked_here(
+    big_schedule_file: Path, tiny_parts: list[int]
+) -> None:
+    """When the workers die, the parent checks the whole file itself."""
+    checker = Checker.for_standard("waste-property-schedule@1")
+    alone = checker.check_paths([str(big_schedule_file)])
+    assert checker.recipe is not None
+    checker.recipe = DyingRecipe(**dataclasses.asdict(checker.recipe))
+    assert _plain(checker.check_paths([str(big_schedule_file)], jobs=2)) == _plain(alone)
+    assert tiny_parts == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    lines=st.lists(st.binary(max_size=30).map(lambda b: b.replace(b"\n", b"")), max_size=40),
+    target=st.integers(1, 80),
+    final=st.booleans(),
+)
+def test_spans_cut_at_line_ends(
+    tmp_path_factory: pytest.TempPathFactory, lines: list[bytes], target: int, final: bool
+) -> None:
+    """Parts cover the file end to end, each starts a line, and knows its first line number."""
+    data = b"\n".join(lines) + (b"\n" if final else b"")
+    path = tmp_path_factory.mktemp("spans") / "data"
+    path.write_bytes(data)
+    spans = parallel.spans(path, len(data), target)
+    assert b"".join(data[start:end] for start, end, _ in spans) == data
+    for start, end, first_line in spans:
+        assert start < end
+        assert start == 0 or data[start - 1 : start] == b"\n"
+        assert first_line == data[:start].count(b"\n") + 1
+
+
+def test_fingerprints_are_the_same_in_every_process() -> None:
+    """A schedule's fingerprint does not depend on the process's hash salt (PYTHONHASHSEED)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import json, sys; from lgstandards.rules.waste import _fingerprint; "
+        f"r = json.load(open({str(SCHEDULE / 'valid' / 'unitary-house.json')!r})); "
+        "print(_fingerprint(r, r['property']))"
+    )
+    prints = {
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(prints) == 1

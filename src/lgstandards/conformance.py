@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import functools
 import json
-import os
 import sys
-import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -32,7 +29,7 @@ from lgstandards.sources import (
 from lgstandards.validation import SchemaValidator, local_retriever
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+    from lgstandards.parallel import Part as _Part
 
 #: A step of the record checks: the rules it serves, what to call, and whether that call is a
 #: shared scan (hits by code) or one rule's check (hits).
@@ -192,8 +189,12 @@ class Checker:
         """Return the schema and rule findings for one record, without source locations."""
         return self._check(data, number, self._checks())
 
-    def _checks(self) -> list[_Step]:
-        """Return the record checks for one file: shared scans, single rules, per-file state."""
+    def _checks(self, part: _Part | None = None) -> list[_Step]:
+        """Return the record checks for one file: shared scans, single rules, per-file state.
+
+        For a `part` of a file, rules across the file only collect their keys, which the
+        process that split the file compares in order.
+        """
         steps: list[_Step] = []
         shared: dict[SharedScan, list[Rule]] = {}
         for rule in self.rules:
@@ -203,9 +204,15 @@ class Checker:
                 steps.append(((rule,), rule.check, False))
         # A scan goes first, where the rules that share it would have run, and only once.
         steps[:0] = [(tuple(rules), scan, True) for scan, rules in shared.items()]
-        steps.extend(
-            ((rule,), rule.per_file(), False) for rule in self.rules if rule.per_file is not None
-        )
+        for rule in self.rules:
+            if rule.per_file is None:
+                continue
+            if part is not None and rule.across is not None:
+                steps.append(((rule,), part.collector(rule.across), False))
+            elif part is None:
+                steps.append(((rule,), rule.per_file(), False))
+            else:
+                raise ValueError(f"{rule.code} compares records across a file and cannot split")
         return steps
 
     def _check(self, data: Any, number: int, steps: list[_Step]) -> list[Finding]:
@@ -259,10 +266,15 @@ class Checker:
 
     def check_source(self, source: Source, *, max_findings: int | None = None) -> FileReport:
         """Check every record of one source and return its file report."""
+        return self._check_source(source, max_findings, None)
+
+    def _check_source(
+        self, source: Source, max_findings: int | None, part: _Part | None
+    ) -> FileReport:
         kept: list[Finding] = []
         counts: Counter[str] = Counter()
         records = invalid = 0
-        checks = self._checks()
+        checks = self._checks(part)
 
         wanted = self._wanted
 
@@ -284,9 +296,13 @@ class Checker:
                     records = max(records, number)
                     if item.severity is Severity.ERROR and number != last_bad:
                         invalid, last_bad = invalid + 1, number
+                        if part is not None:
+                            part.bad.append(number)
                 keep(item)
                 continue
             records = max(records, item.number)
+            if part is not None:
+                part.where = (item.line or 0, item.offset)
             found = self._check(item.data, item.number, checks)
             if not found:
                 continue
@@ -313,6 +329,8 @@ class Checker:
                 keep(located)
             if bad and item.number != last_bad:
                 invalid, last_bad = invalid + 1, item.number
+                if part is not None:
+                    part.bad.append(item.number)
         return FileReport(
             source.name,
             source.format,
@@ -336,13 +354,14 @@ class Checker:
         """Check files, directories, globs and '-' (standard input), each file on its own.
 
         With `jobs` above 1, files are checked by that many worker processes at once when there
-        are at least two files on disk and PARALLEL_MIN_BYTES of them (starting a worker takes
-        about half a second). Each file stays whole in one worker, so rules across a file still
-        see all of it, and the report is the same, in the same order. Workers rebuild this
-        checker from its `recipe` (standard or schema, options, selections), so a checker
-        changed by hand after it was built should have its recipe set to None; and, as with any
-        spawned process, a script calling this needs an `if __name__ == "__main__":` guard.
-        `on_file` is told as each file starts (as each finishes, with workers).
+        is enough data on disk to repay starting them (see `lgstandards.parallel`); a large
+        NDJSON file is cut into parts at line ends, and rules across a file compare the parts'
+        records in order here. The report is the one a single process gives, in the same order.
+        Workers rebuild this checker from its `recipe` (standard or schema, options,
+        selections), so a checker changed by hand after it was built should have its recipe set
+        to None; and, as with any spawned process, a script calling this needs an
+        `if __name__ == "__main__":` guard. `on_file` is told as each file starts (as each
+        finishes, with workers).
         """
         arguments = list(paths)
         expansion = expand_paths(a for a in arguments if a != "-")
@@ -383,10 +402,13 @@ class Checker:
                     continue
             fmt = input_format or detect_format(str(path), _head(path))
             sources.append(Source(str(path), fmt, path=path, tabular=self.tabular))
-        if jobs > 1 and self.recipe is not None and _worth_workers(sources):
-            files.extend(_check_in_workers(self, sources, jobs, max_findings, on_file))
-        else:
-            files.extend(self._check_each(sources, max_findings, on_file))
+        if jobs > 1 and self.recipe is not None:
+            from lgstandards import parallel
+
+            if parallel.worth_workers(self, sources):
+                files.extend(parallel.check_in_workers(self, sources, jobs, max_findings, on_file))
+                return self.report(files)
+        files.extend(self._check_each(sources, max_findings, on_file))
         return self.report(files)
 
     def checked_in_worker(self, report: FileReport) -> None:
@@ -428,170 +450,6 @@ class Checker:
                     if wanted is None or wanted(f.code)
                 ),
             )
-
-
-# -- worker processes (--jobs) -------------------------------------------------------------------
-
-#: The checker of this worker process, built once from its recipe when the worker starts.
-_WORKER: Checker | None = None
-
-
-def _start_worker(recipe: Recipe, parent: int) -> None:
-    """Compile the parent's checker in this worker, once for all the files it will check."""
-    import signal
-
-    global _WORKER
-    # Ctrl-C reaches every process of the terminal; the parent alone answers it and stops the
-    # workers, so none of them prints a traceback. (The parent also starts workers with it
-    # ignored, for a Ctrl-C that comes before this runs.)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _watch_parent(parent)
-    _WORKER = recipe.build()
-
-
-def _watch_parent(parent: int) -> None:
-    """End this worker when its parent process has gone (killed, say), instead of idling on.
-
-    The parent's id comes from the parent itself: one that died while this process started
-    would otherwise be missed, the process already handed to another parent.
-    """
-    import threading
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="lgstandards-parent-watch", daemon=True).start()
-
-
-#: Files on disk, in bytes, below which checking in one process beats starting workers.
-PARALLEL_MIN_BYTES = 32 * 2**20
-
-
-def _worth_workers(sources: Sequence[Source]) -> bool:
-    """Return whether there are enough files on disk, and data in them, to repay workers."""
-    sizes = []
-    for source in sources:
-        if source.path is not None:
-            try:
-                sizes.append(source.path.stat().st_size)
-            except OSError:
-                sizes.append(0)
-    return len(sizes) > 1 and sum(sizes) >= PARALLEL_MIN_BYTES
-
-
-def _check_in_worker(
-    name: str, fmt: InputFormat, path: str, max_findings: int | None
-) -> FileReport:
-    """Check one file in a worker process."""
-    assert _WORKER is not None
-    source = Source(name, fmt, path=Path(path), tabular=_WORKER.tabular)
-    try:
-        return _WORKER.check_source(source, max_findings=max_findings)
-    except Exception as exc:  # A bug must cost one file, not the run.
-        return _failed(name, exc)
-
-
-def _failed(name: str, exc: BaseException) -> FileReport:
-    """Return the report of a file whose check failed through no fault of the file."""
-    finding = Finding(
-        "internal.file-failed",
-        Severity.ERROR,
-        f"Checking {name} failed ({type(exc).__name__}: {exc}); please report it to the "
-        "lgstandards maintainers.",
-        location=SourceLocation(name),
-    )
-    return FileReport(name, findings=(finding,), counts=frozen({finding.code: 1}))
-
-
-def _check_in_workers(
-    checker: Checker,
-    sources: Sequence[Source],
-    jobs: int,
-    max_findings: int | None,
-    on_file: Callable[[str], None] | None,
-) -> Iterator[FileReport]:
-    """Check files in worker processes, yielding their reports in the order of `sources`."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    assert checker.recipe is not None
-    on_disk = [source for source in sources if source.path is not None]
-    # Spawned, not forked: a fork would copy locks held by other threads (a progress display's,
-    # say), and spawning behaves the same on every platform.
-    pool = ProcessPoolExecutor(
-        max_workers=min(jobs, len(on_disk)),
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_start_worker,
-        initargs=(checker.recipe, os.getpid()),
-    )
-    try:
-        yield from _collect(checker, pool, sources, on_disk, max_findings, on_file)
-    except BaseException:
-        # Interrupted, or the consumer stopped early: cancel what is queued and end the workers
-        # now rather than after the files they are on (3.11 has no public way to end them).
-        processes = list((getattr(pool, "_processes", None) or {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            process.terminate()
-        raise
-    pool.shutdown()
-
-
-@contextlib.contextmanager
-def _ctrl_c_ignored() -> Iterator[None]:
-    """Ignore Ctrl-C for a moment in this process (only the main thread can change that)."""
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, before)
-
-
-def _collect(
-    checker: Checker,
-    pool: ProcessPoolExecutor,
-    sources: Sequence[Source],
-    on_disk: Sequence[Source],
-    max_findings: int | None,
-    on_file: Callable[[str], None] | None,
-) -> Iterator[FileReport]:
-    """Hand the files on disk to the pool and yield every source's report in order."""
-    from concurrent.futures import Future
-    from concurrent.futures.process import BrokenProcessPool
-
-    with _ctrl_c_ignored():
-        # The pool spawns its workers on the first submission, and they inherit an ignored
-        # Ctrl-C, so none is interrupted before it can ignore Ctrl-C itself.
-        futures: dict[int, Future[FileReport]] = {
-            id(source): pool.submit(
-                _check_in_worker, source.name, source.format, str(source.path), max_findings
-            )
-            for source in on_disk
-        }
-    for source in sources:
-        future = futures.get(id(source))
-        if future is None:
-            # Standard input and pipes are already in memory here; check them here.
-            report = checker.check_source(source, max_findings=max_findings)
-        else:
-            try:
-                report = future.result()
-            except BrokenProcessPool:
-                # A worker died (killed, or out of memory): check its files here instead.
-                report = checker.check_source(source, max_findings=max_findings)
-            else:
-                checker.checked_in_worker(report)
-        if on_file:
-            on_file(source.name)
-        yield report
 
 
 def _locate(source: Source, record: Record, pointer: str) -> SourceLocation:

@@ -87,13 +87,26 @@ class Source:
         path: Path | None = None,
         data: bytes | None = None,
         tabular: TabularForm | None = None,
+        *,
+        part: bool = False,
+        first_line: int = 1,
+        byte_base: int = 0,
     ) -> None:
-        """Describe an input by display name, format, and either a path or the bytes themselves."""
+        """Describe an input by display name, format, and either a path or the bytes themselves.
+
+        A `part` is the NDJSON lines of a larger file from `first_line`, `byte_base` bytes into
+        it: lines and byte offsets count from the start of the whole file, and the checks of a
+        whole file (empty, binary, UTF-16, only blank lines) are left to whoever split it,
+        except those of its head in the part that starts the file.
+        """
         self.name = name
         self.format: InputFormat = fmt
         self.path = path
         self.data = data
         self.tabular = tabular
+        self.part = part
+        self.first_line = first_line
+        self.byte_base = byte_base
         self._index: LineIndex | None = None
         self._text: str | None = None
         self._elements: list[int] | None = None
@@ -112,6 +125,9 @@ class Source:
     def items(self) -> Iterator[Record | Finding]:
         """Yield every record of the source, and a finding for each part that cannot be read."""
         where = SourceLocation(self.name)
+        if self.part and self.byte_base > 0:
+            yield from self._ndjson()
+            return
         try:
             if self.path is not None and self.path.is_dir():
                 yield _error(
@@ -284,8 +300,10 @@ class Source:
 
     def _ndjson(self) -> Iterator[Record | Finding]:
         number = 0
+        position = self.byte_base
         with self._open() as handle:
-            for line_number, raw in enumerate(handle, 1):
+            for line_number, raw in enumerate(handle, self.first_line):
+                start, position = position, position + len(raw)
                 if line_number == 1:
                     raw = raw.removeprefix(b"\xef\xbb\xbf")
                 if not raw or raw.isspace():
@@ -310,11 +328,10 @@ class Source:
                     if isinstance(value, Finding):
                         yield value
                         continue
-                yield Record(value, number, line=line_number, raw=raw)
-        if number == 0:
-            yield _error(
-                "source.empty", f"{self.name} holds only blank lines.", SourceLocation(self.name)
-            )
+                # The offset of the line lets a finding be placed again from the file alone.
+                yield Record(value, number, line=line_number, raw=raw, offset=start)
+        if number == 0 and not self.part:
+            yield only_blank_lines(self.name)
 
     def _csv(self) -> Iterator[Record | Finding]:
         if self.tabular is None:
@@ -511,6 +528,11 @@ def _replace_bad_bytes(cell: str) -> str:
 
 def _header_key(name: str) -> str:
     return re.sub(r"[\s_-]+", "_", name.strip().lower())
+
+
+def only_blank_lines(name: str) -> Finding:
+    """Return the finding for an NDJSON file with no record at all, only blank lines."""
+    return _error("source.empty", f"{name} holds only blank lines.", SourceLocation(name))
 
 
 def _no_records(name: str, why: str) -> Finding:

@@ -98,6 +98,44 @@ FileCheckFactory = Callable[[], RecordCheck]
 #: One pass over a record that finds the hits of several rules at once, by rule code.
 SharedScan = Callable[[RecordContext], Mapping[str, Sequence[Hit]]]
 
+#: The bits of a packed first occurrence that hold its record number (the rest, its fingerprint).
+NUMBER_BITS = 40
+NUMBER_MASK = (1 << NUMBER_BITS) - 1
+
+
+@dataclass(frozen=True)
+class Across:
+    """A rule across a file that compares each record with the first of the same key.
+
+    It comes in two halves so that a file can be read by several processes: `key` reads one
+    record and returns (key, fingerprint, shown value) or None, anywhere; `judge` compares a
+    later record with the first one of its key, in file order, and returns a hit or None.
+    """
+
+    key: Callable[[RecordContext], tuple[str, int, Any] | None]
+    judge: Callable[[Any, int, int, int], Hit | None]
+
+    def per_file(self) -> RecordCheck:
+        """Return the check for one file read in order: both halves, with the keys seen."""
+        # One integer per key, the first record's fingerprint and number: a national file has
+        # tens of millions of keys, and records are not kept.
+        seen: dict[str, int] = {}
+        key, judge = self.key, self.judge
+
+        def check(ctx: RecordContext) -> Sequence[Hit]:
+            found = key(ctx)
+            if found is None:
+                return ()
+            name, fingerprint, shown = found
+            earlier = seen.get(name)
+            if earlier is None:
+                seen[name] = fingerprint << NUMBER_BITS | ctx.number
+                return ()
+            hit = judge(shown, fingerprint, earlier >> NUMBER_BITS, earlier & NUMBER_MASK)
+            return (hit,) if hit is not None else ()
+
+        return check
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -115,3 +153,5 @@ class Rule:
     check: RecordCheck | None = None
     per_file: FileCheckFactory | None = None
     scan: SharedScan | None = None
+    #: The two halves of a `per_file` rule of the first-of-each-key kind, if it is one.
+    across: Across | None = None

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from lgstandards.findings import Severity
-from lgstandards.rules.base import Hit, RecordCheck, RecordContext, Rule
+from lgstandards.rules.base import Across, Hit, RecordCheck, RecordContext, Rule
 
 _NONE: tuple[Hit, ...] = ()
 
@@ -240,37 +240,44 @@ def appeal_without_appealed_status(ctx: RecordContext) -> Sequence[Hit]:
 # -- uniqueness ------------------------------------------------------------------------------------
 
 
+def _reference_key(ctx: RecordContext) -> tuple[str, int, Any] | None:
+    """Return a record's authority and reference as one key, and both as written."""
+    record = ctx.record
+    if type(record) is not dict:
+        return None
+    reference = record.get("reference")
+    if type(reference) is not str or (ctx.rejected and ctx.is_rejected("/reference")):
+        return None
+    organisation = record.get("organisation")
+    owner = organisation.get("organisation") if type(organisation) is dict else None
+    if type(owner) is not str:
+        owner = ""
+    # Keys are one string, not a tuple: a national file has millions, and strings are smaller.
+    return owner + "\x00" + reference, 0, (reference, owner)
+
+
+def _reference_judge(shown: Any, fingerprint: int, before: int, first: int) -> Hit | None:
+    """Report a reference already used by the `first` record of the file."""
+    reference, owner = shown
+    whose = f" of {owner}" if owner else ""
+    # Rules do not know the source, and a bare "record 2" reads as row 2 in a spreadsheet,
+    # where it is row 3: an ordinal counts records without looking like a row number.
+    return Hit(
+        "/reference",
+        f"The reference {reference!r}{whose} is already used earlier in this file, by its "
+        f"{ordinal(first)} record; each application has its own reference within its "
+        "planning authority.",
+        reference,
+    )
+
+
+#: A reference used twice by one planning authority in a file.
+REFERENCE_NOT_UNIQUE = Across(_reference_key, _reference_judge)
+
+
 def reference_not_unique() -> RecordCheck:
     """Return a check that reports a reference seen before in the file for the same authority."""
-    # Keys are one string, not a tuple: a national file has millions, and strings are smaller.
-    seen: dict[str, int] = {}
-
-    def check(ctx: RecordContext) -> Sequence[Hit]:
-        record = ctx.record
-        if type(record) is not dict:
-            return _NONE
-        reference = record.get("reference")
-        if type(reference) is not str or (ctx.rejected and ctx.is_rejected("/reference")):
-            return _NONE
-        organisation = record.get("organisation")
-        owner = organisation.get("organisation") if type(organisation) is dict else None
-        if type(owner) is not str:
-            owner = ""
-        first = seen.setdefault(owner + "\x00" + reference, ctx.number)
-        if first == ctx.number:
-            return _NONE
-        whose = f" of {owner}" if owner else ""
-        # Rules do not know the source, and a bare "record 2" reads as row 2 in a spreadsheet,
-        # where it is row 3: an ordinal counts records without looking like a row number.
-        return (Hit(
-            "/reference",
-            f"The reference {reference!r}{whose} is already used earlier in this file, by its "
-            f"{ordinal(first)} record; each application has its own reference within its "
-            "planning authority.",
-            reference,
-        ),)
-
-    return check
+    return REFERENCE_NOT_UNIQUE.per_file()
 
 
 def ordinal(number: int) -> str:
@@ -479,6 +486,7 @@ RULES: tuple[Rule, ...] = (
         "Reference used twice by one planning authority",
         "Give each application its own reference; if the rows are one application, merge them.",
         per_file=reference_not_unique,
+        across=REFERENCE_NOT_UNIQUE,
     ),
     Rule(
         "planning.ring-not-closed", Severity.ERROR, "Boundary ring not closed",

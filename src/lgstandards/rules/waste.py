@@ -19,6 +19,7 @@ import bisect
 import functools
 import json
 import warnings
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -28,6 +29,7 @@ import orjson
 
 from lgstandards.findings import Severity
 from lgstandards.rules.base import (
+    Across,
     FileCheckFactory,
     Hit,
     RecordCheck,
@@ -1070,8 +1072,6 @@ def implausible_slot_date(ctx: RecordContext) -> Sequence[Hit]:
 COMPARED = ("property", "services", "container_types", "collections")
 _PART_BITS = 24
 _PART_MASK = (1 << _PART_BITS) - 1
-_NUMBER_BITS = 40
-_NUMBER_MASK = (1 << _NUMBER_BITS) - 1
 
 
 def _canonical(value: Any) -> bytes:
@@ -1092,48 +1092,48 @@ def _fingerprint(record: dict[str, Any], place: dict[str, Any]) -> int:
         value = record.get(key)
         if value is place:
             value = {name: part for name, part in place.items() if name != "uprn"}
-        packed |= (hash(_canonical(value)) & _PART_MASK) << (position * _PART_BITS)
+        # CRC-32, not hash(): Python salts hash() per process, and the parts of a file checked
+        # by several processes (--jobs) must give one fingerprint for the same data.
+        packed |= (zlib.crc32(_canonical(value)) & _PART_MASK) << (position * _PART_BITS)
     return packed
+
+
+def _uprn_key(ctx: RecordContext) -> tuple[str, int, Any] | None:
+    """Return a schedule's UPRN without leading zeros, its fingerprint, and the UPRN as written."""
+    record = ctx.record
+    place = record.get("property") if type(record) is dict else None
+    if type(place) is not dict:
+        return None
+    uprn = place.get("uprn")
+    if type(uprn) is not str or (ctx.rejected and _rejected(ctx, "/property/uprn")):
+        return None
+    # '000000512345' and '512345' are one property.
+    return uprn.lstrip("0"), _fingerprint(record, place), uprn
+
+
+def _uprn_judge(uprn: Any, fingerprint: int, before: int, number: int) -> Hit | None:
+    """Report a schedule whose data differs from the first one with its UPRN, in `number`."""
+    if before == fingerprint:
+        return None  # The same schedule twice is a repeat, not a conflict.
+    differ = [
+        name for position, name in enumerate(COMPARED)
+        if (before >> position * _PART_BITS ^ fingerprint >> position * _PART_BITS) & _PART_MASK
+    ]
+    return Hit(
+        "/property/uprn",
+        f"UPRN {uprn!r} already has a schedule in record {number}, and this one differs in "
+        f"{' and '.join(differ)}; publish one schedule per property, merging the two.",
+        uprn,
+    )
+
+
+#: A UPRN seen earlier in the file with different data.
+CONFLICTING_UPRN = Across(_uprn_key, _uprn_judge)
 
 
 def conflicting_uprn() -> RecordCheck:
     """Return a check that reports a UPRN seen earlier in the file with different data."""
-    # One integer per UPRN: the record number and a short hash of each part. A national file
-    # has tens of millions of properties, and records are not kept.
-    seen: dict[str, int] = {}
-
-    def check(ctx: RecordContext) -> Sequence[Hit]:
-        """Remember this record's UPRN and data; report when an earlier record disagrees."""
-        record = ctx.record
-        place = record.get("property") if type(record) is dict else None
-        if type(place) is not dict:
-            return _NONE
-        uprn = place.get("uprn")
-        if type(uprn) is not str or (ctx.rejected and _rejected(ctx, "/property/uprn")):
-            return _NONE
-        key = uprn.lstrip("0")  # '000000512345' and '512345' are one property.
-        fingerprint = _fingerprint(record, place)
-        earlier = seen.get(key)
-        if earlier is None:
-            seen[key] = fingerprint << _NUMBER_BITS | ctx.number
-            return _NONE
-        before = earlier >> _NUMBER_BITS
-        if before == fingerprint:
-            return _NONE  # The same schedule twice is a repeat, not a conflict.
-        differ = [
-            name for position, name in enumerate(COMPARED)
-            if (before >> position * _PART_BITS ^ fingerprint >> position * _PART_BITS)
-            & _PART_MASK
-        ]
-        return (Hit(
-            "/property/uprn",
-            f"UPRN {uprn!r} already has a schedule in record {earlier & _NUMBER_MASK}, and "
-            f"this one differs in {' and '.join(differ)}; publish one schedule per property, "
-            "merging the two.",
-            uprn,
-        ),)
-
-    return check
+    return CONFLICTING_UPRN.per_file()
 
 
 # -- the rules of each standard --------------------------------------------------------------------
@@ -1199,10 +1199,12 @@ _ABOUT: dict[str, tuple[Severity, str, str]] = {
 
 
 def _rule(code: str, check: RecordCheck | None = None,
-          per_file: FileCheckFactory | None = None, scan: SharedScan | None = None) -> Rule:
+          per_file: FileCheckFactory | None = None, scan: SharedScan | None = None,
+          across: Across | None = None) -> Rule:
     """Build a rule from its code's severity, title and fix and a check."""
     severity, title, fix = _ABOUT[code]
-    return Rule(code, severity, title, fix, check=check, per_file=per_file, scan=scan)
+    return Rule(code, severity, title, fix, check=check, per_file=per_file, scan=scan,
+                across=across)
 
 
 PROPERTY_SCHEDULE_RULES: tuple[Rule, ...] = (
@@ -1215,7 +1217,7 @@ PROPERTY_SCHEDULE_RULES: tuple[Rule, ...] = (
     _rule("waste.authority-prefix", schedule_authority_prefix, scan=schedule_scan),
     _rule("waste.outside-report-window", report_window_before_collection, scan=schedule_scan),
     _rule("waste.implausible-date", implausible_collection_date, scan=schedule_scan),
-    _rule("waste.conflicting-uprn", per_file=conflicting_uprn),
+    _rule("waste.conflicting-uprn", per_file=conflicting_uprn, across=CONFLICTING_UPRN),
 )
 
 SERVICE_CATALOGUE_RULES: tuple[Rule, ...] = (

@@ -1,0 +1,434 @@
+"""Checking in worker processes (`--jobs`): whole files, and large NDJSON files in parts.
+
+Workers are spawned, rebuild the parent's checker from its `Recipe`, and send back file reports.
+A large NDJSON file is cut into parts at line ends; each worker checks a part as if it were the
+file (lines and byte offsets counted from the file's start), except for the rules that compare
+records across the file: for those it only collects each record's key, and the parent compares
+the keys in file order, as one process would have. The parent then renumbers the parts' records
+and merges their findings, so the report is the one a single process gives.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from lgstandards.conformance import Checker, Recipe, _is_scalar, _locate
+from lgstandards.findings import Finding, Severity, SourceLocation, frozen
+from lgstandards.report import FileReport
+from lgstandards.rules.base import NUMBER_BITS, NUMBER_MASK, Across, RecordContext
+from lgstandards.sources import InputFormat, Record, Source, only_blank_lines
+
+#: Files on disk, in bytes, below which checking in one process beats starting workers.
+PARALLEL_MIN_BYTES = 32 * 2**20
+#: The smallest part of an NDJSON file given to a worker; a file of two such parts is cut.
+PART_MIN_BYTES = 8 * 2**20
+#: The largest part: a worker holds its part in memory while it checks it.
+PART_MAX_BYTES = 64 * 2**20
+
+#: The checker of this worker process, built once from its recipe when the worker starts.
+_WORKER: Checker | None = None
+
+
+def worth_workers(checker: Checker, sources: Sequence[Source]) -> bool:
+    """Return whether the files on disk are many or large enough to repay starting workers."""
+    sizes = [_size(source) for source in sources if source.path is not None]
+    if sum(sizes) < PARALLEL_MIN_BYTES:
+        return False
+    return len(sizes) > 1 or any(_splittable(checker, s) for s in sources if s.path is not None)
+
+
+def _size(source: Source) -> int:
+    try:
+        return source.path.stat().st_size if source.path is not None else 0
+    except OSError:
+        return 0
+
+
+def _splittable(checker: Checker, source: Source) -> bool:
+    """Return whether a file can be cut into parts and is worth it.
+
+    It must be NDJSON of two parts or more, with a head that needs no whole-file finding (UTF-16
+    and binary files are reported whole, as one process would), checked by rules that all know
+    how to compare records across parts.
+    """
+    if source.format != "ndjson" or source.path is None or not source.path.is_file():
+        return False
+    if any(rule.per_file is not None and rule.across is None for rule in checker.rules):
+        return False
+    if _size(source) < 2 * PART_MIN_BYTES:
+        return False
+    try:
+        with source.path.open("rb") as handle:
+            head = handle.read(8192)
+    except OSError:
+        return False
+    return not head.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" not in head
+
+
+def spans(path: Path, size: int, target: int) -> list[tuple[int, int, int]]:
+    """Cut a file into (start, end, first line) parts of about `target` bytes at line ends."""
+    found: list[tuple[int, int, int]] = []
+    start, line = 0, 1
+    with path.open("rb") as handle:
+        while start < size:
+            end = min(start + target, size)
+            if end < size:
+                handle.seek(end - 1)
+                handle.readline()  # To just after the line holding the byte before `end`.
+                end = handle.tell()
+            handle.seek(start)
+            lines, left = 0, end - start
+            while left:
+                block = handle.read(min(left, 2**22))
+                if not block:
+                    break
+                lines += block.count(b"\n")
+                left -= len(block)
+            found.append((start, end, line))
+            start, line = end, line + lines
+    return found
+
+
+# -- in the worker -----------------------------------------------------------------------------
+
+
+def _start_worker(recipe: Recipe, parent: int) -> None:
+    """Compile the parent's checker in this worker, once for all the files it will check."""
+    import signal
+
+    global _WORKER
+    # Ctrl-C reaches every process of the terminal; the parent alone answers it and stops the
+    # workers, so none of them prints a traceback. (The parent also starts workers with it
+    # ignored, for a Ctrl-C that comes before this runs.)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _watch_parent(parent)
+    _WORKER = recipe.build()
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker when its parent process has gone (killed, say), instead of idling on.
+
+    The parent's id comes from the parent itself: one that died while this process started
+    would otherwise be missed, the process already handed to another parent.
+    """
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="lgstandards-parent-watch", daemon=True).start()
+
+
+def _check_in_worker(
+    name: str, fmt: InputFormat, path: str, max_findings: int | None
+) -> FileReport:
+    """Check one whole file in a worker process."""
+    assert _WORKER is not None
+    source = Source(name, fmt, path=Path(path), tabular=_WORKER.tabular)
+    try:
+        return _WORKER.check_source(source, max_findings=max_findings)
+    except Exception as exc:  # A bug must cost one file, not the run.
+        return _failed(name, exc)
+
+
+class Part:
+    """What a worker keeps of one part of a file for the parent: invalid records, keys."""
+
+    __slots__ = ("bad", "keys", "where")
+
+    def __init__(self) -> None:
+        """Start with nothing collected."""
+        #: The part's record numbers counted invalid, in order.
+        self.bad: list[int] = []
+        #: For each rule across the file: (key, fingerprint, shown, record, line, offset).
+        self.keys: list[list[tuple[str, int, Any, int, int, int]]] = []
+        #: The line and byte offset of the record being checked.
+        self.where: tuple[int, int] = (0, 0)
+
+    def collector(self, across: Across) -> Callable[[RecordContext], tuple[()]]:
+        """Return a check that collects the keys of one rule across the file, finding nothing."""
+        out: list[tuple[str, int, Any, int, int, int]] = []
+        self.keys.append(out)
+        key = across.key
+
+        def collect(ctx: RecordContext) -> tuple[()]:
+            found = key(ctx)
+            if found is not None:
+                out.append((*found, ctx.number, *self.where))
+            return ()
+
+        return collect
+
+
+@dataclasses.dataclass(frozen=True)
+class _PartReport:
+    """A part's report with local record numbers, its invalid records and its keys."""
+
+    report: FileReport
+    bad: list[int]
+    keys: list[list[tuple[str, int, Any, int, int, int]]]
+
+
+def _check_part(
+    name: str, path: str, start: int, end: int, first_line: int, max_findings: int | None
+) -> _PartReport:
+    """Check the lines of a file from byte `start` to `end` in a worker process."""
+    assert _WORKER is not None
+    with open(path, "rb") as handle:
+        handle.seek(start)
+        data = handle.read(end - start)
+    source = Source(
+        name, "ndjson", data=data, part=True, first_line=first_line, byte_base=start
+    )
+    part = Part()
+    report = _WORKER._check_source(source, max_findings, part)
+    return _PartReport(report, part.bad, part.keys)
+
+
+# -- in the parent -----------------------------------------------------------------------------
+
+
+def check_in_workers(
+    checker: Checker,
+    sources: Sequence[Source],
+    jobs: int,
+    max_findings: int | None,
+    on_file: Callable[[str], None] | None,
+) -> Iterator[FileReport]:
+    """Check files in worker processes, yielding their reports in the order of `sources`."""
+    import multiprocessing
+
+    assert checker.recipe is not None
+    # Spawned, not forked: a fork would copy locks held by other threads (a progress display's,
+    # say), and spawning behaves the same on every platform.
+    pool = ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(checker.recipe, os.getpid()),
+    )
+    try:
+        yield from _collect(checker, pool, sources, jobs, max_findings, on_file)
+    except BaseException:
+        # Interrupted, or the consumer stopped early: cancel what is queued and end the workers
+        # now rather than after the files they are on (3.11 has no public way to end them).
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        raise
+    pool.shutdown()
+
+
+@contextlib.contextmanager
+def _ctrl_c_ignored() -> Iterator[None]:
+    """Ignore Ctrl-C for a moment in this process (only the main thread can change that)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
+_Task = Future[FileReport] | list[Future[_PartReport]]
+
+
+def _submit(
+    checker: Checker,
+    pool: ProcessPoolExecutor,
+    source: Source,
+    jobs: int,
+    max_findings: int | None,
+) -> _Task:
+    """Hand one file to the pool: whole, or cut into parts if it is a large NDJSON file."""
+    assert source.path is not None
+    path = str(source.path)
+    if not _splittable(checker, source):
+        return pool.submit(_check_in_worker, source.name, source.format, path, max_findings)
+    size = _size(source)
+    # Several parts a worker, so one slow part does not leave the others idle at the end.
+    target = min(max(size // (jobs * 4), PART_MIN_BYTES), PART_MAX_BYTES)
+    return [
+        pool.submit(_check_part, source.name, path, start, end, line, max_findings)
+        for start, end, line in spans(source.path, size, target)
+    ]
+
+
+def _collect(
+    checker: Checker,
+    pool: ProcessPoolExecutor,
+    sources: Sequence[Source],
+    jobs: int,
+    max_findings: int | None,
+    on_file: Callable[[str], None] | None,
+) -> Iterator[FileReport]:
+    """Hand the files on disk to the pool and yield every source's report in order."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    with _ctrl_c_ignored():
+        # The pool spawns its workers on the first submission, and they inherit an ignored
+        # Ctrl-C, so none is interrupted before it can ignore Ctrl-C itself.
+        tasks = {
+            id(source): _submit(checker, pool, source, jobs, max_findings)
+            for source in sources
+            if source.path is not None
+        }
+    for source in sources:
+        task = tasks.get(id(source))
+        report: FileReport | None = None
+        if isinstance(task, list):
+            try:
+                parts = [future.result() for future in task]
+            except Exception:  # A worker died (killed, out of memory) or a part failed.
+                parts = None
+            if parts is not None:
+                for part in parts:
+                    checker.checked_in_worker(part.report)
+                report = merge_parts(checker, source, parts, max_findings)
+        elif task is not None:
+            try:
+                report = task.result()
+            except BrokenProcessPool:  # A worker died (killed, or out of memory).
+                report = None
+            else:
+                checker.checked_in_worker(report)
+        if report is None:
+            # Standard input and pipes are already in memory here; files whose worker failed
+            # are checked again here.
+            report = checker.check_source(source, max_findings=max_findings)
+        if on_file:
+            on_file(source.name)
+        yield report
+
+
+def merge_parts(
+    checker: Checker, source: Source, parts: Sequence[_PartReport], max_findings: int | None
+) -> FileReport:
+    """Join the reports of a file's parts into the report of the whole file, in order."""
+    across = [rule for rule in checker.rules if rule.per_file is not None]
+    seen: list[dict[str, int]] = [{} for _ in across]
+    wanted = checker._wanted
+    kept: list[Finding] = []
+    counts: Counter[str] = Counter()
+    records = invalid = 0
+    # Findings of rules across the file are placed from the file itself, line by line.
+    relocate = Source(source.name, "ndjson", path=source.path)
+
+    def keep(finding: Finding, place: Callable[[], Finding] | None = None) -> None:
+        counts[finding.code] += 1
+        if max_findings is None or len(kept) < max_findings:
+            kept.append(place() if place is not None else finding)
+
+    for part in parts:
+        base = records
+        report = part.report
+        counts.update(report.counts)  # Everything the part counted, kept or not.
+        invalid += report.invalid_records
+        bad = {base + number for number in part.bad}
+        later: list[tuple[int, int, Finding, int, int]] = []
+        for index, rule in enumerate(across):
+            assert rule.across is not None  # Parts are cut only for such rules.
+            for key, fingerprint, shown, number, line, offset in part.keys[index]:
+                number += base
+                earlier = seen[index].get(key)
+                if earlier is None:
+                    seen[index][key] = fingerprint << NUMBER_BITS | number
+                    continue
+                hit = rule.across.judge(
+                    shown, fingerprint, earlier >> NUMBER_BITS, earlier & NUMBER_MASK
+                )
+                if hit is None or (wanted is not None and not wanted(rule.code)):
+                    continue
+                finding = Finding(
+                    rule.code,
+                    rule.severity,
+                    hit.message,
+                    pointer=hit.pointer,
+                    field=checker.validator.title_at(hit.pointer),
+                    value=hit.value if _is_scalar(hit.value) else None,
+                )
+                later.append((number, index, finding, line, offset))
+                if finding.severity is Severity.ERROR and number not in bad:
+                    bad.add(number)
+                    invalid += 1
+        later.sort(key=lambda entry: (entry[0], entry[1]))
+        # The part's findings in order, each file-wide finding after its record's own.
+        pending = iter(later)
+        waiting = next(pending, None)
+        for finding in report.findings:
+            at = finding.location.record
+            number = base + at if at is not None else 0
+            while waiting is not None and waiting[0] < number:
+                _keep_located(keep, relocate, waiting)
+                waiting = next(pending, None)
+            if max_findings is not None and len(kept) >= max_findings:
+                continue  # Counted already, with everything the part counted.
+            if at is not None:
+                finding = finding.with_location(
+                    dataclasses.replace(finding.location, record=number)
+                )
+            kept.append(finding)
+        while waiting is not None:
+            _keep_located(keep, relocate, waiting)
+            waiting = next(pending, None)
+        records += report.records
+    if records == 0:
+        keep(only_blank_lines(source.name))
+    return FileReport(
+        source.name,
+        source.format,
+        records,
+        invalid,
+        tuple(kept),
+        frozen(counts),
+        sum(counts.values()) - len(kept),
+    )
+
+
+def _keep_located(
+    keep: Callable[[Finding, Callable[[], Finding] | None], None],
+    relocate: Source,
+    entry: tuple[int, int, Finding, int, int],
+) -> None:
+    """Keep a file-wide finding, placed in its line only if it is kept (as one process does)."""
+    number, _, finding, line, offset = entry
+
+    def place() -> Finding:
+        assert relocate.path is not None
+        with relocate.path.open("rb") as handle:
+            handle.seek(offset)
+            raw = handle.readline()
+        if line == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        record = Record(None, number, line=line, raw=raw, offset=offset)
+        return finding.with_location(_locate(relocate, record, finding.pointer))
+
+    keep(finding, place)
+
+
+def _failed(name: str, exc: BaseException) -> FileReport:
+    """Return the report of a file whose check failed through no fault of the file."""
+    finding = Finding(
+        "internal.file-failed",
+        Severity.ERROR,
+        f"Checking {name} failed ({type(exc).__name__}: {exc}); please report it to the "
+        "lgstandards maintainers.",
+        location=SourceLocation(name),
+    )
+    return FileReport(name, findings=(finding,), counts=frozen({finding.code: 1}))
