@@ -291,13 +291,17 @@ def tiny_parts(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Cut even small test files into parts of a few kilobytes; count the files merged."""
     monkeypatch.setattr(parallel, "PART_MIN_BYTES", 2048)
     merged: list[int] = []
-    real = parallel.merge_parts
+    real = parallel.Merger.add
 
-    def spy(checker: Checker, source: Any, parts: Any, max_findings: Any) -> Any:
-        merged.append(len(parts))
-        return real(checker, source, parts, max_findings)
+    def spy(self: Any, part: Any) -> None:
+        if not merged or self is not spy.last:  # type: ignore[attr-defined]
+            merged.append(0)
+            spy.last = self  # type: ignore[attr-defined]
+        merged[-1] += 1
+        real(self, part)
 
-    monkeypatch.setattr(parallel, "merge_parts", spy)
+    spy.last = None  # type: ignore[attr-defined]
+    monkeypatch.setattr(parallel.Merger, "add", spy)
     return merged
 
 

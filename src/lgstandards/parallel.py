@@ -14,7 +14,7 @@ import contextlib
 import dataclasses
 import os
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
@@ -246,7 +246,48 @@ def _ctrl_c_ignored() -> Iterator[None]:
         signal.signal(signal.SIGINT, before)
 
 
-_Task = Future[FileReport] | list[Future[_PartReport]]
+class _Parts:
+    """The parts of one large file: those handed to the pool, and those still to hand."""
+
+    def __init__(
+        self, pool: ProcessPoolExecutor, source: Source, jobs: int, max_findings: int | None
+    ) -> None:
+        """Cut the file and hand the pool its first parts."""
+        assert source.path is not None
+        self.pool, self.source, self.max_findings = pool, source, max_findings
+        size = _size(source)
+        # Several parts a worker, so one slow part does not leave the others idle at the end.
+        target = min(max(size // (jobs * 4), PART_MIN_BYTES), PART_MAX_BYTES)
+        self.todo = iter(spans(source.path, size, target))
+        self.running: deque[Future[_PartReport]] = deque()
+        # A few parts a worker at a time: the parent takes their reports in order, and parts
+        # that finish early wait in memory until it does.
+        for _ in range(2 * jobs):
+            self._hand_one()
+
+    def _hand_one(self) -> None:
+        span = next(self.todo, None)
+        if span is not None:
+            start, end, line = span
+            self.running.append(self.pool.submit(
+                _check_part, self.source.name, str(self.source.path), start, end, line,
+                self.max_findings,
+            ))
+
+    def reports(self) -> Iterator[_PartReport]:
+        """Yield each part's report in file order, handing the pool one more part for each."""
+        while self.running:
+            report = self.running.popleft().result()
+            self._hand_one()
+            yield report
+
+    def cancel(self) -> None:
+        """Cancel the parts not yet started."""
+        for future in self.running:
+            future.cancel()
+
+
+_Task = Future[FileReport] | _Parts
 
 
 def _submit(
@@ -258,16 +299,11 @@ def _submit(
 ) -> _Task:
     """Hand one file to the pool: whole, or cut into parts if it is a large NDJSON file."""
     assert source.path is not None
-    path = str(source.path)
-    if not _splittable(checker, source):
-        return pool.submit(_check_in_worker, source.name, source.format, path, max_findings)
-    size = _size(source)
-    # Several parts a worker, so one slow part does not leave the others idle at the end.
-    target = min(max(size // (jobs * 4), PART_MIN_BYTES), PART_MAX_BYTES)
-    return [
-        pool.submit(_check_part, source.name, path, start, end, line, max_findings)
-        for start, end, line in spans(source.path, size, target)
-    ]
+    if _splittable(checker, source):
+        return _Parts(pool, source, jobs, max_findings)
+    return pool.submit(
+        _check_in_worker, source.name, source.format, str(source.path), max_findings
+    )
 
 
 def _collect(
@@ -292,15 +328,16 @@ def _collect(
     for source in sources:
         task = tasks.get(id(source))
         report: FileReport | None = None
-        if isinstance(task, list):
+        if isinstance(task, _Parts):
+            merger = Merger(checker, source, max_findings)
             try:
-                parts = [future.result() for future in task]
-            except Exception:  # A worker died (killed, out of memory) or a part failed.
-                parts = None
-            if parts is not None:
-                for part in parts:
+                for part in task.reports():
                     checker.checked_in_worker(part.report)
-                report = merge_parts(checker, source, parts, max_findings)
+                    merger.add(part)
+            except Exception:  # A worker died (killed, out of memory) or a part failed.
+                task.cancel()
+            else:
+                report = merger.report()
         elif task is not None:
             try:
                 report = task.result()
@@ -317,42 +354,68 @@ def _collect(
         yield report
 
 
-def merge_parts(
-    checker: Checker, source: Source, parts: Sequence[_PartReport], max_findings: int | None
-) -> FileReport:
-    """Join the reports of a file's parts into the report of the whole file, in order."""
-    across = [rule for rule in checker.rules if rule.per_file is not None]
-    seen: list[dict[str, int]] = [{} for _ in across]
-    wanted = checker._wanted
-    kept: list[Finding] = []
-    counts: Counter[str] = Counter()
-    records = invalid = 0
-    # Findings of rules across the file are placed from the file itself, line by line.
-    relocate = Source(source.name, "ndjson", path=source.path)
+class Merger:
+    """Joins the reports of a file's parts, taken in order, into the whole file's report."""
 
-    def keep(finding: Finding, place: Callable[[], Finding] | None = None) -> None:
-        counts[finding.code] += 1
-        if max_findings is None or len(kept) < max_findings:
-            kept.append(place() if place is not None else finding)
+    def __init__(self, checker: Checker, source: Source, max_findings: int | None) -> None:
+        """Start the report of `source` as checked by `checker`."""
+        self.checker, self.source, self.max_findings = checker, source, max_findings
+        self.across = [rule for rule in checker.rules if rule.per_file is not None]
+        #: For each rule across the file, its keys' first records, packed as `Across` packs them.
+        self.seen: list[dict[str, int]] = [{} for _ in self.across]
+        self.kept: list[Finding] = []
+        self.counts: Counter[str] = Counter()
+        self.records = self.invalid = 0
+        # Findings of rules across the file are placed from the file itself, line by line.
+        self.relocate = Source(source.name, "ndjson", path=source.path)
 
-    for part in parts:
-        base = records
-        report = part.report
-        counts.update(report.counts)  # Everything the part counted, kept or not.
-        invalid += report.invalid_records
+    def _keep(self, finding: Finding, place: Callable[[], Finding] | None = None) -> None:
+        self.counts[finding.code] += 1
+        if self.max_findings is None or len(self.kept) < self.max_findings:
+            self.kept.append(place() if place is not None else finding)
+
+    def add(self, part: _PartReport) -> None:
+        """Take the next part's report: renumber it and judge its keys across the file."""
+        base, report, kept = self.records, part.report, self.kept
+        self.counts.update(report.counts)  # Everything the part counted, kept or not.
+        self.invalid += report.invalid_records
+        later = self._judge(part, base)
+        # The part's findings in order, each file-wide finding after its record's own.
+        pending = iter(later)
+        waiting = next(pending, None)
+        for finding in report.findings:
+            at = finding.location.record
+            number = base + at if at is not None else 0
+            while waiting is not None and waiting[0] < number:
+                self._keep_placed(waiting)
+                waiting = next(pending, None)
+            if self.max_findings is not None and len(kept) >= self.max_findings:
+                continue  # Counted already, with everything the part counted.
+            if at is not None:
+                finding = finding.with_location(
+                    dataclasses.replace(finding.location, record=number)
+                )
+            kept.append(finding)
+        while waiting is not None:
+            self._keep_placed(waiting)
+            waiting = next(pending, None)
+        self.records += report.records
+
+    def _judge(self, part: _PartReport, base: int) -> list[tuple[int, int, Finding, int, int]]:
+        """Compare the part's keys with the first of each, in order; return the findings."""
+        checker, wanted = self.checker, self.checker._wanted
         bad = {base + number for number in part.bad}
         later: list[tuple[int, int, Finding, int, int]] = []
-        for index, rule in enumerate(across):
+        for index, rule in enumerate(self.across):
             assert rule.across is not None  # Parts are cut only for such rules.
+            seen, judge = self.seen[index], rule.across.judge
             for key, fingerprint, shown, number, line, offset in part.keys[index]:
                 number += base
-                earlier = seen[index].get(key)
+                earlier = seen.get(key)
                 if earlier is None:
-                    seen[index][key] = fingerprint << NUMBER_BITS | number
+                    seen[key] = fingerprint << NUMBER_BITS | number
                     continue
-                hit = rule.across.judge(
-                    shown, fingerprint, earlier >> NUMBER_BITS, earlier & NUMBER_MASK
-                )
+                hit = judge(shown, fingerprint, earlier >> NUMBER_BITS, earlier & NUMBER_MASK)
                 if hit is None or (wanted is not None and not wanted(rule.code)):
                     continue
                 finding = Finding(
@@ -366,60 +429,39 @@ def merge_parts(
                 later.append((number, index, finding, line, offset))
                 if finding.severity is Severity.ERROR and number not in bad:
                     bad.add(number)
-                    invalid += 1
+                    self.invalid += 1
         later.sort(key=lambda entry: (entry[0], entry[1]))
-        # The part's findings in order, each file-wide finding after its record's own.
-        pending = iter(later)
-        waiting = next(pending, None)
-        for finding in report.findings:
-            at = finding.location.record
-            number = base + at if at is not None else 0
-            while waiting is not None and waiting[0] < number:
-                _keep_located(keep, relocate, waiting)
-                waiting = next(pending, None)
-            if max_findings is not None and len(kept) >= max_findings:
-                continue  # Counted already, with everything the part counted.
-            if at is not None:
-                finding = finding.with_location(
-                    dataclasses.replace(finding.location, record=number)
-                )
-            kept.append(finding)
-        while waiting is not None:
-            _keep_located(keep, relocate, waiting)
-            waiting = next(pending, None)
-        records += report.records
-    if records == 0:
-        keep(only_blank_lines(source.name))
-    return FileReport(
-        source.name,
-        source.format,
-        records,
-        invalid,
-        tuple(kept),
-        frozen(counts),
-        sum(counts.values()) - len(kept),
-    )
+        return later
 
+    def _keep_placed(self, entry: tuple[int, int, Finding, int, int]) -> None:
+        """Keep a file-wide finding, placed in its line only if it is kept (as one process)."""
+        number, _, finding, line, offset = entry
 
-def _keep_located(
-    keep: Callable[[Finding, Callable[[], Finding] | None], None],
-    relocate: Source,
-    entry: tuple[int, int, Finding, int, int],
-) -> None:
-    """Keep a file-wide finding, placed in its line only if it is kept (as one process does)."""
-    number, _, finding, line, offset = entry
+        def place() -> Finding:
+            assert self.relocate.path is not None
+            with self.relocate.path.open("rb") as handle:
+                handle.seek(offset)
+                raw = handle.readline()
+            if line == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            record = Record(None, number, line=line, raw=raw, offset=offset)
+            return finding.with_location(_locate(self.relocate, record, finding.pointer))
 
-    def place() -> Finding:
-        assert relocate.path is not None
-        with relocate.path.open("rb") as handle:
-            handle.seek(offset)
-            raw = handle.readline()
-        if line == 1:
-            raw = raw.removeprefix(b"\xef\xbb\xbf")
-        record = Record(None, number, line=line, raw=raw, offset=offset)
-        return finding.with_location(_locate(relocate, record, finding.pointer))
+        self._keep(finding, place)
 
-    keep(finding, place)
+    def report(self) -> FileReport:
+        """Return the whole file's report."""
+        if self.records == 0:
+            self._keep(only_blank_lines(self.source.name))
+        return FileReport(
+            self.source.name,
+            self.source.format,
+            self.records,
+            self.invalid,
+            tuple(self.kept),
+            frozen(self.counts),
+            sum(self.counts.values()) - len(self.kept),
+        )
 
 
 def _failed(name: str, exc: BaseException) -> FileReport:
