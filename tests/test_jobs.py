@@ -336,6 +336,12 @@ def big_schedule_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
             lines.append("   ")
         if number % 97 == 50:
             lines.append('{"property": ')
+        if number in (100, 200):
+            # Deep data: checked at 400 levels (past orjson's 254 for the fingerprint), reported
+            # at 990, in every process alike.
+            deep = dict(record, collections=json.loads("[" * 400 + "]" * 400))
+            lines.append(json.dumps(deep))
+            lines.append('{"collections": ' + "[" * 990 + "]" * 990 + "}")
     path = tmp_path_factory.mktemp("big") / "schedules.ndjson"
     path.write_bytes(b"\xef\xbb\xbf" + "\n".join(lines).encode() + b"\n")
     return path
@@ -354,6 +360,7 @@ def test_a_file_in_parts_gives_the_same_report(
     counts = alone.files[0].counts
     assert counts["waste.conflicting-uprn"] >= 2
     assert {"source.invalid-json", "source.byte-order-mark", "schema.pattern"} <= set(counts)
+    assert counts["source.too-deep"] == 2
 
 
 @pytest.mark.parametrize(
@@ -393,13 +400,16 @@ def test_planning_references_are_compared_across_parts(
 
 
 def test_blank_lines_only_in_parts(tmp_path: Path, tiny_parts: list[int]) -> None:
-    """A file of blank lines cut into parts still holds 'only blank lines', once."""
+    """A file of blank lines cut into parts still holds 'only blank lines', once, unless ignored."""
     data = tmp_path / "blank.ndjson"
     data.write_text("  \n" * 5000)
     checker = Checker.for_standard("waste-property-schedule@1")
     alone = checker.check_paths([str(data)])
     assert _plain(checker.check_paths([str(data)], jobs=2)) == _plain(alone)
     assert [f.code for f in alone.files[0].findings] == ["source.empty"]
+    quiet = checker.selecting(ignore=["source.empty"])
+    split = quiet.check_paths([str(data)], jobs=2).files[0]
+    assert (split.findings, dict(split.counts)) == ((), {})
 
 
 def test_parts_of_dead_workers_are_checked_here(

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lgstandards.conformance import Checker
 from lgstandards.findings import Severity
@@ -89,6 +91,66 @@ def test_deep_but_parseable_record(checker: Checker, tmp_path: Path) -> None:
     report = _check(checker, tmp_path, "deep2.json", deep)
     assert report.findings
     assert not report.conforms
+
+
+def _nested(depth: int) -> str:
+    """Return a common record whose `extensions` nests `depth` containers in all."""
+    return '{"uprn": "1", "extensions": ' + '{"a": ' * (depth - 2) + "[]" + "}" * (depth - 2) + "}"
+
+
+@pytest.mark.parametrize("suffix", ["ndjson", "json", "array.json"])
+def test_records_deeper_than_the_limit_are_reported_not_checked(
+    checker: Checker, tmp_path: Path, suffix: str
+) -> None:
+    """A record nested beyond MAX_DEPTH is `source.too-deep`, at its record (and line).
+
+    A record at the limit is checked, and so are the records around the deep one.
+    """
+    from lgstandards.sources import MAX_DEPTH
+
+    shallow, at_limit, beyond = _nested(3), _nested(MAX_DEPTH), _nested(MAX_DEPTH + 1)
+    if suffix == "ndjson":
+        content = "\n".join([shallow, beyond, at_limit, '{"uprn": 5}'])
+    elif suffix == "array.json":
+        content = "[" + ",".join([shallow, beyond, at_limit, '{"uprn": 5}']) + "]"
+    else:
+        content = beyond
+    report = _check(checker, tmp_path, f"deep.{suffix}", content.encode())
+    deep = [f for f in report.findings if f.code == "source.too-deep"]
+    assert len(deep) == 1
+    assert f"more than {MAX_DEPTH} levels" in deep[0].message
+    if suffix == "json":
+        assert deep[0].location.record == 1
+        return
+    assert deep[0].location.record == 2
+    assert deep[0].location.line == (2 if suffix == "ndjson" else None)
+    # `extensions` is not a field of `common`: records 1 and 3 were checked and said so.
+    assert [(f.code, f.location.record) for f in report.findings if f is not deep[0]] == [
+        ("schema.additional-properties", 1),
+        ("schema.additional-properties", 3),
+        ("schema.type", 4),
+    ]
+    assert report.files[0].records == 4
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.recursive(
+    st.none(), lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=2),
+                                                                           inner, max_size=3),
+    max_leaves=30,
+), limit=st.integers(1, 8))
+def test_too_deep_matches_a_recursive_count(value: object, limit: int) -> None:
+    """The iterative depth test says what a plain recursive count of containers says."""
+    from lgstandards.sources import too_deep
+
+    def depth(node: object) -> int:
+        children = list(node.values()) if isinstance(node, dict) else (
+            node if isinstance(node, list) else None)
+        if children is None:
+            return 0
+        return 1 + max((depth(child) for child in children), default=0)
+
+    assert too_deep(value, limit) is (depth(value) > limit)
 
 
 def test_missing_file_and_the_rest_of_the_batch(checker: Checker, tmp_path: Path) -> None:

@@ -337,7 +337,8 @@ class Checker:
             records,
             invalid,
             tuple(kept),
-            frozen(counts),
+            # In code order, so a file checked in parts (--jobs) lists them the same way.
+            frozen(dict(sorted(counts.items()))),
             sum(counts.values()) - len(kept),
         )
 

@@ -451,7 +451,8 @@ class Merger:
 
     def report(self) -> FileReport:
         """Return the whole file's report."""
-        if self.records == 0:
+        wanted = self.checker._wanted
+        if self.records == 0 and (wanted is None or wanted("source.empty")):
             self._keep(only_blank_lines(self.source.name))
         return FileReport(
             self.source.name,
@@ -459,7 +460,7 @@ class Merger:
             self.records,
             self.invalid,
             tuple(self.kept),
-            frozen(self.counts),
+            frozen(dict(sorted(self.counts.items()))),
             sum(self.counts.values()) - len(self.kept),
         )
 

@@ -21,6 +21,10 @@ InputFormat = Literal["json", "ndjson", "csv"]
 
 #: JSON files larger than this stream through ijson instead of being read whole.
 STREAM_JSON_BYTES = 64 * 1024 * 1024
+#: Records nested deeper than this are reported (`source.too-deep`), not checked. Real records
+#: nest a dozen levels; much deeper ones would meet Python's recursion limit at a depth that
+#: depends on how deep the caller's own stack is, and so on which process checks them.
+MAX_DEPTH = 512
 
 _EXTENSIONS: Mapping[str, InputFormat] = {
     ".json": "json",
@@ -222,13 +226,30 @@ class Source:
             yield value
             return
         self._text = text
+        # Counting brackets bounds the depth cheaply; only a document with many is walked.
+        deep = text.count("[") + text.count("{") > MAX_DEPTH
         if isinstance(value, list):
             if not value:
                 yield _no_records(self.name, "is an empty JSON array")
             for number, item in enumerate(value, 1):
-                yield Record(item, number, text=text, offset=-number)
+                if deep and too_deep(item):
+                    yield self._deep_record(SourceLocation(self.name, record=number))
+                else:
+                    yield Record(item, number, text=text, offset=-number)
+        elif deep and too_deep(value):
+            yield self._deep_record(SourceLocation(self.name, record=1))
         else:
             yield Record(value, 1, text=text, offset=0)
+
+    def _deep_record(self, where: SourceLocation) -> Finding:
+        # The record number is in the location only: a part of a file (--jobs) counts its own.
+        at = f" on line {where.line}" if where.line else ""
+        return _error(
+            "source.too-deep",
+            f"{self.name}: the record{at} is nested more than {MAX_DEPTH} levels deep, so it "
+            "was not checked; real records nest a few levels.",
+            where,
+        )
 
     def _parse(self, text: str | bytes, where: SourceLocation, line_base: int) -> Any:
         try:
@@ -290,7 +311,10 @@ class Source:
                     handle.seek(0)
                 for item in ijson.items(handle, "item", use_float=True):
                     number += 1
-                    yield Record(item, number)
+                    if too_deep(item):
+                        yield self._deep_record(SourceLocation(self.name, record=number))
+                    else:
+                        yield Record(item, number)
         except ijson.JSONError as exc:
             yield _error(
                 "source.invalid-json",
@@ -328,6 +352,11 @@ class Source:
                     if isinstance(value, Finding):
                         yield value
                         continue
+                if raw.count(b"[") + raw.count(b"{") > MAX_DEPTH and too_deep(value):
+                    yield self._deep_record(
+                        SourceLocation(self.name, record=number, line=line_number)
+                    )
+                    continue
                 # The offset of the line lets a finding be placed again from the file alone.
                 yield Record(value, number, line=line_number, raw=raw, offset=start)
         if number == 0 and not self.part:
@@ -528,6 +557,20 @@ def _replace_bad_bytes(cell: str) -> str:
 
 def _header_key(name: str) -> str:
     return re.sub(r"[\s_-]+", "_", name.strip().lower())
+
+
+def too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
+    """Return whether a parsed value nests containers more than `limit` deep (no recursion)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        children = node.values() if type(node) is dict else node if type(node) is list else ()
+        for child in children:
+            if type(child) is dict or type(child) is list:
+                if depth >= limit:
+                    return True
+                stack.append((child, depth + 1))
+    return False
 
 
 def only_blank_lines(name: str) -> Finding:
