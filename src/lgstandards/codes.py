@@ -91,7 +91,8 @@ _CORE: tuple[CodeInfo, ...] = (
              "Fix the syntax at the place named: a missing comma, quote or bracket, or a "
              "trailing comma."),
     CodeInfo("source.too-deep", E, "Nested too deeply",
-             "The data is nested so deeply that it cannot be read or checked.",
+             "The data is nested so deeply that it cannot be read, or a record nests more than "
+             "512 levels, past which it is not checked.",
              "Flatten the data; no record of a standard needs more than a few levels."),
     CodeInfo("source.no-tabular-form", E, "No CSV form",
              "The input is CSV but the standard defines no tabular (CSV) form.",
