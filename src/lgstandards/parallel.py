@@ -317,16 +317,31 @@ def _collect(
     """Hand the files on disk to the pool and yield every source's report in order."""
     from concurrent.futures.process import BrokenProcessPool
 
+    # Files are handed over a few ahead of the one being reported, not all at once: a large
+    # file is read end to end to cut it, and its parts' reports wait here until their turn.
+    ahead: deque[tuple[Source, _Task | None]] = deque()
+    upcoming = iter(sources)
+
+    def hand_on() -> None:
+        while len(ahead) < 2 * jobs:
+            source = next(upcoming, None)
+            if source is None:
+                return
+            task: _Task | None = None
+            if source.path is not None:
+                try:
+                    task = _submit(checker, pool, source, jobs, max_findings)
+                except BrokenProcessPool:  # The workers are gone: this file is checked here.
+                    task = None
+            ahead.append((source, task))
+
     with _ctrl_c_ignored():
         # The pool spawns its workers on the first submission, and they inherit an ignored
         # Ctrl-C, so none is interrupted before it can ignore Ctrl-C itself.
-        tasks = {
-            id(source): _submit(checker, pool, source, jobs, max_findings)
-            for source in sources
-            if source.path is not None
-        }
-    for source in sources:
-        task = tasks.get(id(source))
+        hand_on()
+    while ahead:
+        source, task = ahead.popleft()
+        hand_on()
         report: FileReport | None = None
         if isinstance(task, _Parts):
             merger = Merger(checker, source, max_findings)
