@@ -99,3 +99,25 @@ def test_pre_test_matches_the_full_walk(data: Any, parts: tuple[str, ...]) -> No
 def test_pre_test_shapes(parts: tuple[str, ...], data: Any, expected: bool) -> None:
     """Each compiled shape of template (plain, one field after a star, deeper, nested stars)."""
     assert _has_unknown(parts, frozenset({"x", "y"}))(data) is expected
+
+
+def test_values_the_fast_engine_cannot_take_are_still_judged() -> None:
+    """A lone surrogate, which jsonschema-rs refuses, is judged by the rule's own walk.
+
+    (Through the checker the schema's pattern rejects it first, so the rule is asked directly.)
+    """
+    from lgstandards.rules import RecordContext
+
+    record = json.loads(SCHEDULE.read_text())
+    record["source_system"] = "\ud800"
+    rule = next(r for r in CHECKER.rules if r.code == "codelist.unknown-code")
+    assert rule.check is not None
+    assert [hit.pointer for hit in rule.check(RecordContext(record, 1))] == ["/source_system"]
+
+
+def test_non_text_values_are_the_schemas_business() -> None:
+    """A number or null where a code belongs gives schema errors, never a codelist warning."""
+    record = json.loads(SCHEDULE.read_text())
+    record["source_system"] = 5
+    record["collections"][0]["outcome_code"] = None
+    assert _warnings(record) == []

@@ -6,7 +6,7 @@ from collections.abc import Callable, Container, Iterator, Mapping
 from typing import Any
 
 from lgstandards.findings import Severity
-from lgstandards.registry import StandardVersion
+from lgstandards.registry import Codelist, StandardVersion
 from lgstandards.rules import planning, waste
 from lgstandards.rules.base import MISSING, Hit, RecordContext, Rule, RuleOptions
 
@@ -46,9 +46,16 @@ def open_codelist_rule(version: StandardVersion) -> Rule | None:
     ]
     # One cheap test per place first; paths are only worked out when a value is not listed.
     tests = [_has_unknown(parts, codelist.values) for parts, codelist in compiled]
+    # Cheaper still: every place at once, as a schema that jsonschema-rs checks natively.
+    listed = _listed_validator(compiled)
 
     def check(ctx: RecordContext) -> list[Hit]:
         record = ctx.record
+        try:
+            if listed.is_valid(record):
+                return []
+        except Exception:  # A value jsonschema-rs cannot take: the tests below still can.
+            pass
         hits: list[Hit] = []
         for test, (parts, codelist) in zip(tests, compiled, strict=True):
             if not test(record):
@@ -101,6 +108,22 @@ def _codelist_places(
     for key in ("then", "else"):
         if isinstance(schema.get(key), dict):
             yield from _codelist_places(schema[key], version, pointer, seen)
+
+
+def _listed_validator(compiled: list[tuple[tuple[str, ...], Codelist]]) -> Any:
+    """Compile a schema that accepts a record whose texts at the places are all listed."""
+    import jsonschema_rs
+
+    def at(parts: tuple[str, ...], codelist: Codelist) -> dict[str, Any]:
+        if not parts:
+            # Only text is judged: another type is the schema's business, not a codelist's.
+            return {"if": {"type": "string"}, "then": {"enum": sorted(codelist.values)}}
+        inner = at(parts[1:], codelist)
+        return {"items": inner} if parts[0] == "*" else {"properties": {parts[0]: inner}}
+
+    return jsonschema_rs.validator_for(
+        {"allOf": [at(parts, codelist) for parts, codelist in compiled]}
+    )
 
 
 def _has_unknown(parts: tuple[str, ...], values: Container[str]) -> Callable[[Any], bool]:

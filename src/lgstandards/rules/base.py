@@ -52,7 +52,7 @@ class RecordContext:
     """What a rule sees of one record: its data and where the schema already rejected it."""
 
     # A plain slotted class, not a frozen dataclass: one is built per record on the hot path.
-    __slots__ = ("number", "options", "record", "rejected")
+    __slots__ = ("_under", "number", "options", "record", "rejected")
 
     def __init__(
         self,
@@ -66,13 +66,22 @@ class RecordContext:
         self.number = number
         self.rejected = rejected
         self.options = options or _DEFAULT_OPTIONS
+        self._under: frozenset[str] | None = None
 
     def is_rejected(self, pointer: str) -> bool:
         """Return whether the schema rejected the value at `pointer` or anything inside it."""
         if not self.rejected:
             return False
-        prefix = pointer + "/"
-        return any(r == pointer or r.startswith(prefix) for r in self.rejected)
+        under = self._under
+        if under is None:
+            # Each rejected pointer and every pointer above it, once: a rejected record's rules
+            # ask about dozens of places, and each question is then one set lookup.
+            found: set[str] = set()
+            for rejected in self.rejected:
+                parts = rejected.split("/")
+                found.update("/".join(parts[:end]) for end in range(1, len(parts) + 1))
+            under = self._under = frozenset(found)
+        return pointer in under
 
     def get(self, pointer: str) -> Any:
         """Return the value at `pointer`, or MISSING if it is absent or the schema rejected it."""
