@@ -463,3 +463,20 @@ def test_fingerprints_are_the_same_in_every_process() -> None:
         for seed in ("1", "2", "3")
     }
     assert len(prints) == 1
+
+
+def test_gzip_files_are_checked_whole_by_workers(
+    big_schedule_file: Path, tmp_path: Path, tiny_parts: list[int]
+) -> None:
+    """A gzip stream cannot be cut, so a compressed file goes to one worker whole."""
+    import gzip
+
+    packed = tmp_path / "schedules.ndjson.gz"
+    packed.write_bytes(gzip.compress(big_schedule_file.read_bytes()))
+    second = tmp_path / "again.ndjson.gz"
+    shutil.copy(packed, second)
+    checker = Checker.for_standard("waste-property-schedule@1")
+    alone = checker.check_paths([str(packed), str(second)])
+    assert _plain(checker.check_paths([str(packed), str(second)], jobs=2)) == _plain(alone)
+    assert tiny_parts == []
+    assert alone.files[0].counts["waste.conflicting-uprn"] >= 2

@@ -90,6 +90,10 @@ _CORE: tuple[CodeInfo, ...] = (
              "line and column.",
              "Fix the syntax at the place named: a missing comma, quote or bracket, or a "
              "trailing comma."),
+    CodeInfo("source.invalid-gzip", E, "Damaged gzip file",
+             "The file is gzip but damaged or cut short; the records before the damage were "
+             "checked and reported.",
+             "Compress the file again (or download it again), or give it uncompressed."),
     CodeInfo("source.too-deep", E, "Nested too deeply",
              "The data is nested so deeply that it cannot be read, or a record nests more than "
              "512 levels, past which it is not checked.",

@@ -29,6 +29,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from lgstandards.errors import ConfigError
+from lgstandards.sources import data_suffix
 
 CONFIG_NAME = "lgstandards.toml"
 PYPROJECT = "pyproject.toml"
@@ -171,7 +172,7 @@ class Config:
                         match.is_file()
                         and not _matches_any(relative, check.exclude)
                         # A wildcard means data files; a README beside them is not one.
-                        and (not wild or match.suffix.lower() in DATA_SUFFIXES)
+                        and (not wild or data_suffix(match) in DATA_SUFFIXES)
                     ):
                         found.setdefault(_display(match, here))
             out.append((check, tuple(found)))

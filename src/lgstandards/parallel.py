@@ -24,7 +24,7 @@ from lgstandards.conformance import Checker, Recipe, _is_scalar, _locate
 from lgstandards.findings import Finding, Severity, SourceLocation, frozen
 from lgstandards.report import FileReport
 from lgstandards.rules.base import NUMBER_BITS, NUMBER_MASK, Across, RecordContext
-from lgstandards.sources import InputFormat, Record, Source, only_blank_lines
+from lgstandards.sources import GZIP_MAGIC, InputFormat, Record, Source, only_blank_lines
 
 #: Files on disk, in bytes, below which checking in one process beats starting workers.
 PARALLEL_MIN_BYTES = 32 * 2**20
@@ -70,7 +70,8 @@ def _splittable(checker: Checker, source: Source) -> bool:
             head = handle.read(8192)
     except OSError:
         return False
-    return not head.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" not in head
+    # A gzip stream cannot be read from the middle.
+    return not head.startswith((b"\xff\xfe", b"\xfe\xff", GZIP_MAGIC)) and b"\x00" not in head
 
 
 def spans(path: Path, size: int, target: int) -> list[tuple[int, int, int]]:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import csv
 import glob
+import gzip
 import io
 import json
 import re
+import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Literal, NamedTuple
+from typing import IO, Any, Literal, NamedTuple, cast
 
 import orjson
 
@@ -26,6 +28,9 @@ STREAM_JSON_BYTES = 64 * 1024 * 1024
 #: depends on how deep the caller's own stack is, and so on which process checks them.
 MAX_DEPTH = 512
 
+#: The first bytes of a gzip stream; a file that starts with them is read through gzip.
+GZIP_MAGIC = b"\x1f\x8b"
+
 _EXTENSIONS: Mapping[str, InputFormat] = {
     ".json": "json",
     ".geojson": "json",
@@ -33,6 +38,14 @@ _EXTENSIONS: Mapping[str, InputFormat] = {
     ".jsonl": "ndjson",
     ".csv": "csv",
 }
+
+
+def data_suffix(name: str | Path) -> str:
+    """Return a data file's suffix in lower case, looking through a final `.gz`."""
+    path = Path(name)
+    if path.suffix.lower() == ".gz":
+        path = path.with_suffix("")
+    return path.suffix.lower()
 
 
 class Record(NamedTuple):
@@ -111,6 +124,7 @@ class Source:
         self.part = part
         self.first_line = first_line
         self.byte_base = byte_base
+        self._plain: bytes | None = None
         self._index: LineIndex | None = None
         self._text: str | None = None
         self._elements: list[int] | None = None
@@ -122,9 +136,18 @@ class Source:
 
     def _bytes(self) -> bytes:
         if self.data is not None:
-            return self.data
-        assert self.path is not None
-        return self.path.read_bytes()
+            return self._plain_data()
+        with self._open() as handle:
+            return handle.read()
+
+    def _plain_data(self) -> bytes:
+        """Return the bytes given, decompressed once if they are gzip (from a pipe, say)."""
+        assert self.data is not None
+        if self._plain is None:
+            self._plain = (
+                gzip.decompress(self.data) if self.data.startswith(GZIP_MAGIC) else self.data
+            )
+        return self._plain
 
     def items(self) -> Iterator[Record | Finding]:
         """Yield every record of the source, and a finding for each part that cannot be read."""
@@ -157,7 +180,8 @@ class Source:
                 yield _error(
                     "source.binary",
                     f"{self.name} looks like a binary or compressed file, not "
-                    f"{self.format.upper()} text; decompress or export it as text first.",
+                    f"{self.format.upper()} text; export it as text (gzip is read; zip and "
+                    "others are not).",
                     where,
                 )
                 return
@@ -178,6 +202,15 @@ class Source:
                 yield from self._json_stream()
             else:
                 yield from self._json()
+        except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+            # Records before the damage have been checked and reported already.
+            yield _error(
+                "source.invalid-gzip",
+                f"{self.name} is a damaged or incomplete gzip file ({exc or 'it ends early'}); "
+                "records before the damage were checked. Compress it again, or give it "
+                "uncompressed.",
+                where,
+            )
         except FileNotFoundError:
             yield _error("source.not-found", f"{self.name} does not exist.", where)
         except IsADirectoryError:
@@ -191,9 +224,14 @@ class Source:
 
     def _open(self) -> IO[bytes]:
         if self.data is not None:
-            return io.BytesIO(self.data)
+            return io.BytesIO(self._plain_data())
         assert self.path is not None
-        return self.path.open("rb")
+        handle = self.path.open("rb")
+        # By content, not by name: a national export is often gzip, named .gz or not.
+        if handle.peek(2)[:2] == GZIP_MAGIC:
+            handle.close()
+            return cast(IO[bytes], gzip.open(self.path, "rb"))
+        return handle
 
     def _decode(self, raw: bytes, line_base: int = 1) -> str | Finding:
         # Decode after the BOM, not with utf-8-sig, so error offsets count from the same place.
@@ -645,9 +683,15 @@ def _set(target: dict[str, Any], parts: Sequence[str], value: Any) -> None:
 
 def detect_format(name: str, head: bytes = b"") -> InputFormat:
     """Guess the input format from the file name, or else from the first bytes."""
-    suffix = Path(name).suffix.lower()
+    suffix = data_suffix(name)
     if suffix in _EXTENSIONS:
         return _EXTENSIONS[suffix]
+    if head.startswith(GZIP_MAGIC):
+        # The start of a gzip stream decompresses on its own: enough to see the format by.
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 65536)
+        except zlib.error:
+            return "json"  # Reading it will report the damage.
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped[:1] in (b"{", b"["):
         # NDJSON when the first line is a whole JSON value and more follows it; pretty-printed
@@ -683,7 +727,7 @@ def expand_paths(arguments: Iterable[str]) -> Expansion:
                 p
                 for p in path.rglob("*")
                 if p.is_file()
-                and p.suffix.lower() in _EXTENSIONS
+                and data_suffix(p) in _EXTENSIONS
                 and not p.name.endswith(".findings.json")
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
