@@ -93,3 +93,29 @@ def test_a_damaged_gzip_header_is_a_finding(tmp_path: Path) -> None:
     broken.write_bytes(b"\x1f\x8b\x08\x00garbage-not-deflate" * 3)
     file = CHECKER.check_paths([str(broken)]).files[0]
     assert [f.code for f in file.findings] == ["source.invalid-gzip"]
+
+
+def test_a_large_compressed_array_streams(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A JSON array is streamed by its content's size (from the gzip trailer), not the file's."""
+    from lgstandards import sources
+
+    example = ROOT / "standards/planning-application-register/1.0.0/examples/valid"
+    record = json.loads(next(p for p in sorted(example.iterdir()) if p.suffix == ".json")
+                        .read_text())
+    records = [dict(record, reference=f"24/{n:05d}/FUL") for n in range(200)]
+    records[150]["status"] = "lost"
+    text = json.dumps(records).encode()
+    packed = tmp_path / "register.json.gz"
+    packed.write_bytes(gzip.compress(text))
+    monkeypatch.setattr(sources, "STREAM_JSON_BYTES", len(text) - 1)
+    assert packed.stat().st_size < len(text) - 1  # Only the content is over the line.
+    file = CHECKER.check_paths([str(packed)]).files[0]
+    assert file.records == 200
+    # Streamed records are numbered but carry no line: the text is never held whole.
+    assert [(f.location.record, f.location.line) for f in file.findings] == [(151, None)]
+    monkeypatch.setattr(sources, "STREAM_JSON_BYTES", len(text) + 1)
+    whole = CHECKER.check_paths([str(packed)]).files[0]
+    assert [f.location.record for f in whole.findings] == [151]
+    assert whole.findings[0].location.line is not None

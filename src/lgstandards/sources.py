@@ -140,6 +140,18 @@ class Source:
         with self._open() as handle:
             return handle.read()
 
+    def _content_size(self, size: int) -> int:
+        """Return the size of a file's content: for gzip, as its trailer gives it."""
+        assert self.path is not None
+        with self.path.open("rb") as handle:
+            if handle.read(2) != GZIP_MAGIC or size < 18:
+                return size
+            # The last four bytes hold the uncompressed size modulo 2**32: a ten-to-one JSON
+            # array must stream like a plain one, and one past 4 GiB may wrap round to small.
+            handle.seek(-4, io.SEEK_END)
+            content = int.from_bytes(handle.read(4), "little")
+            return content if content >= size else size * 20
+
     def _plain_data(self) -> bytes:
         """Return the bytes given, decompressed once if they are gzip (from a pipe, say)."""
         assert self.data is not None
@@ -198,7 +210,7 @@ class Source:
                 yield from self._ndjson()
             elif self.format == "csv":
                 yield from self._csv()
-            elif size > STREAM_JSON_BYTES and self.path is not None:
+            elif self.path is not None and self._content_size(size) > STREAM_JSON_BYTES:
                 yield from self._json_stream()
             else:
                 yield from self._json()
