@@ -108,6 +108,7 @@ class SchemaValidator:
         self.schema = schema
         self.codelists = codelists or {}
         self._titles: dict[str, str | None] = {}
+        self._walked: dict[tuple[Any, ...], tuple[Mapping[str, Any], str | None, Any]] = {}
         resource_list = list(resources)
         fetch = retrieve or _refuse
         root_id = str(schema.get("$id", "urn:lgstandards:root"))
@@ -369,6 +370,16 @@ class SchemaValidator:
 
     def _walk(self, parts: list[Any]) -> tuple[Mapping[str, Any], str | None, Any]:
         """Follow a schema path through `$ref`s to its node, its field's title and its resolver."""
+        # A file full of one mistake asks about the same few schema paths again and again.
+        key = tuple(parts)
+        walked = self._walked.get(key)
+        if walked is None:
+            if len(self._walked) >= 4096:  # Recursive schemas have paths without end.
+                self._walked.clear()
+            walked = self._walked[key] = self._walk_anew(parts)
+        return walked
+
+    def _walk_anew(self, parts: list[Any]) -> tuple[Mapping[str, Any], str | None, Any]:
         node: Any = self.schema
         resolver = self._resolver
         title: str | None = node.get("title") if isinstance(node, Mapping) else None
