@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import copy
 import json
 from pathlib import Path
 from typing import Any
 
-import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from lgstandards.conformance import Checker
-from lgstandards.rules import _has_unknown, _values
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEDULE = ROOT / "standards/waste-property-schedule/1.0.0/examples/valid/unitary-house.json"
@@ -57,48 +51,6 @@ def test_closed_codelists_stay_schema_errors() -> None:
     codes = {f.code for f in CHECKER.check_record(record)}
     assert "codelist.unknown-code" not in codes
     assert any(code.startswith("schema.") for code in codes)
-
-
-# -- the pre-test agrees with a walk of every value ------------------------------------------------
-
-_KEYS = ("a", "b", "c")
-_LEAVES = st.one_of(st.sampled_from(["x", "y", "z", "q"]), st.integers(0, 3), st.none())
-_DATA = st.recursive(
-    _LEAVES,
-    lambda inner: st.one_of(
-        st.lists(inner, max_size=3),
-        st.dictionaries(st.sampled_from(_KEYS), inner, max_size=3),
-    ),
-    max_leaves=12,
-)
-_TEMPLATES = st.lists(st.sampled_from([*_KEYS, "*"]), min_size=1, max_size=4).map(tuple)
-
-
-@settings(max_examples=400, deadline=None)
-@given(data=_DATA, parts=_TEMPLATES)
-def test_pre_test_matches_the_full_walk(data: Any, parts: tuple[str, ...]) -> None:
-    """`_has_unknown` is true exactly when the walk that builds the findings finds a value."""
-    listed = frozenset({"x", "y"})
-    expected = any(
-        isinstance(value, str) and value not in listed for _, value in _values(data, parts, ())
-    )
-    assert _has_unknown(parts, listed)(copy.deepcopy(data)) is expected
-
-
-@pytest.mark.parametrize(
-    ("parts", "data", "expected"),
-    [
-        (("a",), {"a": "q"}, True),
-        (("a",), {"a": "x"}, False),
-        (("a", "*", "b"), {"a": [{"b": "x"}, {"b": "q"}]}, True),
-        (("a", "*", "b", "c"), {"a": [{"b": {"c": "q"}}]}, True),
-        (("a", "*", "*"), {"a": [["x"], ["y", "q"]]}, True),
-        (("a", "*", "b"), {"a": {"b": "q"}}, False),
-    ],
-)
-def test_pre_test_shapes(parts: tuple[str, ...], data: Any, expected: bool) -> None:
-    """Each compiled shape of template (plain, one field after a star, deeper, nested stars)."""
-    assert _has_unknown(parts, frozenset({"x", "y"}))(data) is expected
 
 
 def test_values_the_fast_engine_cannot_take_are_still_judged() -> None:

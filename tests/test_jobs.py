@@ -437,7 +437,7 @@ def test_spans_cut_at_line_ends(
     data = b"\n".join(lines) + (b"\n" if final else b"")
     path = tmp_path_factory.mktemp("spans") / "data"
     path.write_bytes(data)
-    spans = parallel.spans(path, len(data), target)
+    spans = list(parallel.spans(path, len(data), target))
     assert b"".join(data[start:end] for start, end, _ in spans) == data
     for start, end, first_line in spans:
         assert start < end

@@ -29,7 +29,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from lgstandards.errors import ConfigError
-from lgstandards.sources import data_suffix
+from lgstandards.sources import DATA_SUFFIXES, data_suffix
 
 CONFIG_NAME = "lgstandards.toml"
 PYPROJECT = "pyproject.toml"
@@ -246,7 +246,6 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
 
 
 #: File name endings a wildcard in `files` picks up.
-DATA_SUFFIXES = frozenset((".json", ".geojson", ".ndjson", ".jsonl", ".csv"))
 
 
 def _matches_any(relative: str, patterns: Iterable[str]) -> bool:

@@ -159,16 +159,11 @@ class Checker:
 
     def selecting(self, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Checker:
         """Return a copy that runs only the rules a code or category selects (all by default)."""
-        from lgstandards.report import code_matches, code_wanted
+        from lgstandards.report import code_wanted
 
         # Skipping a rule, rather than filtering its findings afterwards, also saves its cost
         # (the per-file UPRN index holds about 120 bytes per distinct UPRN).
-        rules = tuple(
-            rule
-            for rule in self.rules
-            if (not select or code_matches(rule.code, select))
-            and not code_matches(rule.code, ignore)
-        )
+        rules = tuple(rule for rule in self.rules if code_wanted(rule.code, select, ignore))
         if not select and not ignore:
             return self
         copy = type(self).__new__(type(self))
@@ -252,17 +247,19 @@ class Checker:
                     # Nothing is reported twice: a field the schema rejected is not judged again.
                     if rejected and context.is_rejected(hit.pointer):
                         continue
-                    findings.append(
-                        Finding(
-                            rule.code,
-                            rule.severity,
-                            hit.message,
-                            pointer=hit.pointer,
-                            field=self.validator.title_at(hit.pointer),
-                            value=hit.value if _is_scalar(hit.value) else None,
-                        )
-                    )
+                    findings.append(self.finding(rule, hit))
         return findings
+
+    def finding(self, rule: Rule, hit: Hit) -> Finding:
+        """Return the finding for a rule's hit, its field named by the schema's title."""
+        return Finding(
+            rule.code,
+            rule.severity,
+            hit.message,
+            pointer=hit.pointer,
+            field=self.validator.title_at(hit.pointer),
+            value=hit.value if _is_scalar(hit.value) else None,
+        )
 
     def check_source(self, source: Source, *, max_findings: int | None = None) -> FileReport:
         """Check every record of one source and return its file report."""
@@ -354,15 +351,8 @@ class Checker:
     ) -> Report:
         """Check files, directories, globs and '-' (standard input), each file on its own.
 
-        With `jobs` above 1, files are checked by that many worker processes at once when there
-        is enough data on disk to repay starting them (see `lgstandards.parallel`); a large
-        NDJSON file is cut into parts at line ends, and rules across a file compare the parts'
-        records in order here. The report is the one a single process gives, in the same order.
-        Workers rebuild this checker from its `recipe` (standard or schema, options,
-        selections), so a checker changed by hand after it was built should have its recipe set
-        to None; and, as with any spawned process, a script calling this needs an
-        `if __name__ == "__main__":` guard. `on_file` is told as each file starts (as each
-        finishes, with workers).
+        With `jobs` above 1, worker processes check them (see `lgstandards.parallel`, which says
+        when workers are used and why the report is the one a single process gives).
         """
         arguments = list(paths)
         expansion = expand_paths(a for a in arguments if a != "-")

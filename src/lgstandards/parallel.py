@@ -20,10 +20,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from lgstandards.conformance import Checker, Recipe, _is_scalar, _locate
+from lgstandards.conformance import Checker, Recipe, _locate
 from lgstandards.findings import Finding, Severity, SourceLocation, frozen
 from lgstandards.report import FileReport
-from lgstandards.rules.base import NUMBER_BITS, NUMBER_MASK, Across, RecordContext
+from lgstandards.rules.base import Across, RecordContext
 from lgstandards.sources import GZIP_MAGIC, InputFormat, Record, Source, only_blank_lines
 
 #: Files on disk, in bytes, below which checking in one process beats starting workers.
@@ -74,9 +74,8 @@ def _splittable(checker: Checker, source: Source) -> bool:
     return not head.startswith((b"\xff\xfe", b"\xfe\xff", GZIP_MAGIC)) and b"\x00" not in head
 
 
-def spans(path: Path, size: int, target: int) -> list[tuple[int, int, int]]:
+def spans(path: Path, size: int, target: int) -> Iterator[tuple[int, int, int]]:
     """Cut a file into (start, end, first line) parts of about `target` bytes at line ends."""
-    found: list[tuple[int, int, int]] = []
     start, line = 0, 1
     with path.open("rb") as handle:
         while start < size:
@@ -93,9 +92,9 @@ def spans(path: Path, size: int, target: int) -> list[tuple[int, int, int]]:
                     break
                 lines += block.count(b"\n")
                 left -= len(block)
-            found.append((start, end, line))
+            # Lazily: workers start on the first parts while the rest of the file is counted.
+            yield start, end, line
             start, line = end, line + lines
-    return found
 
 
 # -- in the worker -----------------------------------------------------------------------------
@@ -259,7 +258,7 @@ class _Parts:
         size = _size(source)
         # Several parts a worker, so one slow part does not leave the others idle at the end.
         target = min(max(size // (jobs * 4), PART_MIN_BYTES), PART_MAX_BYTES)
-        self.todo = iter(spans(source.path, size, target))
+        self.todo = spans(source.path, size, target)
         self.running: deque[Future[_PartReport]] = deque()
         # A few parts a worker at a time: the parent takes their reports in order, and parts
         # that finish early wait in memory until it does.
@@ -419,29 +418,17 @@ class Merger:
 
     def _judge(self, part: _PartReport, base: int) -> list[tuple[int, int, Finding, int, int]]:
         """Compare the part's keys with the first of each, in order; return the findings."""
-        checker, wanted = self.checker, self.checker._wanted
         bad = {base + number for number in part.bad}
         later: list[tuple[int, int, Finding, int, int]] = []
         for index, rule in enumerate(self.across):
             assert rule.across is not None  # Parts are cut only for such rules.
-            seen, judge = self.seen[index], rule.across.judge
+            seen, meet = self.seen[index], rule.across.meet
             for key, fingerprint, shown, number, line, offset in part.keys[index]:
                 number += base
-                earlier = seen.get(key)
-                if earlier is None:
-                    seen[key] = fingerprint << NUMBER_BITS | number
+                hit = meet(seen, (key, fingerprint, shown), number)
+                if hit is None:
                     continue
-                hit = judge(shown, fingerprint, earlier >> NUMBER_BITS, earlier & NUMBER_MASK)
-                if hit is None or (wanted is not None and not wanted(rule.code)):
-                    continue
-                finding = Finding(
-                    rule.code,
-                    rule.severity,
-                    hit.message,
-                    pointer=hit.pointer,
-                    field=checker.validator.title_at(hit.pointer),
-                    value=hit.value if _is_scalar(hit.value) else None,
-                )
+                finding = self.checker.finding(rule, hit)
                 later.append((number, index, finding, line, offset))
                 if finding.severity is Severity.ERROR and number not in bad:
                     bad.add(number)

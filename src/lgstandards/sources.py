@@ -40,6 +40,10 @@ _EXTENSIONS: Mapping[str, InputFormat] = {
 }
 
 
+#: The suffixes of data files (each may also end in .gz).
+DATA_SUFFIXES = frozenset(_EXTENSIONS)
+
+
 def data_suffix(name: str | Path) -> str:
     """Return a data file's suffix in lower case, looking through a final `.gz`."""
     path = Path(name)
@@ -109,13 +113,11 @@ class Source:
         first_line: int = 1,
         byte_base: int = 0,
     ) -> None:
-        """Describe an input by display name, format, and either a path or the bytes themselves.
-
-        A `part` is the NDJSON lines of a larger file from `first_line`, `byte_base` bytes into
-        it: lines and byte offsets count from the start of the whole file, and the checks of a
-        whole file (empty, binary, UTF-16, only blank lines) are left to whoever split it,
-        except those of its head in the part that starts the file.
-        """
+        """Describe an input by display name, format, and either a path or the bytes themselves."""
+        # A `part` is the NDJSON lines of a larger file from `first_line`, `byte_base` bytes into
+        # it: lines and offsets count from the file's start, and the checks of a whole file
+        # (empty, binary, UTF-16, only blank lines) are left to whoever cut it, except those of
+        # its head in the part that starts the file.
         self.name = name
         self.format: InputFormat = fmt
         self.path = path
@@ -156,9 +158,9 @@ class Source:
         """Return the bytes given, decompressed once if they are gzip (from a pipe, say)."""
         assert self.data is not None
         if self._plain is None:
-            self._plain = (
-                gzip.decompress(self.data) if self.data.startswith(GZIP_MAGIC) else self.data
-            )
+            # A part of a file is plain text by construction, whatever its first line holds.
+            packed = not self.part and self.data.startswith(GZIP_MAGIC)
+            self._plain = gzip.decompress(self.data) if packed else self.data
         return self._plain
 
     def items(self) -> Iterator[Record | Finding]:
@@ -276,17 +278,17 @@ class Source:
             yield value
             return
         self._text = text
-        # Counting brackets bounds the depth cheaply; only a document with many is walked.
+        # Counting brackets bounds the depth of a small document cheaply.
         deep = text.count("[") + text.count("{") > MAX_DEPTH
         if isinstance(value, list):
             if not value:
                 yield _no_records(self.name, "is an empty JSON array")
             for number, item in enumerate(value, 1):
-                if deep and too_deep(item):
+                if deep and _deeper_than_max(item):
                     yield self._deep_record(SourceLocation(self.name, record=number))
                 else:
                     yield Record(item, number, text=text, offset=-number)
-        elif deep and too_deep(value):
+        elif deep and _deeper_than_max(value):
             yield self._deep_record(SourceLocation(self.name, record=1))
         else:
             yield Record(value, 1, text=text, offset=0)
@@ -361,7 +363,7 @@ class Source:
                     handle.seek(0)
                 for item in ijson.items(handle, "item", use_float=True):
                     number += 1
-                    if too_deep(item):
+                    if _deeper_than_max(item):
                         yield self._deep_record(SourceLocation(self.name, record=number))
                     else:
                         yield Record(item, number)
@@ -620,6 +622,16 @@ def too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
                 if depth >= limit:
                     return True
                 stack.append((child, depth + 1))
+    return False
+
+
+def _deeper_than_max(value: Any) -> bool:
+    """Return whether a record nests past MAX_DEPTH, walking it only if orjson cannot write it."""
+    # orjson writes up to 255 levels, in C: only the rare deeper record is walked in Python.
+    try:
+        orjson.dumps(value)
+    except (TypeError, orjson.JSONEncodeError):  # Too deep for orjson, or an integer past 64 bits.
+        return too_deep(value)
     return False
 
 

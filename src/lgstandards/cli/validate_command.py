@@ -60,6 +60,7 @@ class Settings:
     examples: int
     mask: bool
     today: date
+    workers: int
 
 
 #: Findings kept per file unless --max-findings says otherwise (every finding is still counted).
@@ -268,6 +269,7 @@ def _settings(
     examples: int | None,
     mask: bool | None,
     today: datetime | None,
+    workers: int | None,
 ) -> Settings:
     chosen = config.settings if config is not None else None
     configured_output = None
@@ -290,6 +292,7 @@ def _settings(
         else (chosen.examples if chosen and chosen.examples is not None else 3),
         mask=mask if mask is not None else bool(chosen and chosen.mask),
         today=the_day,
+        workers=_worker_count(workers if workers is not None else chosen.jobs if chosen else None),
     )
 
 
@@ -530,7 +533,7 @@ def validate(
         )
         for job in jobs
     ]
-    settings = _settings(config, fmt, fail_on, output, examples, mask, today)
+    settings = _settings(config, fmt, fail_on, output, examples, mask, today, workers)
     _refuse_overwriting_inputs(jobs, settings.output)
     meter = None
     if show_progress(progress, sys.stderr):
@@ -540,7 +543,7 @@ def validate(
             jobs,
             RuleOptions(today=settings.today, past_days=past_days, future_days=future_days),
             meter,
-            _worker_count(workers if workers is not None else defaults.jobs if defaults else None),
+            settings.workers,
         )
     finally:
         if meter is not None:

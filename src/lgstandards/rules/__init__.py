@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lgstandards.findings import Severity
@@ -44,9 +44,8 @@ def open_codelist_rule(version: StandardVersion) -> Rule | None:
     compiled = [
         (tuple(template.split("/")[1:]), codelist) for template, codelist in open_places
     ]
-    # One cheap test per place first; paths are only worked out when a value is not listed.
-    tests = [_has_unknown(parts, codelist.values) for parts, codelist in compiled]
-    # Cheaper still: every place at once, as a schema that jsonschema-rs checks natively.
+    # Every place at once, as a schema that jsonschema-rs checks natively: paths are only worked
+    # out for the rare record with a value that is not listed.
     listed = _listed_validator(compiled)
 
     def check(ctx: RecordContext) -> list[Hit]:
@@ -57,9 +56,7 @@ def open_codelist_rule(version: StandardVersion) -> Rule | None:
         except Exception:  # A value jsonschema-rs cannot take: the tests below still can.
             pass
         hits: list[Hit] = []
-        for test, (parts, codelist) in zip(tests, compiled, strict=True):
-            if not test(record):
-                continue
+        for parts, codelist in compiled:
             values = codelist.values
             for path, value in _values(record, parts, ()):
                 if isinstance(value, str) and value not in values:
@@ -124,62 +121,6 @@ def _listed_validator(compiled: list[tuple[tuple[str, ...], Codelist]]) -> Any:
     return jsonschema_rs.validator_for(
         {"allOf": [at(parts, codelist) for parts, codelist in compiled]}
     )
-
-
-def _has_unknown(parts: tuple[str, ...], values: Container[str]) -> Callable[[Any], bool]:
-    """Compile a '*' template into a test: does any text it names lie outside `values`?"""
-    if "*" not in parts:
-
-        def field(node: Any) -> bool:
-            for key in parts:
-                if type(node) is not dict:
-                    return False
-                node = node.get(key)
-            return type(node) is str and node not in values
-
-        return field
-    star = parts.index("*")
-    head, tail = parts[:star], parts[star + 1 :]
-    if "*" in tail:
-        rest = _has_unknown(tail, values)
-
-        def nested(node: Any) -> bool:
-            for key in head:
-                if type(node) is not dict:
-                    return False
-                node = node.get(key)
-            return type(node) is list and any(rest(item) for item in node)
-
-        return nested
-    if len(tail) == 1:
-        (name,) = tail
-
-        # The common shape, such as /collections/*/outcome_code: one flat loop, no calls.
-        def each_field(node: Any) -> bool:
-            for key in head:
-                if type(node) is not dict:
-                    return False
-                node = node.get(key)
-            if type(node) is not list:
-                return False
-            for item in node:
-                if type(item) is dict:
-                    value = item.get(name)
-                    if type(value) is str and value not in values:
-                        return True
-            return False
-
-        return each_field
-    inner = _has_unknown(tail, values)
-
-    def each(node: Any) -> bool:
-        for key in head:
-            if type(node) is not dict:
-                return False
-            node = node.get(key)
-        return type(node) is list and any(inner(item) for item in node)
-
-    return each
 
 
 def _values(node: Any, parts: tuple[str, ...], path: tuple[Any, ...]) -> Iterator[tuple[Any, Any]]:

@@ -108,8 +108,8 @@ FileCheckFactory = Callable[[], RecordCheck]
 SharedScan = Callable[[RecordContext], Mapping[str, Sequence[Hit]]]
 
 #: The bits of a packed first occurrence that hold its record number (the rest, its fingerprint).
-NUMBER_BITS = 40
-NUMBER_MASK = (1 << NUMBER_BITS) - 1
+_NUMBER_BITS = 40
+_NUMBER_MASK = (1 << _NUMBER_BITS) - 1
 
 
 @dataclass(frozen=True)
@@ -124,23 +124,25 @@ class Across:
     key: Callable[[RecordContext], tuple[str, int, Any] | None]
     judge: Callable[[Any, int, int, int], Hit | None]
 
-    def per_file(self) -> RecordCheck:
-        """Return the check for one file read in order: both halves, with the keys seen."""
+    def meet(self, seen: dict[str, int], found: tuple[str, int, Any], number: int) -> Hit | None:
+        """Note the first record of a key in `seen`; judge a later one against that first."""
         # One integer per key, the first record's fingerprint and number: a national file has
         # tens of millions of keys, and records are not kept.
+        key, fingerprint, shown = found
+        earlier = seen.get(key)
+        if earlier is None:
+            seen[key] = fingerprint << _NUMBER_BITS | number
+            return None
+        return self.judge(shown, fingerprint, earlier >> _NUMBER_BITS, earlier & _NUMBER_MASK)
+
+    def per_file(self) -> RecordCheck:
+        """Return the check for one file read in order: both halves, with the keys seen."""
         seen: dict[str, int] = {}
-        key, judge = self.key, self.judge
+        key, meet = self.key, self.meet
 
         def check(ctx: RecordContext) -> Sequence[Hit]:
             found = key(ctx)
-            if found is None:
-                return ()
-            name, fingerprint, shown = found
-            earlier = seen.get(name)
-            if earlier is None:
-                seen[name] = fingerprint << NUMBER_BITS | ctx.number
-                return ()
-            hit = judge(shown, fingerprint, earlier >> NUMBER_BITS, earlier & NUMBER_MASK)
+            hit = meet(seen, found, ctx.number) if found is not None else None
             return (hit,) if hit is not None else ()
 
         return check
@@ -148,11 +150,10 @@ class Across:
 
 @dataclass(frozen=True)
 class Rule:
-    """A check JSON Schema cannot express, run per record (`check`) or per file (`per_file`).
+    """A check JSON Schema cannot express, run per record (`check`, or a shared `scan`) or per file.
 
-    Rules that read the same parts of a record may share a `scan`: the checker then runs the scan
-    once per record and reads each rule's hits from it by code, which saves a call per rule on
-    every record; `check` still answers for the rule alone.
+    Rules that read the same parts of a record may share a `scan`: the checker then runs it once
+    per record and reads each rule's hits from it by code.
     """
 
     code: str
@@ -164,3 +165,11 @@ class Rule:
     scan: SharedScan | None = None
     #: The two halves of a `per_file` rule of the first-of-each-key kind, if it is one.
     across: Across | None = None
+
+    def __post_init__(self) -> None:
+        """Derive `check` from a shared scan and `per_file` from `across` when not given."""
+        if self.check is None and self.scan is not None:
+            scan, code = self.scan, self.code
+            object.__setattr__(self, "check", lambda ctx: scan(ctx).get(code, ()))
+        if self.per_file is None and self.across is not None:
+            object.__setattr__(self, "per_file", self.across.per_file)

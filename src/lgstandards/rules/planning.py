@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from lgstandards.findings import Severity
-from lgstandards.rules.base import Across, Hit, RecordCheck, RecordContext, Rule
+from lgstandards.rules.base import Across, Hit, RecordContext, Rule
 
 _NONE: tuple[Hit, ...] = ()
 
@@ -103,14 +103,8 @@ def date_scan(ctx: RecordContext) -> dict[str, Sequence[Hit]]:
     return found
 
 
-def dates_out_of_order(ctx: RecordContext) -> Sequence[Hit]:
-    """Report dates that run backwards: received, valid, decided; consultation; appeal."""
-    dates = _dates(ctx)
-    return _NONE if dates is None else _out_of_order(dates)
-
-
 def _out_of_order(dates: list[Any]) -> Sequence[Hit]:
-    """Compare the dates `_dates` read, as `dates_out_of_order` says."""
+    """Report dates that run backwards: received, valid, decided; consultation; appeal."""
     received, valid, target, withdrawn, decided, opens, closes, lodged, closed = dates
     hits: list[Hit] = []
     if valid and received and valid < received:
@@ -143,16 +137,8 @@ def _out_of_order(dates: list[Any]) -> Sequence[Hit]:
 _PAST = (0, 1, 3, 4, 7, 8)
 
 
-def dates_in_future(ctx: RecordContext) -> Sequence[Hit]:
-    """Report dates of past events (received, valid, decided ...) that lie after today."""
-    if ctx.options.today is None:
-        return _NONE
-    dates = _dates(ctx)
-    return _NONE if dates is None else _in_future(ctx, dates)
-
-
 def _in_future(ctx: RecordContext, dates: list[Any]) -> Sequence[Hit]:
-    """Compare the dates `_dates` read with today, as `dates_in_future` says."""
+    """Report dates of past events (received, valid, decided ...) that lie after today."""
     today = ctx.options.today
     if today is None:
         return _NONE
@@ -273,11 +259,6 @@ def _reference_judge(shown: Any, fingerprint: int, before: int, first: int) -> H
 
 #: A reference used twice by one planning authority in a file.
 REFERENCE_NOT_UNIQUE = Across(_reference_key, _reference_judge)
-
-
-def reference_not_unique() -> RecordCheck:
-    """Return a check that reports a reference seen before in the file for the same authority."""
-    return REFERENCE_NOT_UNIQUE.per_file()
 
 
 def ordinal(number: int) -> str:
@@ -450,14 +431,12 @@ RULES: tuple[Rule, ...] = (
         "Correct the date the message names: received on or before valid, valid on or before "
         "the target and the decision, consultation ending on or after it starts, an appeal "
         "lodged after the decision and decided after it is lodged.",
-        check=dates_out_of_order,
         scan=date_scan,
     ),
     Rule(
         "planning.date-in-future", Severity.WARNING, "Date of a past event is in the future",
         "Check the date: received, valid, withdrawn, decision and appeal dates record events "
         "that have happened. Pass --today when checking data as of another day.",
-        check=dates_in_future,
         scan=date_scan,
     ),
     Rule(
@@ -485,7 +464,6 @@ RULES: tuple[Rule, ...] = (
         "planning.reference-not-unique", Severity.ERROR,
         "Reference used twice by one planning authority",
         "Give each application its own reference; if the rows are one application, merge them.",
-        per_file=reference_not_unique,
         across=REFERENCE_NOT_UNIQUE,
     ),
     Rule(

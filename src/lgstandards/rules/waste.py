@@ -676,41 +676,6 @@ def _rrule_invalid_hit(index: int, text: str, problem: str) -> Hit:
     )
 
 
-def changed_flag_mismatch(ctx: RecordContext) -> Sequence[Hit]:
-    """Report a collection whose date, original date, change reason and changed flag disagree."""
-    return schedule_scan(ctx).get("waste.changed-flag-mismatch", _NONE)
-
-
-def completed_without_time(ctx: RecordContext) -> Sequence[Hit]:
-    """Report a completed or not-completed collection without the time the crew recorded it."""
-    return schedule_scan(ctx).get("waste.completed-without-time", _NONE)
-
-
-def schedule_unknown_service(ctx: RecordContext) -> Sequence[Hit]:
-    """Report a collection whose service_id names no service in the schedule."""
-    return schedule_scan(ctx).get("waste.unknown-service", _NONE)
-
-
-def schedule_unknown_container_type(ctx: RecordContext) -> Sequence[Hit]:
-    """Report a service naming a container type that the schedule's container_types lacks."""
-    return schedule_scan(ctx).get("waste.unknown-container-type", _NONE)
-
-
-def schedule_rrule_invalid(ctx: RecordContext) -> Sequence[Hit]:
-    """Report a frequency that breaks RFC 5545 or never happens from its schedule start date."""
-    return schedule_scan(ctx).get("waste.rrule-invalid", _NONE)
-
-
-def report_window_before_collection(ctx: RecordContext) -> Sequence[Hit]:
-    """Report a collection whose missed-report window closes before the collection's own day."""
-    return schedule_scan(ctx).get("waste.outside-report-window", _NONE)
-
-
-def implausible_collection_date(ctx: RecordContext) -> Sequence[Hit]:
-    """Report collection dates implausibly far before or after the record's generated_at."""
-    return schedule_scan(ctx).get("waste.implausible-date", _NONE)
-
-
 def _weekday(day: str) -> str:
     """Return the English name of a YYYY-MM-DD date's weekday."""
     return _DAY_NAMES[date.fromisoformat(day).weekday()]
@@ -726,17 +691,12 @@ def _between(text: str, start: str, low: str, high: str) -> tuple[str, ...] | No
     return ordered[bisect.bisect_left(ordered, low):bisect.bisect_right(ordered, high)]
 
 
-def rrule_disagrees(ctx: RecordContext) -> Sequence[Hit]:
-    """Report collections the service's rule does not give, and dates it gives that are unlisted.
+def _rrule_hits(ctx: RecordContext, scan: _Schedule) -> list[Hit]:
+    """Report listed collections a service's rule does not give, and its dates left unlisted.
 
     A moved collection counts on its original date. Only dates from the schedule start date to
     the end of a finite series are judged: the rule says nothing about the others.
     """
-    return schedule_scan(ctx).get("waste.rrule-disagrees", _NONE)
-
-
-def _rrule_hits(ctx: RecordContext, scan: _Schedule) -> list[Hit]:
-    """Compare each service's rule with its listed collections, as `rrule_disagrees` says."""
     hits: list[Hit] = []
     for service, (index, text, start, series) in scan.rules.items():
         if not series.start_in_series:
@@ -1131,11 +1091,6 @@ def _uprn_judge(uprn: Any, fingerprint: int, before: int, number: int) -> Hit | 
 CONFLICTING_UPRN = Across(_uprn_key, _uprn_judge)
 
 
-def conflicting_uprn() -> RecordCheck:
-    """Return a check that reports a UPRN seen earlier in the file with different data."""
-    return CONFLICTING_UPRN.per_file()
-
-
 # -- the rules of each standard --------------------------------------------------------------------
 
 _ABOUT: dict[str, tuple[Severity, str, str]] = {
@@ -1208,16 +1163,17 @@ def _rule(code: str, check: RecordCheck | None = None,
 
 
 PROPERTY_SCHEDULE_RULES: tuple[Rule, ...] = (
-    _rule("waste.changed-flag-mismatch", changed_flag_mismatch, scan=schedule_scan),
-    _rule("waste.completed-without-time", completed_without_time, scan=schedule_scan),
-    _rule("waste.unknown-service", schedule_unknown_service, scan=schedule_scan),
-    _rule("waste.unknown-container-type", schedule_unknown_container_type, scan=schedule_scan),
-    _rule("waste.rrule-invalid", schedule_rrule_invalid, scan=schedule_scan),
-    _rule("waste.rrule-disagrees", rrule_disagrees, scan=schedule_scan),
-    _rule("waste.authority-prefix", schedule_authority_prefix, scan=schedule_scan),
-    _rule("waste.outside-report-window", report_window_before_collection, scan=schedule_scan),
-    _rule("waste.implausible-date", implausible_collection_date, scan=schedule_scan),
-    _rule("waste.conflicting-uprn", per_file=conflicting_uprn, across=CONFLICTING_UPRN),
+    *(
+        # One pass over the schedule finds the hits of all nine.
+        _rule(code, scan=schedule_scan)
+        for code in (
+            "waste.changed-flag-mismatch", "waste.completed-without-time",
+            "waste.unknown-service", "waste.unknown-container-type", "waste.rrule-invalid",
+            "waste.rrule-disagrees", "waste.authority-prefix", "waste.outside-report-window",
+            "waste.implausible-date",
+        )
+    ),
+    _rule("waste.conflicting-uprn", across=CONFLICTING_UPRN),
 )
 
 SERVICE_CATALOGUE_RULES: tuple[Rule, ...] = (
