@@ -480,3 +480,15 @@ def test_gzip_files_are_checked_whole_by_workers(
     assert _plain(checker.check_paths([str(packed), str(second)], jobs=2)) == _plain(alone)
     assert tiny_parts == []
     assert alone.files[0].counts["waste.conflicting-uprn"] >= 2
+
+
+def test_a_part_is_never_read_as_gzip() -> None:
+    """A part whose first line happens to start with gzip's magic bytes is plain NDJSON."""
+    from lgstandards.sources import Source
+
+    data = b'\x1f\x8b not json\n{"uprn": "1"}\n'
+    items = list(Source("x.ndjson", "ndjson", data=data, part=True, first_line=7,
+                        byte_base=300).items())
+    assert [getattr(i, "code", None) for i in items] == ["source.invalid-encoding", None]
+    assert items[0].location.line == 7  # type: ignore[union-attr]
+    assert items[1].line == 8 and items[1].offset == 300 + data.index(b"{")  # type: ignore[union-attr]
