@@ -463,8 +463,8 @@ def _run(
     type=click.IntRange(min=0),
     default=None,
     metavar="N",
-    help="Check N files at once in worker processes (when there are several files and 32 MiB "
-    "to check); 0 for one per CPU.  [default: 1]",
+    help="Check with N worker processes, sharing out files and cutting a large NDJSON file into "
+    "parts, when there is 32 MiB or more to check; 0 for one per CPU.  [default: 1]",
 )
 def validate(
     paths: tuple[str, ...],
