@@ -311,7 +311,7 @@ class Checker:
                 located = (
                     finding
                     if full and source.format != "csv"
-                    else finding.with_location(_locate(source, item, finding.pointer))
+                    else finding.with_location(locate_finding(source, item, finding.pointer))
                 )
                 if _absent_column(located):
                     # A required column missing from the header is one mistake, not one per row.
@@ -443,7 +443,8 @@ class Checker:
             )
 
 
-def _locate(source: Source, record: Record, pointer: str) -> SourceLocation:
+def locate_finding(source: Source, record: Record, pointer: str) -> SourceLocation:
+    """Return where a pointer in a record is in its source, or the record alone if unknown."""
     try:
         return source.locate(record, pointer)
     except Exception:  # A location is a courtesy; never lose a finding over it.

@@ -20,7 +20,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from lgstandards.conformance import Checker, Recipe, _locate
+from lgstandards.conformance import Checker, Recipe, locate_finding
 from lgstandards.findings import Finding, Severity, SourceLocation, frozen
 from lgstandards.report import FileReport
 from lgstandards.rules.base import Across, RecordContext
@@ -448,7 +448,7 @@ class Merger:
             if line == 1:
                 raw = raw.removeprefix(b"\xef\xbb\xbf")
             record = Record(None, number, line=line, raw=raw, offset=offset)
-            return finding.with_location(_locate(self.relocate, record, finding.pointer))
+            return finding.with_location(locate_finding(self.relocate, record, finding.pointer))
 
         self._keep(finding, place)
 

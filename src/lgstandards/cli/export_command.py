@@ -112,7 +112,7 @@ def ukbcd_bins(
 
 def _load(path: Path, uprn: str | None) -> tuple[dict[str, Any] | None, str]:
     """Read, select and check one schedule; show its findings and return None if it fails."""
-    from lgstandards.conformance import Checker
+    from lgstandards.conformance import Checker, locate_finding
     from lgstandards.findings import Finding, Severity
     from lgstandards.rules import RuleOptions
     from lgstandards.sources import Record, Source, detect_format
@@ -142,7 +142,7 @@ def _load(path: Path, uprn: str | None) -> tuple[dict[str, Any] | None, str]:
         return None, ""
     chosen = _choose(records, uprn, source.name)
     found = [
-        f.with_location(_locate(source, chosen, f.pointer))
+        f.with_location(locate_finding(source, chosen, f.pointer))
         for f in checker.check_record(chosen.data, chosen.number)
     ]
     report = checker.report([_file(source.name, 1, found)])
@@ -172,16 +172,6 @@ def _choose(records: list[Any], uprn: str | None, name: str) -> Any:
         if isinstance(got, str) and got.lstrip("0") == wanted:
             return record
     raise ConfigError(f"{name} has no schedule for UPRN {uprn}")
-
-
-def _locate(source: Any, record: Any, pointer: str) -> Any:
-    """Return where a finding is in the input, or just the record when that cannot be worked out."""
-    from lgstandards.findings import SourceLocation
-
-    try:
-        return source.locate(record, pointer)
-    except Exception:  # A location is a courtesy; never lose a finding over it.
-        return SourceLocation(source.name, record.number)
 
 
 def _file(name: str, records: int, findings: list[Any]) -> Any:
