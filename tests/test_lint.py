@@ -99,6 +99,16 @@ def test_property_keys_are_snake_case(tmp_path: Path) -> None:
                      ("lint.key-case", "/$defs/thing/properties/otherField")}
 
 
+def test_schema_declaration_is_allowed_only_at_the_top(tmp_path: Path) -> None:
+    """`$schema` may name a record's schema at the top level; deeper it is an odd key like any."""
+    found = _lint(tmp_path, {"properties": {
+        "$schema": _prop(),
+        "nested": {"title": "N", "description": "An N.", "type": "object", "properties": {
+            "$schema": _prop()}},
+    }})
+    assert found == {("lint.key-case", "/properties/nested/properties/$schema")}
+
+
 def test_another_key_case_needs_an_explicit_allowance(tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """A key listed for its standard in KEY_CASE_ALLOWANCES passes; the same key elsewhere not."""

@@ -83,6 +83,10 @@ KEY_CASE_ALLOWANCES: Mapping[str, Mapping[str, str]] = {}
 
 _SNAKE_CASE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 
+#: The one key every record may carry whatever its standard: `$schema`, the URI of the schema
+#: (a standard version, extension or profile) the record says it follows, at the top level only.
+SCHEMA_DECLARATION = "$schema"
+
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 PORTABLE_FORMATS = frozenset({"date", "date-time"})
 
@@ -251,7 +255,8 @@ def _key_case(context: LintContext, schema: Any, root: tuple[str, ...] = (),
         if not isinstance(node, dict) or not isinstance(node.get("properties"), dict):
             continue
         for key in node["properties"]:
-            if not _SNAKE_CASE.fullmatch(key) and key not in allowed:
+            declaration = key == SCHEMA_DECLARATION and parts == root
+            if not _SNAKE_CASE.fullmatch(key) and key not in allowed and not declaration:
                 suggestion = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|[-\s]+", "_", key).lower()
                 yield context.finding(
                     "lint.key-case",
