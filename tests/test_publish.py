@@ -47,7 +47,8 @@ def write_standards(root: Path, standards: Mapping[str, Any], base: str = BASE) 
         folder = root / standard_id
         folder.mkdir(exist_ok=True)
         manifest = {"id": standard_id, "title": standard_id.title(), "description": "A test.",
-                    "owner": "tests", "licence": "OGL-UK-3.0", **spec.get("manifest", {})}
+                    "owner": "tests", "owner_contact": "tests@example.org",
+                    "licence": "OGL-UK-3.0", **spec.get("manifest", {})}
         (folder / "standard.json").write_text(json.dumps(manifest), encoding="utf-8")
         for relative, content in spec.get("files", {}).items():
             path = folder / relative

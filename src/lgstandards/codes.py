@@ -52,6 +52,8 @@ CATEGORIES: dict[str, str] = {
     "document says. docs/check-api.md explains each check.",
     "lint": "`lgstandards lint`: a standard's own files break the authoring rules in "
     "docs/authoring-standards.md.",
+    "lifecycle": "`lgstandards lint` and `lgstandards release`: a manifest's statuses and dates "
+    "break the lifecycle in docs/versioning.md.",
 }
 
 _FAST_ONLY = (
@@ -249,8 +251,11 @@ _CORE: tuple[CodeInfo, ...] = (
              "Use a code from the codelist where one fits; propose a new code to the standard "
              "otherwise."),
     CodeInfo("standard.deprecated", W, "Deprecated standard version",
-             "The data was checked against a version of the standard that is deprecated.",
-             "Plan a move to the newest version; `lgstandards show <id>` lists the versions."),
+             "The data was checked against a version of the standard that is deprecated. The "
+             "message names the version that replaces it and the sunset, the day after which it "
+             "may be retired.",
+             "Move to the replacement before the sunset; `lgstandards show <id>` lists the "
+             "versions."),
     CodeInfo("internal.rule-failed", E, "A rule failed",
              "A check beyond the schema raised an error on this record: a bug in lgstandards, "
              "not necessarily in the data.",
@@ -304,6 +309,8 @@ def tool_codes() -> tuple[CodeInfo, ...]:
          "Make the API behave as its OpenAPI document says; docs/check-api.md has details."),
         ("lgstandards.lint", ("CODES",),
          "Change the standard's files as docs/authoring-standards.md describes."),
+        ("lgstandards.development.lifecycle", ("CODES",),
+         "Change the manifest as docs/versioning.md describes."),
     ):
         module = importlib.import_module(module_name)
         # A module may name what a group of its findings is called, which says what is wrong,

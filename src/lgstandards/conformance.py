@@ -115,13 +115,10 @@ class Checker:
         validator = _compiled(cat, version.ref)
         notices = []
         if version.status is Status.DEPRECATED:
-            notices.append(
-                Finding(
-                    "standard.deprecated",
-                    Severity.WARNING,
-                    f"{version.ref} is deprecated; plan a move to a newer version of {version.id}.",
-                )
-            )
+            from lgstandards.development.lifecycle import deprecation_message
+
+            notices.append(Finding("standard.deprecated", Severity.WARNING,
+                                   deprecation_message(version)))
         tabular = TabularForm.from_json(version.tabular) if version.tabular else None
         checker = cls(
             validator,

@@ -18,6 +18,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from lgstandards.errors import ManifestError, SchemaError, StandardNotFoundError
 
 _VERSION = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
+_REPLACEMENT = re.compile(
+    r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*@)?(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"
+)
 _SELECTOR = re.compile(
     r"^(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)(?:@(?P<version>[0-9]+(?:\.[0-9]+){0,2}))?$"
 )
@@ -45,7 +48,17 @@ class VersionEntry(BaseModel):
 
     version: str
     status: Status
+    #: When the version reached its present released form: opened for comment (candidate) or
+    #: published (published, deprecated, retired).
     released: date | None = None
+    #: The last day of a candidate's comment period; kept as the record once it is published.
+    comment_until: date | None = None
+    #: When the version was deprecated.
+    deprecated_on: date | None = None
+    #: The day after which a deprecated version may be retired.
+    sunset: date | None = None
+    #: What replaces a deprecated version: a version of the same standard or `id@x.y.z`.
+    replaced_by: str | None = None
     notes: str | None = None
 
     @field_validator("version")
@@ -55,11 +68,34 @@ class VersionEntry(BaseModel):
             raise ValueError(f"version {value!r} is not MAJOR.MINOR.PATCH, such as '1.0.0'")
         return value
 
+    @field_validator("replaced_by")
+    @classmethod
+    def _replacement(cls, value: str | None) -> str | None:
+        if value is not None and not _REPLACEMENT.match(value):
+            raise ValueError(
+                f"replaced_by {value!r} is not a version such as '2.0.0' or a standard version "
+                "such as 'other-standard@1.0.0'"
+            )
+        return value
+
     @property
     def key(self) -> tuple[int, int, int]:
         """Return the version as a tuple of integers for ordering."""
         major, minor, patch = (int(p) for p in self.version.split("."))
         return (major, minor, patch)
+
+
+class Adopter(BaseModel):
+    """A council or supplier whose data or API conforms to versions of a standard, with evidence."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(min_length=1)
+    kind: Literal["council", "supplier"]
+    #: The versions its conformance statement covers.
+    versions: tuple[str, ...] = Field(min_length=1)
+    #: Where its conformance statement is: a web address or a path in the registry.
+    statement: str = Field(min_length=1)
 
 
 class Manifest(BaseModel):
@@ -70,12 +106,17 @@ class Manifest(BaseModel):
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     title: str = Field(min_length=1)
     description: str = Field(min_length=1)
+    #: The body that owns the standard and decides on changes to it (GOVERNANCE.md).
     owner: str = Field(min_length=1)
+    #: How to reach the owner: a web address, an email address, or where to open an issue.
+    owner_contact: str | None = Field(default=None, min_length=1)
     licence: str = Field(min_length=1)
     kind: Literal["data", "api"] = "data"
     external: bool = False
     homepage: str | None = None
     related: tuple[str, ...] = ()
+    #: Councils and suppliers that evidenced conformance: what promotes a candidate.
+    adopters: tuple[Adopter, ...] = ()
     versions: tuple[VersionEntry, ...] = Field(min_length=1)
 
     @model_validator(mode="after")

@@ -80,9 +80,13 @@ def _select(cat: Catalogue, selectors: tuple[str, ...]) -> list[StandardVersion]
 def lint_command(standards: tuple[str, ...], fmt: str, standards_dir: Path | None) -> int:
     """Check standards against the house rules for authors (all of them unless named).
 
-    STANDARD is an id (every version) or id@version. Exit codes: 0 clean, 1 findings, 2 could not
-    run.
+    STANDARD is an id (every version) or id@version. The manifests are checked against the
+    lifecycle too (statuses, dates, deprecations; released versions as the lock records them).
+    Exit codes: 0 clean, 1 findings, 2 could not run.
     """
+    from datetime import date
+
+    from lgstandards.development import lifecycle
     from lgstandards.findings import Finding, Severity
     from lgstandards.lint import CODES, lint_catalogue
     from lgstandards.report import FileReport, Report
@@ -91,7 +95,10 @@ def lint_command(standards: tuple[str, ...], fmt: str, standards_dir: Path | Non
     cat = _catalogue(standards_dir)
     versions = _select(cat, standards)
     results = lint_catalogue(cat, versions, display_root=Path.cwd())
-    findings = [f for found in results.values() for f in found]
+    named = list(dict.fromkeys(s.partition("@")[0] for s in standards)) if standards else None
+    manifests = lifecycle.check_catalogue(cat, today=date.today(), standards=named,
+                                          display_root=Path.cwd())
+    findings = [f for found in (*manifests.values(), *results.values()) for f in found]
     if fmt != "text":
         by_file: dict[str, list[Finding]] = {}
         for finding in findings:
@@ -100,7 +107,8 @@ def lint_command(standards: tuple[str, ...], fmt: str, standards_dir: Path | Non
             FileReport(path, "json", findings=tuple(items))
             for path, items in sorted(by_file.items())
         )
-        sys.stdout.write(render(Report("lint", None, files, checks=tuple(CODES)), fmt))
+        checks = (*CODES, *lifecycle.CODES)
+        sys.stdout.write(render(Report("lint", None, files, checks=checks), fmt))
         return 1 if findings else 0
     for finding in findings:
         where = f"{finding.location.path}#{finding.pointer}" if finding.pointer \
@@ -110,9 +118,12 @@ def lint_command(standards: tuple[str, ...], fmt: str, standards_dir: Path | Non
     dirty = sum(1 for found in results.values() if found)
     if findings:
         click.echo(f"\n{len(findings)} finding{'s' if len(findings) != 1 else ''} in {dirty} of "
-                   f"{len(results)} versions.")
+                   f"{len(results)} versions and "
+                   f"{sum(1 for found in manifests.values() if found)} of {len(manifests)} "
+                   "manifests.")
         return 1
-    click.echo(f"{len(results)} version{'s' if len(results) != 1 else ''} follow the house rules.")
+    click.echo(f"{len(results)} version{'s' if len(results) != 1 else ''} follow the house rules, "
+               f"and {len(manifests)} manifest{'s' if len(manifests) != 1 else ''} the lifecycle.")
     return 0
 
 
