@@ -21,6 +21,13 @@ FORMATS = ("text", "json", "junit", "github", "sarif", "markdown", "html")
 
 _F = TypeVar("_F", bound=Callable[..., object])
 
+#: The --standards-dir option of the commands for people who write and host standards.
+STANDARDS_DIR = click.option(
+    "--standards-dir", "standards_dir", metavar="DIR",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="A standards folder (with registry.json) to use instead of the installed standards.",
+)
+
 
 def report_options(command: _F) -> _F:
     """Add the --format, --output and --fail-on options that choose how a report is given."""

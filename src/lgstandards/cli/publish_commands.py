@@ -7,14 +7,9 @@ from pathlib import Path
 
 import click
 
+from lgstandards.cli.common import STANDARDS_DIR
 from lgstandards.registry import Catalogue, StandardVersion, catalogue
 from lgstandards.reporters import REPORTERS
-
-_STANDARDS_DIR = click.option(
-    "--standards-dir", "standards_dir", metavar="DIR",
-    type=click.Path(path_type=Path, file_okay=False, exists=True),
-    help="A standards folder (with registry.json) to use instead of the installed standards.",
-)
 
 
 def _catalogue(standards_dir: Path | None) -> Catalogue:
@@ -34,7 +29,7 @@ def _size(count: int) -> str:
                    "Defaults to the registry's own base URI.")
 @click.option("--drafts", "include_drafts", is_flag=True,
               help="Also publish draft versions, to preview them (never host these as released).")
-@_STANDARDS_DIR
+@STANDARDS_DIR
 def publish_command(out_dir: Path, base_url: str | None, include_drafts: bool,
                     standards_dir: Path | None) -> int:
     """Write the static registry: schemas, bundles, examples, codelists, index.json, pages.
@@ -76,7 +71,7 @@ def _select(cat: Catalogue, selectors: tuple[str, ...]) -> list[StandardVersion]
 @click.option("--format", "fmt", default="text", show_default=True,
               type=click.Choice(sorted(REPORTERS)),
               help="Output format; json gives the report format other commands use.")
-@_STANDARDS_DIR
+@STANDARDS_DIR
 def lint_command(standards: tuple[str, ...], fmt: str, standards_dir: Path | None) -> int:
     """Check standards against the house rules for authors (all of them unless named).
 
@@ -133,7 +128,7 @@ def lint_command(standards: tuple[str, ...], fmt: str, standards_dir: Path | Non
                    "vanished since the lock was written.")
 @click.option("--force", is_flag=True,
               help="Rewrite hashes of versions already locked (only for a version nobody uses).")
-@_STANDARDS_DIR
+@STANDARDS_DIR
 def lock_command(check: bool, force: bool, standards_dir: Path | None) -> int:
     """Record (or, with --check, verify) the hashes of every released version's files."""
     from lgstandards.lock import check_lock, lock_path, write_lock

@@ -7,6 +7,7 @@ clock: every check is given `today`.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -438,7 +439,7 @@ class _Checker:
                 ))
         dated = sorted(((i, e) for i, e in released if e.released is not None),
                        key=lambda pair: pair[1].key)
-        for (_, low), (index, high) in zip(dated, dated[1:], strict=False):
+        for (_, low), (index, high) in itertools.pairwise(dated):
             if (low.key[0] == high.key[0] and low.released is not None
                     and high.released is not None and high.released < low.released):
                 found.append(self.finding(
