@@ -64,7 +64,7 @@ def test_every_own_standard_names_its_owner_and_contact(cat: Catalogue) -> None:
 
 
 def test_a_whole_lifecycle_is_clean() -> None:
-    """Deprecated with notice and replacement, published, and a candidate with its comment period."""
+    """A deprecation with notice and replacement, a published version and a candidate pass."""
     versions = [
         {"version": "1.0.0", "status": "deprecated", "released": "2026-01-01",
          "deprecated_on": "2026-06-01", "sunset": "2026-11-28", "replaced_by": "1.1.0"},

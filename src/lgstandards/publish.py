@@ -14,19 +14,21 @@ import re
 import shutil
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from lgstandards import site
+from lgstandards.development.lifecycle import is_bootstrap
 from lgstandards.errors import LgstandardsError, SchemaError, StandardNotFoundError
 from lgstandards.findings import escape_pointer_part
 from lgstandards.lock import version_files
-from lgstandards.registry import Catalogue, Manifest, StandardVersion, Status
+from lgstandards.registry import Catalogue, Manifest, StandardVersion, Status, VersionEntry
 
 #: The version of the shape of `index.json`, described by `index.schema.json` beside it.
-INDEX_FORMAT = "1.0"
+INDEX_FORMAT = "1.1"
 
 #: The SchemaStore catalog format `catalog.json` follows.
 CATALOG_SCHEMA = "https://json.schemastore.org/schema-catalog.json"
@@ -443,6 +445,21 @@ def _version_files(files: Mapping[str, bytes], folder: str) -> list[dict[str, An
     ]
 
 
+def _lifecycle_fields(manifest: Manifest, entry: VersionEntry) -> dict[str, Any]:
+    """Return a version's lifecycle dates, replacement and bootstrap mark, for `index.json`."""
+
+    def day(value: date | None) -> str | None:
+        return value.isoformat() if value is not None else None
+
+    return {
+        "comment_until": day(entry.comment_until),
+        "deprecated_on": day(entry.deprecated_on),
+        "sunset": day(entry.sunset),
+        "replaced_by": entry.replaced_by,
+        "bootstrap": is_bootstrap(manifest, entry),
+    }
+
+
 def registry_index(
     cat: Catalogue,
     versions: list[StandardVersion],
@@ -471,6 +488,7 @@ def registry_index(
                 "version": version.version,
                 "status": version.status.value,
                 "released": version.entry.released.isoformat() if version.entry.released else None,
+                **_lifecycle_fields(manifest, version.entry),
                 "notes": version.entry.notes,
                 "path": folder + "/",
                 "page": f"{base}{folder}/{PAGE_NAME}",
@@ -487,6 +505,8 @@ def registry_index(
             "title": manifest.title,
             "description": manifest.description,
             "owner": manifest.owner,
+            "owner_contact": manifest.owner_contact,
+            "adopters": [a.model_dump(mode="json") for a in manifest.adopters],
             "licence": manifest.licence,
             "kind": manifest.kind,
             "external": manifest.external,
@@ -568,6 +588,11 @@ def index_schema(base: str) -> dict[str, Any]:
             "version": {"type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$"},
             "status": {"enum": [s.value for s in Status]},
             "released": date,
+            "comment_until": date,
+            "deprecated_on": date,
+            "sunset": date,
+            "replaced_by": {"type": ["string", "null"]},
+            "bootstrap": {"type": "boolean"},
             "notes": {"type": ["string", "null"]},
             "path": {"type": "string"},
             "page": url,
@@ -588,6 +613,18 @@ def index_schema(base: str) -> dict[str, Any]:
             "title": {"type": "string"},
             "description": {"type": "string"},
             "owner": {"type": "string"},
+            "owner_contact": {"type": ["string", "null"]},
+            "adopters": {"type": "array", "items": {
+                "type": "object",
+                "required": ["name", "kind", "versions", "statement"],
+                "properties": {
+                    "name": {"type": "string"},
+                    "kind": {"enum": ["council", "supplier"]},
+                    "versions": {"type": "array", "items": {"type": "string"}},
+                    "statement": {"type": "string"},
+                },
+                "additionalProperties": False,
+            }},
             "licence": {"type": "string"},
             "kind": {"enum": ["data", "api"]},
             "external": {"type": "boolean"},

@@ -19,6 +19,12 @@ from urllib.parse import quote, urlsplit
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from lgstandards.development.lifecycle import (
+    BOOTSTRAP_NOTE,
+    deprecation_message,
+    is_bootstrap,
+    status_label,
+)
 from lgstandards.fields import FieldRow, field_rows
 from lgstandards.registry import Catalogue, Codelist, Manifest, StandardVersion, Status
 
@@ -373,9 +379,10 @@ def _versions_table(context: SiteContext, page: str, manifest: Manifest,
         here = version.version == current
         cell = label if here else f'<a href="{_e(_href(page, target))}">{label}</a>'
         names = [n for n, v in context.aliases.get(manifest.id, {}).items() if v == version.version]
+        detail = status_label(manifest, version.entry).removeprefix(version.status.value)
         rows.append((
             cell + (" (this page)" if version.version == current else ""),
-            _tag(version.status),
+            _tag(version.status) + _e(detail),
             _e(version.entry.released or "not yet released"),
             _e(", ".join(names)),
             _e(version.entry.notes or ""),
@@ -393,10 +400,13 @@ def standard_page(context: SiteContext, manifest: Manifest) -> str:
         f'<h1 class="heading-xl">{_e(manifest.title)}</h1>',
         f'<p class="lead">{_e(manifest.description)}</p>',
         _summary([("Identifier", f"<code>{_e(manifest.id)}</code>"),
-                  ("Owner", _e(manifest.owner)), ("Licence", _e(manifest.licence))]),
+                  ("Owner", _e(manifest.owner)), *_contact(manifest),
+                  ("Licence", _e(manifest.licence))]),
         '<h2 class="heading-l">Versions</h2>',
         _versions_table(context, path, manifest),
     ]
+    if any(is_bootstrap(manifest, v.entry) for v in context.versions_of(manifest.id)):
+        body.append(f"<p>{_e(BOOTSTRAP_NOTE)}</p>")
     latest = context.aliases.get(manifest.id, {}).get("latest")
     if latest:
         body.append(
@@ -591,6 +601,28 @@ def _downloads(context: SiteContext, page: str, version: StandardVersion) -> str
             + "".join(items) + "</ul>")
 
 
+def _contact(manifest: Manifest) -> list[tuple[str, str]]:
+    """Return the summary row of how to reach a standard's owner, if the manifest says."""
+    return [("Owner contact", _e(manifest.owner_contact))] if manifest.owner_contact else []
+
+
+def _lifecycle_rows(version: StandardVersion) -> list[tuple[str, str]]:
+    """Return the summary rows of a version's comment period, deprecation and adoption."""
+    entry = version.entry
+    rows = []
+    if entry.comment_until is not None:
+        rows.append(("Comments until", _e(entry.comment_until)))
+    if entry.deprecated_on is not None:
+        rows.append(("Deprecated", _e(entry.deprecated_on)))
+    if entry.sunset is not None:
+        rows.append(("Sunset", _e(entry.sunset)))
+    if entry.replaced_by is not None:
+        rows.append(("Replaced by", _e(entry.replaced_by)))
+    if is_bootstrap(version.manifest, entry):
+        rows.append(("Adoption", _e(BOOTSTRAP_NOTE)))
+    return rows
+
+
 def version_page(context: SiteContext, version: StandardVersion) -> str:
     """Return one version's page: summary, downloads, fields, codelists, examples and changes."""
     manifest = version.manifest
@@ -611,6 +643,8 @@ def version_page(context: SiteContext, version: StandardVersion) -> str:
         if latest and latest != version.version and version.status is not Status.CANDIDATE:
             pointer = (f' The latest version is <a href="'
                        f'{_e(_href(path, f"{version.id}/{latest}/index.html"))}">{_e(latest)}</a>.')
+        if version.status is Status.DEPRECATED:
+            note = deprecation_message(version)
         body.append(f'<div class="notice" role="note"><p>{_e(note)}{pointer}</p></div>')
     body.append(f'<p class="lead">{_e(manifest.description)}</p>')
     summary = [
@@ -618,7 +652,9 @@ def version_page(context: SiteContext, version: StandardVersion) -> str:
         ("Version", _e(version.version)),
         ("Status", _e(version.status.value)),
         ("Released", _e(version.entry.released or "not yet released")),
+        *_lifecycle_rows(version),
         ("Owner", _e(manifest.owner)),
+        *_contact(manifest),
         ("Licence", _e(manifest.licence)),
     ]
     if has_schema:

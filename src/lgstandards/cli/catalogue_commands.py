@@ -7,15 +7,33 @@ from typing import Any
 
 import click
 
-from lgstandards.registry import Catalogue, Manifest, catalogue
+from lgstandards.development.lifecycle import (
+    BOOTSTRAP_NOTE,
+    deprecation_message,
+    is_bootstrap,
+    status_label,
+)
+from lgstandards.registry import Catalogue, Manifest, Status, catalogue
 
 
 def _manifest_dict(manifest: Manifest, cat: Catalogue) -> dict[str, Any]:
     data = manifest.model_dump(mode="json")
     if not manifest.external:
-        for entry in data["versions"]:
+        for entry, model in zip(data["versions"], manifest.versions, strict=True):
             entry["schema"] = f"{cat.base_uri}{manifest.id}/{entry['version']}/schema.json"
+            entry["bootstrap"] = is_bootstrap(manifest, model)
     return data
+
+
+def _versions(manifest: Manifest) -> str:
+    """Return a standard's versions with their status, dates and marks, on one line."""
+    return ", ".join(f"{v.version} ({status_label(manifest, v)})" for v in manifest.versions)
+
+
+def _owner(manifest: Manifest) -> str:
+    """Return who owns a standard and how to reach them."""
+    contact = f"; contact: {manifest.owner_contact}" if manifest.owner_contact else ""
+    return f"owner: {manifest.owner}{contact}; licence: {manifest.licence}"
 
 
 #: The --format option of `list` and `show`.
@@ -40,10 +58,11 @@ def list_command(fmt: str) -> None:
         return
     width = max((len(m.id) for m in cat), default=10)
     for manifest in cat:
-        versions = ", ".join(f"{v.version} ({v.status.value})" for v in manifest.versions)
         external = " [external]" if manifest.external else ""
         click.echo(f"{manifest.id:<{width}}  {manifest.title}{external}")
-        click.echo(f"{'':<{width}}  versions: {versions}")
+        click.echo(f"{'':<{width}}  versions: {_versions(manifest)}")
+    if any(is_bootstrap(m, v) for m in cat for v in m.versions):
+        click.echo(f"\n{BOOTSTRAP_NOTE}")
 
 
 @click.command("show")
@@ -64,9 +83,7 @@ def show_command(standard: str, fmt: str, print_schema: bool, draft: bool) -> No
             return
         click.echo(f"{manifest.title} ({manifest.id}) [external]")
         click.echo(manifest.description)
-        click.echo(
-            f"owner: {manifest.owner}; licence: {manifest.licence}; home: {manifest.homepage}"
-        )
+        click.echo(f"{_owner(manifest)}; home: {manifest.homepage}")
         for v in manifest.versions:
             click.echo(f"  {v.version}  {v.status.value}  {v.released or ''}")
         click.echo(
@@ -98,15 +115,20 @@ def show_command(standard: str, fmt: str, print_schema: bool, draft: bool) -> No
         return
     click.echo(f"{manifest.title} ({version.ref}, {version.status.value})")
     click.echo(manifest.description)
-    click.echo(f"owner: {manifest.owner}; licence: {manifest.licence}")
+    click.echo(_owner(manifest))
     click.echo(f"schema: {version.schema_uri}")
     click.echo(
         "versions: "
         + ", ".join(
-            f"{v.version} ({v.status.value}{', ' + str(v.released) if v.released else ''})"
+            f"{v.version} ({status_label(manifest, v)}"
+            f"{', released ' + str(v.released) if v.released else ''})"
             for v in manifest.versions
         )
     )
+    if version.status is Status.DEPRECATED:
+        click.echo(deprecation_message(version))
+    if is_bootstrap(manifest, version.entry):
+        click.echo(BOOTSTRAP_NOTE)
     click.echo("")
     width = min(max((len(r.path) for r in rows), default=5), 48)
     click.echo(f"{'field':<{width}}  {'type':<12} req  description")

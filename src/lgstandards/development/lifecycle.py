@@ -199,6 +199,28 @@ def is_bootstrap(manifest: Manifest, entry: VersionEntry) -> bool:
     return not adoption(manifest, entry.version).promotes
 
 
+#: What the bootstrap rule means, in one sentence, wherever a version is marked with it.
+BOOTSTRAP_NOTE = (
+    "Published without adopters: released by the maintainers under the bootstrap rule of "
+    "GOVERNANCE.md, before two councils and a supplier evidenced conformance to it."
+)
+
+
+def status_label(manifest: Manifest, entry: VersionEntry) -> str:
+    """Return a version's status as people read it, with its dates and the bootstrap mark."""
+    label = entry.status.value
+    if is_bootstrap(manifest, entry) and entry.status is Status.PUBLISHED:
+        label += " without adopters"
+    if entry.status is Status.CANDIDATE and entry.comment_until is not None:
+        label += f", comments until {entry.comment_until.isoformat()}"
+    if entry.status in (Status.DEPRECATED, Status.RETIRED):
+        if entry.sunset is not None:
+            label += f", sunset {entry.sunset.isoformat()}"
+        if entry.replaced_by is not None:
+            label += f", replaced by {entry.replaced_by}"
+    return label
+
+
 def replacement_ref(standard_id: str, entry: VersionEntry) -> str | None:
     """Return the `id@x.y.z` that replaces a version, or None when none is named."""
     if entry.replaced_by is None:

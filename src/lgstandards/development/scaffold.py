@@ -38,7 +38,7 @@ FIRST_VERSION = "1.0.0"
 #: The owner and contact of a standard the lgstandards maintainers own.
 DEFAULT_OWNER = "lgstandards"
 DEFAULT_CONTACT = (
-    "The lgstandards issue tracker: open a change proposal with its template (see GOVERNANCE.md)."
+    "An issue in the lgstandards repository, opened with the change-proposal template"
 )
 
 #: The property every data standard gives `$schema`, the schema a record says it follows.
