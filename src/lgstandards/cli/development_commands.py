@@ -121,8 +121,9 @@ def release_command(standard_id: str, version: str, on: str | None, as_status: s
     plan = plan_release(cat, request, today=today)
     ref = f"{standard_id}@{version}"
     if dry_run or not plan.ok:
+        click.echo(f"The release of {ref} would:")
         for action in plan.actions:
-            click.echo(f"would {action}")
+            click.echo(f"- {action}")
     if not plan.ok:
         click.echo(f"\nThe release of {ref} is refused, and nothing was written:", err=True)
         for reason in plan.reasons:
@@ -132,8 +133,8 @@ def release_command(standard_id: str, version: str, on: str | None, as_status: s
         click.echo(f"\n{ref} passes every check; run without --dry-run to release it.")
         return 0
     written = apply_release(plan)
+    click.echo(f"Released {ref} as {request.status.value} on {plan.on.isoformat()}:")
     for action in plan.actions:
-        click.echo(action)
-    click.echo(f"\nReleased {ref} as {request.status.value} on {plan.on.isoformat()}; wrote "
-               + (", ".join(p.name for p in written) or "nothing new") + ".")
+        click.echo(f"- {action}")
+    click.echo("Wrote " + (", ".join(str(p) for p in written) or "nothing new") + ".")
     return 0

@@ -191,13 +191,13 @@ def plan_release(cat: Catalogue, request: ReleaseRequest, *, today: date) -> Rel
     before_entry = lifecycle.predecessor(manifest, entry.version)
     diff: Diff | None = None
     if before_entry is None:
-        actions.append(f"{ref} is the first released version: nothing to compare it with")
+        actions.append(f"release {ref} as the first version, with nothing to compare it with")
     elif version.schema_path.is_file() or version.openapi_path is not None:
         diff, lies = _compare(cat, cat.version(manifest, before_entry), version)
         reasons.extend(lies)
         if diff is not None:
-            actions.append(f"compared with {before_entry.version}: {len(diff.changes)} "
-                           f"change{'s' if len(diff.changes) != 1 else ''}, needing a "
+            actions.append(f"compare it with {before_entry.version}: {len(diff.changes)} "
+                           f"change{'s' if len(diff.changes) != 1 else ''}, which need a "
                            f"{diff.bump} release")
 
     # The house rules and the examples.
@@ -242,7 +242,7 @@ def plan_release(cat: Catalogue, request: ReleaseRequest, *, today: date) -> Rel
     else:
         others = {m.id: m for m in cat}
         reasons.extend(
-            f"lifecycle: {f.pointer or '/'} [{f.code}] {f.message}"
+            f"lifecycle: standard.json#{f.pointer} [{f.code}] {f.message}"
             for f in lifecycle.check_manifest(
                 after, today=today, others=others,
                 locked=lifecycle.locked_versions(lock or locked, manifest.id),
