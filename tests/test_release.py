@@ -1,4 +1,4 @@
-"""`lgstandards release`: a truthful release goes through; one that would lie is refused unwritten."""
+"""`lgstandards release`: a truthful release goes through; a lying one is refused, unwritten."""
 
 from __future__ import annotations
 
@@ -194,7 +194,7 @@ def test_a_short_comment_period_is_refused(registry: Path) -> None:
 
 
 def test_deprecating_the_predecessor_with_a_sunset(registry: Path) -> None:
-    """--deprecate-previous records the deprecation; validate then warns with sunset and successor."""
+    """--deprecate-previous records it; validate then warns with the sunset and the successor."""
     _draft(registry)
     plan = _plan(registry, on=TODAY, deprecate_previous=True, sunset=date(2027, 6, 5),
                  note="Move to 1.1.0.")
