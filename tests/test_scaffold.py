@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -106,3 +108,19 @@ def test_the_default_title_and_description(registry: Path) -> None:
     assert raw["title"] == "Street lighting"
     assert "replace this sentence" in raw["description"]
     assert raw["owner"] == "lgstandards"
+
+
+def test_the_development_modules_never_import_the_cli_libraries() -> None:
+    """Lifecycle, scaffold, examples and release, used as a library, load neither click nor rich."""
+    code = (
+        "import sys, datetime\n"
+        "from lgstandards.registry import catalogue\n"
+        "from lgstandards.development import examples, lifecycle, release, scaffold\n"
+        "lifecycle.check_catalogue(catalogue(), today=datetime.date(2026, 12, 5))\n"
+        "scaffold.scaffold_files(scaffold.NewStandard('x'), 'https://example.org/')\n"
+        "examples.example_problems(catalogue().select('common'), catalogue())\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('click', 'rich'))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == ""
