@@ -297,3 +297,13 @@ def test_a_bad_date_option_exits_2(registry: Path, capsys: pytest.CaptureFixture
     assert main(["release", STANDARD, NEW, "--date", "5/12/2026",
                  "--standards-dir", str(registry)]) == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_a_first_lock_records_every_released_version(registry: Path) -> None:
+    """Without a lock yet, the release writes one with every released version, its own included."""
+    _draft(registry)
+    (registry / "lock.json").unlink()
+    apply_release(_plan(registry, on=TODAY))
+    lock = read_lock(registry / "lock.json")
+    assert lock is not None
+    assert {f"{STANDARD}/{OLD}", f"{STANDARD}/{NEW}", "common/1.0.0"} <= set(lock.versions)

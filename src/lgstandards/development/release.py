@@ -24,7 +24,15 @@ from lgstandards.development.examples import example_problems
 from lgstandards.development.manifest_file import dump_manifest, read_raw
 from lgstandards.errors import LgstandardsError
 from lgstandards.lint import lint_version
-from lgstandards.lock import Lock, LockError, check_lock, lock_path, read_lock, version_hashes
+from lgstandards.lock import (
+    Lock,
+    LockError,
+    check_lock,
+    compute_lock,
+    lock_path,
+    read_lock,
+    version_hashes,
+)
 from lgstandards.registry import Catalogue, Manifest, StandardVersion, Status, VersionEntry
 
 if TYPE_CHECKING:
@@ -230,7 +238,8 @@ def plan_release(cat: Catalogue, request: ReleaseRequest, *, today: date) -> Rel
     raw = read_raw(cat.root / manifest.id / "standard.json")
     changed = _changed_manifest(raw, manifest, entry, request, on, reasons, actions)
     texts: dict[Path, str] = {cat.root / manifest.id / "standard.json": dump_manifest(changed)}
-    lock = _new_lock(locked, version, request.status)
+    lock = _new_lock(locked if locked is not None else compute_lock(cat), version,
+                     request.status)
     if lock is not None:
         texts[lock_path(cat)] = lock.to_json()
         actions.append(f"record the sha256 of {len(lock.versions[_key(version)])} files of "
@@ -258,11 +267,11 @@ def _key(version: StandardVersion) -> str:
     return f"{version.id}/{version.version}"
 
 
-def _new_lock(locked: Lock | None, version: StandardVersion, status: Status) -> Lock | None:
+def _new_lock(locked: Lock, version: StandardVersion, status: Status) -> Lock | None:
     """Return the lock with a newly published version's hashes added, or None when unchanged."""
     if not status.released:
         return None  # A candidate may still change: it is locked when it is published.
-    versions = dict(locked.versions) if locked is not None else {}
+    versions = dict(locked.versions)
     versions[_key(version)] = version_hashes(version)
     return Lock(MappingProxyType(dict(sorted(versions.items()))))
 
