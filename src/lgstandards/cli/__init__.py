@@ -16,6 +16,7 @@ from lgstandards.cli import (
     publish_commands,
     upgrade_command,
     validate_command,
+    verify_command,
 )
 from lgstandards.errors import LgstandardsError
 
@@ -31,6 +32,7 @@ COMMANDS: tuple[click.Command, ...] = (
     convert_command.convert,
     export_command.export,
     upgrade_command.upgrade,
+    verify_command.verify,
 )
 
 
