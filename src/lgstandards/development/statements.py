@@ -793,7 +793,8 @@ def _verify_api(
             f"changes: check it again with `{command}`, or `lgstandards verify STATEMENT "
             "--rerun`.",
         )]
-    if "[redacted]" in api["base_url"] or "[redacted]" in (api["sandbox_url"] or ""):
+    urls = f"{api['base_url']} {api['sandbox_url'] or ''}"
+    if "[redacted]" in urls or "%5Bredacted%5D" in urls:
         raise StatementError(
             "the statement's base URL held a secret, which statements never keep; run "
             f"`{command}` yourself with the full URL"
