@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import subprocess
 import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -78,7 +79,10 @@ def test_round_trip_on_real_examples(
     """A statement of real data names every file used, conforms to its schema and verifies."""
     path = _statement(capsys, tmp_path, "-s", "waste-property-schedule@1", "--today",
                       "2026-12-05", str(data))
-    statement = json.loads(path.read_text())
+    text = path.read_text()
+    # Findings are counted, never quoted: no value from the data reaches a statement.
+    assert "BS6 6LY" not in text and "Ashgrove" not in text
+    statement = json.loads(text)
     _schema_valid(statement)
     standards = {s["ref"]: s for s in statement["standards"]}
     assert standards["waste-property-schedule@1.0.0"]["role"] == "checked"
@@ -339,6 +343,34 @@ def test_api_statement_rerun(capsys: pytest.CaptureFixture[str], tmp_path: Path,
     assert code == 1
     assert "mismatch: Core: fail now, but the statement records pass." in out
     assert "warning: The run used probe values for reference" in out
+
+
+def test_rerun_needs_what_the_statement_withheld(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, good: str
+) -> None:
+    """A base URL whose secret was redacted cannot be re-run; inputs make no sense for an API."""
+    _, path = _api_statement(capsys, tmp_path, good + "/waste")
+    statement = json.loads(path.read_text())
+    statement["api"]["base_url"] = good + "/waste?api_key=%5Bredacted%5D"
+    path.write_text(json.dumps(statement))
+    code, _, err = _cli(capsys, "verify", str(path), "--rerun")
+    assert code == 2 and "held a secret" in err
+    code, _, err = _cli(capsys, "verify", str(path), str(path))
+    assert code == 2 and "no input files" in err
+    code, _, err = _cli(capsys, "verify", str(path), "--probe", "postcode=X")
+    assert code == 2 and "only with --rerun" in err
+
+
+def test_core_modules_import_neither_click_nor_rich() -> None:
+    """Statements and upgrades are library code: building and verifying loads no CLI library."""
+    code = (
+        "import sys\n"
+        "from lgstandards.development import statements, upgrade\n"
+        "from lgstandards.development.migrations import ALL\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('click', 'rich'))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == ""
 
 
 def test_level_and_fail_on_together_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
