@@ -22,6 +22,7 @@ from lgstandards.development.statements import (
     DataRun,
     StatementError,
     data_statement,
+    layer_record,
     read_statement,
     statement_schema,
     verify_statement,
@@ -245,6 +246,30 @@ def test_draft_versions_are_hashed_directly_and_unlocked(tmp_path: Path) -> None
     result = verify_statement(statement, cat)
     assert result.verified
     assert [i.code for i in result.items if i.outcome == "note"] == ["unlocked"]
+
+
+def test_extensions_are_hashed_and_named(tmp_path: Path) -> None:
+    """An extension applied is listed with its files' hashes; verify says it cannot re-apply it."""
+    cat = write_standards(tmp_path / "standards", {"thing": {
+        "manifest": {"versions": [released("1.0.0")]},
+        "files": {"1.0.0/schema.json": schema("thing", "1.0.0")},
+    }})
+    folder = tmp_path / "ext" / "1.0.0"
+    folder.mkdir(parents=True)
+    (folder / "schema.patch.json").write_text("{}")
+    layer = layer_record("thing-plus@1.0.0", folder.resolve().as_uri(), "extension", "draft",
+                         folder)
+    statement = data_statement(
+        cat, [(DataRun("thing@1", extensions=(layer,)), Report("thing@1.0.0", None, ()))], {},
+        DataOptions(),
+    )
+    _schema_valid(statement)
+    assert statement["runs"][0]["extensions"] == ["thing-plus@1.0.0"]
+    entry = statement["standards"][-1]
+    assert (entry["role"], list(entry["files"])) == ("extension", ["schema.patch.json"])
+    result = verify_statement(statement, cat)
+    assert result.verified
+    assert {i.code for i in result.items if i.outcome == "warning"} >= {"extension-not-checked"}
 
 
 @pytest.mark.parametrize(("text", "said"), [

@@ -410,21 +410,12 @@ def _worker_count(asked: int | None) -> int:
 
 
 def _run(
-    jobs: Sequence[Job], options: RuleOptions, progress: Progress | None, workers: int = 1
+    jobs: Sequence[Job], options: RuleOptions, progress: Progress | None, workers: int = 1,
+    stdin: Callable[[], bytes] | None = None, each: list[Report] | None = None,
 ) -> Report:
+    """Check each job and return the combined report; `each` receives one report per job."""
     from lgstandards.report import Report
 
-    return Report.combine(_run_jobs(jobs, options, progress, workers))
-
-
-def _run_jobs(
-    jobs: Sequence[Job],
-    options: RuleOptions,
-    progress: Progress | None,
-    workers: int = 1,
-    stdin: Callable[[], bytes] | None = None,
-) -> list[Report]:
-    """Check each job's files against its standard and return one report per job."""
     reports = []
     for job in jobs:
         checker = _build_checker(job, options, progress).selecting(
@@ -440,7 +431,9 @@ def _run_jobs(
             jobs=workers,
         )
         reports.append(report.filtered(job.select or (), job.ignore or ()).capped(job.max_findings))
-    return reports
+    if each is not None:
+        each.extend(reports)
+    return Report.combine(reports)
 
 
 @click.command("validate")
@@ -531,14 +524,6 @@ def _run_jobs(
 )
 @click.option("--draft", is_flag=True, help="Allow a draft or candidate version of the standard.")
 @click.option(
-    "--statement",
-    "statement_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    metavar="FILE",
-    help="Also write a conformance statement to FILE: the standard files' hashes, the options, "
-    "each input's sha256 and the result, for `lgstandards verify`.",
-)
-@click.option(
     "--jobs",
     "-j",
     "workers",
@@ -547,6 +532,14 @@ def _run_jobs(
     metavar="N",
     help="Check with N worker processes, sharing out files and cutting a large NDJSON file into "
     "parts, when there is 32 MiB or more to check; 0 for one per CPU.  [default: 1]",
+)
+@click.option(
+    "--statement",
+    "statement_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FILE",
+    help="Also write a conformance statement to FILE: the standard files' hashes, the options, "
+    "each input's sha256 and the result, for `lgstandards verify`.",
 )
 def validate(
     paths: tuple[str, ...],
@@ -568,8 +561,8 @@ def validate(
     past_days: int,
     future_days: int,
     draft: bool,
-    statement_path: Path | None,
     workers: int | None,
+    statement_path: Path | None,
 ) -> int:
     """Check data files (JSON, NDJSON, CSV; files, folders, globs or - for stdin).
 
@@ -628,14 +621,12 @@ def validate(
     meter = None
     if show_progress(progress, sys.stderr):
         meter = Progress(sum(_count_files(job.paths) for job in jobs))
+    reports: list[Report] = []
     try:
-        reports = _run_jobs(jobs, rule_options, meter, settings.workers, read_stdin)
+        report = _run(jobs, rule_options, meter, settings.workers, read_stdin, reports)
     finally:
         if meter is not None:
             meter.close()
-    from lgstandards.report import Report
-
-    report = Report.combine(reports)
     if statement_path is not None:
         _write_statement(statement_path, jobs, reports, digests, settings, rule_options)
     if settings.mask:

@@ -145,6 +145,14 @@ def version_record(cat: Catalogue, version: StandardVersion, role: Role) -> Stan
     )
 
 
+def layer_record(
+    ref: str, uri: str, role: Role, status: str, folder: Path, *, locked: bool = False
+) -> StandardFiles:
+    """Return an extension's or profile's files and hashes, read from its version folder."""
+    hashes = {relative: sha256_file(path) for relative, path in version_files(folder)}
+    return StandardFiles(ref, uri, role, status, locked, hashes)
+
+
 def standards_used(
     cat: Catalogue, versions: Iterable[StandardVersion], role: Role = "checked"
 ) -> tuple[StandardFiles, ...]:
