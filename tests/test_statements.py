@@ -25,8 +25,8 @@ from lgstandards.development.statements import (
     layer_record,
     read_statement,
     statement_schema,
-    verify_statement,
 )
+from lgstandards.development.verification import verify_statement
 from lgstandards.registry import catalogue
 from lgstandards.report import Report
 from tests.test_publish import released, schema, write_standards
@@ -390,7 +390,7 @@ def test_core_modules_import_neither_click_nor_rich() -> None:
     """Statements and upgrades are library code: building and verifying loads no CLI library."""
     code = (
         "import sys\n"
-        "from lgstandards.development import statements, upgrade\n"
+        "from lgstandards.development import statements, upgrade, verification\n"
         "from lgstandards.development.migrations import ALL\n"
         "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('click', 'rich'))))\n"
     )

@@ -50,7 +50,8 @@ def verify(
     mismatch (each listed); 2 the statement cannot be used.
     """
     from lgstandards.apicheck.client import parse_header
-    from lgstandards.development.statements import ApiRerun, read_statement, verify_statement
+    from lgstandards.development.statements import read_statement
+    from lgstandards.development.verification import ApiRerun, verify_statement
     from lgstandards.registry import catalogue
 
     statement = read_statement(statement_path)
