@@ -133,6 +133,9 @@ def test_tampered_input_is_a_mismatch(
     moved = tmp_path / "elsewhere.json"
     moved.write_bytes(original)
     assert _cli(capsys, "verify", str(path), str(moved))[0] == 0
+    target.write_bytes(original)
+    assert _cli(capsys, "verify", str(path), str(data))[0] == 0
+    assert _cli(capsys, "verify", str(path), str(tmp_path / "nowhere.json"))[0] == 2
     stranger = tmp_path / "stranger.json"
     stranger.write_text("{}")
     code, out, _ = _cli(capsys, "verify", str(path), str(moved), str(stranger))

@@ -66,8 +66,15 @@ def verify(
     if rerun:
         sent = dict(parse_header(text) for text in headers)
         api = ApiRerun(_probe_pairs(probes), sent, allow_writes)
+    from lgstandards.sources import expand_paths
+
+    # Folders and globs name files as they do for validate; every argument must name one.
+    expansion = expand_paths(p for p in inputs if p != "-")
+    missing = [*expansion.missing, *(str(p) for p in expansion.files if not p.exists())]
+    if missing:
+        raise ConfigError(f"{', '.join(missing)}: no such file to verify")
     stdin = sys.stdin.buffer.read() if "-" in inputs else None
-    files = [Path(p) for p in inputs if p != "-"]
+    files = list(expansion.files)
     result = verify_statement(statement, catalogue(standards_dir), inputs=files, stdin=stdin,
                               rerun_api=api)
     if fmt == "json":
