@@ -15,7 +15,9 @@ from lgstandards.cli import (
     development_commands,
     export_command,
     publish_commands,
+    upgrade_command,
     validate_command,
+    verify_command,
 )
 from lgstandards.errors import LgstandardsError
 
@@ -32,6 +34,8 @@ COMMANDS: tuple[click.Command, ...] = (
     check_api_command.check_api,
     convert_command.convert,
     export_command.export,
+    upgrade_command.upgrade,
+    verify_command.verify,
 )
 
 
