@@ -15,7 +15,9 @@ from lgstandards.cli import (
     diff_command,
     export_command,
     publish_commands,
+    upgrade_command,
     validate_command,
+    verify_command,
 )
 from lgstandards.errors import LgstandardsError
 
@@ -31,6 +33,8 @@ COMMANDS: tuple[click.Command, ...] = (
     check_api_command.check_api,
     convert_command.convert,
     export_command.export,
+    upgrade_command.upgrade,
+    verify_command.verify,
 )
 
 
