@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -110,13 +111,13 @@ def test_a_file_that_is_not_json_names_its_line(tmp_path: Path,
 def test_a_draft_is_compared_only_when_named_exactly(tmp_path: Path,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     """thing@1.1.0 (a draft) is used when named; thing@1.1 does not pick a draft."""
-    body = {"properties": {"a": {"title": "A", "description": "A.", "type": "string"}},
-            "additionalProperties": False}
+    field = {"title": "A", "description": "A.", "type": "string"}
+    body: dict[str, Any] = {"properties": {"a": field}, "additionalProperties": False}
     write_standards(tmp_path, {"thing": {
         "manifest": {"versions": [released("1.0.0"), released("1.1.0", status="draft")]},
         "files": {"1.0.0/schema.json": schema("thing", "1.0.0", **body),
                   "1.1.0/schema.json": schema("thing", "1.1.0", **{
-                      **body, "properties": {**body["properties"], "b": {
+                      **body, "properties": {"a": field, "b": {
                           "title": "B", "description": "B.", "type": "string"}}})}}})
     code, out, _ = run(capsys, "thing@1.0.0", "thing@1.1.0", "--standards-dir", str(tmp_path),
                        "--check")
