@@ -210,6 +210,27 @@ CASES: list[tuple[str, Any, Any, list[Row]]] = [
      {"oneOf": [obj({"k": {"const": "a"}}, ["k"])]},
      {"oneOf": [obj({"k": {"const": "a"}}, ["k"]), obj({"k": {"const": "b"}}, ["k"])]},
      [("one-of-branch-added", "/oneOf/1", "consumers", "minor")]),
+    ("type list respelled as anyOf of types is no change", {"type": ["string", "integer"]},
+     {"anyOf": [S, {"type": "integer"}]}, []),
+    ("one type widened into alternatives",
+     {"type": "string", "maxLength": 5},
+     {"anyOf": [{"type": "string", "maxLength": 5}, {"type": "integer"}]},
+     [("any-of-branch-added", "/anyOf/1", "consumers", "minor")]),
+    ("alternatives narrowed to one",
+     {"anyOf": [{"type": "string", "maxLength": 5}, {"type": "integer"}]},
+     {"type": "string", "maxLength": 5},
+     [("any-of-branch-removed", "/anyOf/1", "producers", "major")]),
+    ("allOf members with disjoint properties fold together",
+     {"allOf": [{"properties": {"a": S}, "required": ["a"]},
+                {"properties": {"b": S}, "required": ["b"]}]},
+     {"properties": {"a": S, "b": S}, "required": ["a", "b"]}, []),
+    ("a dynamic reference is not followed, so any change elsewhere is unproved",
+     {"$dynamicRef": "#n", "$defs": {"n": {"$dynamicAnchor": "n", "type": "string",
+                                           "title": "A"}}},
+     {"$dynamicRef": "#n", "$defs": {"n": {"$dynamicAnchor": "n", "type": "string",
+                                           "title": "B"}}},
+     [("reference-unfollowed", "", "producers", "major"),
+      ("annotation-changed", "/$defs/n/title", "nobody", "patch")]),
     ("allOf member added",
      {"type": "object"}, {"type": "object", "allOf": [{"required": ["a"]}]},
      [("required-added", "/allOf/0/required/0", "producers", "major")]),
@@ -278,9 +299,9 @@ def test_the_reverse_change_breaks_the_other_side(old: Any, new: Any,
 
 
 # Changes whose reverse cannot be proved either (both directions are conservative).
-_ONE_WAY = frozenset({"pattern-changed", "pattern-uncomparable", "if-changed", "keyword-changed",
-                      "dialect-changed", "format-changed", "multiple-of-changed",
-                      "definition-removed", "one-of-branch-added"})
+_ONE_WAY = frozenset({"reference-unfollowed", "pattern-changed", "pattern-uncomparable",
+                      "if-changed", "keyword-changed", "dialect-changed", "format-changed",
+                      "multiple-of-changed", "definition-removed", "one-of-branch-added"})
 
 
 def test_a_ref_is_followed_and_a_changed_target_reported_once() -> None:
@@ -364,3 +385,24 @@ def test_the_diff_bump_is_the_highest_and_to_dict_has_the_contract_shape() -> No
         "description": "b: a new field; it was not allowed before", "breaks": "consumers",
         "bump": "minor", "direction": "data"}
     assert isinstance(diff.changes[0], Change)
+
+
+def test_an_unused_part_of_a_bundled_standard_is_not_compared() -> None:
+    """A definition another standard drops is no change where this schema never used it."""
+    from lgstandards.development.diff.documents import bundle_document
+
+    base = "https://example.org/"
+    block_1 = {"$id": f"{base}block/1.0.0/schema.json",
+               "$defs": {"code": S, "unused": S}}
+    block_2 = {"$id": f"{base}block/2.0.0/schema.json", "$defs": {"code": S}}
+
+    def thing(version: str) -> dict[str, Any]:
+        """Return a schema using the block's code."""
+        return {"$id": f"{base}thing/{version}/schema.json", "properties": {
+            "code": {"$ref": f"../../block/{version}/schema.json#/$defs/code"}}}
+
+    documents = {block_1["$id"]: block_1, block_2["$id"]: block_2}
+    old = bundle_document(thing("1.0.0"), f"{base}thing/1.0.0/schema.json", documents.__getitem__)
+    new = bundle_document(thing("2.0.0"), f"{base}thing/2.0.0/schema.json", documents.__getitem__)
+    assert old["properties"]["code"] == {"$ref": "#/$defs/block/$defs/code"}
+    assert rows(old, new) == []

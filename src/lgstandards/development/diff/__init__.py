@@ -30,13 +30,14 @@ from lgstandards.development.diff.model import (
     number_problem,
     version_bump,
 )
-from lgstandards.development.diff.schemas import Place, SchemaComparer
+from lgstandards.development.diff.schemas import SchemaComparer
 from lgstandards.development.diff.versions import (
     diff_openapi,
     diff_versions,
     document_version,
     unique_changes,
 )
+from lgstandards.development.diff.views import Place
 
 
 def diff_schemas(

@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 from lgstandards.development.diff.model import DiffError
-from lgstandards.development.diff.schemas import is_anchor
+from lgstandards.development.diff.views import BUNDLED_FROM, is_anchor
 from lgstandards.errors import StandardNotFoundError
 from lgstandards.findings import escape_pointer_part, join_pointer
 from lgstandards.registry import Catalogue, StandardVersion, load_json_file
@@ -103,7 +103,11 @@ def bundle_document(document: Mapping[str, Any], uri: str, load: Loader) -> dict
     embedded: dict[str, Any] = {}
     while queue:
         next_uri = queue.pop(0)
-        embedded[keys[next_uri]] = rewrite(documents[next_uri], next_uri, embedded=True, top=True)
+        copy = rewrite(documents[next_uri], next_uri, embedded=True, top=True)
+        if isinstance(copy, dict):
+            # Marks a whole other document: the engine compares it only where it is used.
+            copy[BUNDLED_FROM] = next_uri
+        embedded[keys[next_uri]] = copy
     if embedded:
         holder = root
         for part in container[:-1]:

@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from lgstandards.development.diff.model import Diff, DiffError, Direction, unique_changes
-from lgstandards.development.diff.schemas import Effect, Place, Pointer, SchemaComparer, canonical
+from lgstandards.development.diff.schemas import SchemaComparer
+from lgstandards.development.diff.views import Effect, Place, Pointer, canonical
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # Operation keys that describe without constraining.

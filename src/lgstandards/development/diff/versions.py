@@ -16,7 +16,8 @@ from lgstandards.development.diff.model import (
     unique_changes,
 )
 from lgstandards.development.diff.openapi import diff_openapi
-from lgstandards.development.diff.schemas import Place, SchemaComparer
+from lgstandards.development.diff.schemas import SchemaComparer
+from lgstandards.development.diff.views import Place
 from lgstandards.registry import Catalogue, StandardVersion
 
 #: What changes in an OpenAPI document are prefixed with, so they are told from the schema's.
