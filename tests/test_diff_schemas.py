@@ -406,3 +406,19 @@ def test_an_unused_part_of_a_bundled_standard_is_not_compared() -> None:
     new = bundle_document(thing("2.0.0"), f"{base}thing/2.0.0/schema.json", documents.__getitem__)
     assert old["properties"]["code"] == {"$ref": "#/$defs/block/$defs/code"}
     assert rows(old, new) == []
+
+
+def test_every_code_the_tests_see_is_documented() -> None:
+    """docs/diff.md names every code (or its family, such as `max-length-...`)."""
+    import re
+    from pathlib import Path
+
+    from tests.test_diff_openapi import EDITS
+
+    text = (Path(__file__).parents[1] / "docs" / "diff.md").read_text(encoding="utf-8")
+    codes = {row[0] for case in CASES for row in case[3]} | {
+        row[0] for edit in EDITS for row in edit[2]}
+    endings = (r"-(added|removed|increased|decreased|narrowed|widened|changed|required|optional"
+               r"|opened|closed)$")
+    missing = sorted(c for c in codes if f"`{re.sub(endings, '', c)}" not in text)
+    assert missing == []
