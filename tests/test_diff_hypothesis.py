@@ -190,3 +190,33 @@ def test_records_of_odp_0_7_5_stay_valid_under_0_7_6(data: st.DataObject) -> Non
     record = data.draw(from_schema(old))
     assert jsonschema.Draft7Validator(new, format_checker=jsonschema.FormatChecker()).is_valid(
         record), record
+
+
+_KEYWORDS = ["type", "properties", "required", "items", "prefixItems", "additionalProperties",
+             "enum", "const", "anyOf", "oneOf", "allOf", "not", "if", "then", "else", "pattern",
+             "minimum", "exclusiveMinimum", "maxLength", "multipleOf", "format", "$ref", "$defs",
+             "nullable", "dependencies", "patternProperties", "title", "x-codelist", "a"]
+_SCALARS = (st.none() | st.booleans() | st.integers(-3, 3) | st.floats(-2, 2, allow_nan=False)
+            | st.sampled_from(["string", "null", "integer", "#", "#/$defs/a", "^a+$", "(?=a)",
+                               "date", "[", "a"]))
+_JUNK = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=3)
+                     | st.dictionaries(st.sampled_from(_KEYWORDS), inner, max_size=4),
+                     max_leaves=25)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(old=st.dictionaries(st.sampled_from(_KEYWORDS), _JUNK, max_size=5),
+       new=st.dictionaries(st.sampled_from(_KEYWORDS), _JUNK, max_size=5))
+def test_any_document_gives_a_diff_or_a_clear_error(old: dict[str, Any],
+                                                    new: dict[str, Any]) -> None:
+    """Malformed schemas give changes or a DiffError, never another exception."""
+    from lgstandards.development.diff import DiffError
+
+    try:
+        diff = diff_schemas(old, new)
+        same = diff_schemas(old, copy.deepcopy(old))
+    except DiffError:
+        return
+    assert diff.bump in ("none", "patch", "minor", "major")
+    assert all(c.description for c in diff.changes)
+    assert same.changes == ()

@@ -30,14 +30,13 @@ from lgstandards.development.diff.model import (
     number_problem,
     version_bump,
 )
-from lgstandards.development.diff.schemas import SchemaComparer
 from lgstandards.development.diff.versions import (
     diff_openapi,
+    diff_schemas_of,
     diff_versions,
     document_version,
     unique_changes,
 )
-from lgstandards.development.diff.views import Place
 
 
 def diff_schemas(
@@ -53,9 +52,8 @@ def diff_schemas(
     `annotations` names extra keywords known to change no verdict, such as a vendor's
     `mergeStrategy`; any other keyword lgstandards does not know is reported as breaking.
     """
-    comparer = SchemaComparer(old, new, annotations=annotations, labels=(old_label, new_label))
-    comparer.compare(old, (), new, (), Place())
-    return Diff(old_label, new_label, unique_changes(comparer.changes))
+    changes = diff_schemas_of(old, new, old_label, new_label, annotations=annotations)
+    return Diff(old_label, new_label, unique_changes(changes))
 
 
 __all__ = [

@@ -235,6 +235,8 @@ def open_file(path: Path, cat: Catalogue | None) -> Input:
         bundled = bundle_document(document, uri, load)
     except DiffError as exc:
         raise DiffError(f"{path}: {exc}") from None
+    except RecursionError:
+        raise DiffError(f"{path}: nested too deeply to compare") from None
     number = document_version(document)
     if "openapi" in document:
         return Input(label=str(path), number=number, openapi=bundled)

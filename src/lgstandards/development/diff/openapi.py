@@ -31,7 +31,10 @@ def diff_openapi(old: Mapping[str, Any], new: Mapping[str, Any], *, old_label: s
         if not str(document.get("openapi", "")).startswith("3."):
             raise DiffError(f"{label}: not an OpenAPI 3 document (no 'openapi': '3.x')")
     comparer = SchemaComparer(old, new, prefix=prefix, labels=(old_label, new_label))
-    _Api(comparer).compare()
+    try:
+        _Api(comparer).compare()
+    except RecursionError:
+        raise DiffError(f"{old_label} or {new_label} is nested too deeply to compare") from None
     return Diff(old_label, new_label, unique_changes(comparer.changes))
 
 

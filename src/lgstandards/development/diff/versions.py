@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from lgstandards.development.diff.codelists import codelist_changes
@@ -33,13 +33,14 @@ def diff_versions(old: StandardVersion, new: StandardVersion, cat: Catalogue | N
     `common`) are read from the same registry folder, never fetched.
     """
     root = cat.root if cat is not None else old.folder.parent.parent
-    old_schema, old_api = version_documents(old, root)
-    new_schema, new_api = version_documents(new, root)
+    try:
+        old_schema, old_api = version_documents(old, root)
+        new_schema, new_api = version_documents(new, root)
+    except RecursionError:
+        raise DiffError(f"{old.ref} or {new.ref} is nested too deeply to read") from None
     changes: list[Change] = []
     if old_schema is not None and new_schema is not None:
-        comparer = SchemaComparer(old_schema, new_schema, labels=(old.ref, new.ref))
-        comparer.compare(old_schema, (), new_schema, (), Place())
-        changes.extend(comparer.changes)
+        changes.extend(diff_schemas_of(old_schema, new_schema, old.ref, new.ref))
     elif old_schema is not None or new_schema is not None:
         added = new_schema is not None
         breaks: Breaks = "consumers" if added else "producers"
@@ -71,11 +72,21 @@ def diff_inputs(old: Input, new: Input, cat: Catalogue | None = None) -> Diff:
     if old_api is not None and new_api is not None:
         return diff_openapi(old_api, new_api, old_label=old.label, new_label=new.label)
     if old_schema is not None and new_schema is not None:
-        comparer = SchemaComparer(old_schema, new_schema, labels=(old.label, new.label))
-        comparer.compare(old_schema, (), new_schema, (), Place())
-        return Diff(old.label, new.label, unique_changes(comparer.changes))
+        return Diff(old.label, new.label, unique_changes(
+            diff_schemas_of(old_schema, new_schema, old.label, new.label)))
     raise DiffError(f"cannot compare {old.label} ({old.kind}) with {new.label} ({new.kind}): "
                     "give two JSON Schemas, two OpenAPI documents or two standard versions")
+
+
+def diff_schemas_of(old: Mapping[str, Any], new: Mapping[str, Any], old_label: str,
+                    new_label: str, *, annotations: Iterable[str] = ()) -> list[Change]:
+    """Return the changes between two self-contained schemas, in the order found."""
+    comparer = SchemaComparer(old, new, annotations=annotations, labels=(old_label, new_label))
+    try:
+        comparer.compare(old, (), new, (), Place())
+    except RecursionError:
+        raise DiffError(f"{old_label} or {new_label} is nested too deeply to compare") from None
+    return comparer.changes
 
 
 def _documents(given: Input, cat: Catalogue | None
@@ -87,5 +98,5 @@ def _documents(given: Input, cat: Catalogue | None
     return version_documents(given.standard, root)
 
 
-__all__ = ["OPENAPI_PREFIX", "diff_inputs", "diff_openapi", "diff_versions",
+__all__ = ["OPENAPI_PREFIX", "diff_inputs", "diff_openapi", "diff_schemas_of", "diff_versions",
            "document_version", "unique_changes"]
