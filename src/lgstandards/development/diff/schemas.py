@@ -19,7 +19,7 @@ from fractions import Fraction
 from typing import Any
 
 from lgstandards.development.diff.model import Change, bump_for
-from lgstandards.development.diff.patterns import PatternError, compare_patterns
+from lgstandards.development.diff.patterns import PatternError, compare_patterns, compare_strings
 from lgstandards.development.diff.views import (
     ANNOTATIONS,
     BUNDLED_FROM,
@@ -48,6 +48,7 @@ from lgstandards.development.diff.views import (
     quote,
     required_names,
     shown_bound,
+    string_constraints,
     type_of,
     type_words,
     value_pointer,
@@ -143,8 +144,9 @@ class SchemaComparer(Viewer):
         self._unfollowed(old, new, new_at, place)
         self._null_and_types(old, new, new_at, place)
         self._values(old, new, new_at, place)
-        self._strings(old, new, new_at, place)
-        self._numbers(old, new, new_at, place)
+        cap = self._string_cap(old, new)
+        self._strings(old, new, new_at, place, cap)
+        self._numbers(old, new, new_at, place, cap)
         self._arrays(old, new, old_at, new_at, place)
         self._objects(old, new, old_at, new_at, place)
         self._combinators(old, new, old_at, new_at, place)
@@ -262,11 +264,30 @@ class SchemaComparer(Viewer):
 
     # -- strings and numbers ---------------------------------------------------------------------
 
-    def _strings(self, old: View, new: View, at: Pointer, place: Place) -> None:
+    @staticmethod
+    def _string_cap(old: View, new: View) -> tuple[bool, bool] | None:
+        """Return whether a pattern and lengths together refuse, and accept, anything new.
+
+        None when there is no pattern (lengths alone compare exactly) or it cannot be compared.
+        """
+        keys = ("pattern", "minLength", "maxLength")
+        if "pattern" not in old.kw and "pattern" not in new.kw:
+            return None
+        if all(canonical(getattr(old.kw.get(k), "value", None)) == canonical(
+                getattr(new.kw.get(k), "value", None)) for k in keys):
+            return None
+        try:
+            result = compare_strings(string_constraints(old), string_constraints(new))
+        except PatternError:
+            return None
+        return result.refused is not None, result.accepted is not None
+
+    def _strings(self, old: View, new: View, at: Pointer, place: Place,
+                 cap: tuple[bool, bool] | None) -> None:
         """Compare `pattern` and `format` (lengths are counts, compared with the others)."""
         old_p, new_p = old.kw.get("pattern"), new.kw.get("pattern")
         if old_p is not None or new_p is not None:
-            self._pattern(old_p, new_p, place)
+            self._pattern(old_p, new_p, place, cap)
         old_f, new_f = old.kw.get("format"), new.kw.get("format")
         if old_f is None and new_f is not None:
             self.emit("format-added", new_f.at, "tighter",
@@ -278,7 +299,8 @@ class SchemaComparer(Viewer):
             self.emit("format-changed", new_f.at, "both",
                       f"the format changed from {old_f.value!r} to {new_f.value!r}", place)
 
-    def _pattern(self, old: Entry | None, new: Entry | None, place: Place) -> None:
+    def _pattern(self, old: Entry | None, new: Entry | None, place: Place,
+                 cap: tuple[bool, bool] | None) -> None:
         """Compare two patterns as regular languages (None: no pattern)."""
         old_text = old.value if old is not None and isinstance(old.value, str) else None
         new_text = new.value if new is not None and isinstance(new.value, str) else None
@@ -309,18 +331,20 @@ class SchemaComparer(Viewer):
             parts.append(f"{quote(result.accepted)} was refused and is now accepted")
         effect: Effect = {"narrower": "tighter", "wider": "looser",
                           "different": "both"}[result.relation]  # type: ignore[assignment]
-        self.emit(code, at, effect,
+        self.emit(code, at, capped(effect, cap),
                   f"the pattern changed from {quote(old_text)} to {quote(new_text)}: "
-                  + "; ".join(parts), place)
+                  + "; ".join(parts) + _cap_note(effect, cap), place)
 
-    def _numbers(self, old: View, new: View, at: Pointer, place: Place) -> None:
+    def _numbers(self, old: View, new: View, at: Pointer, place: Place,
+                 cap: tuple[bool, bool] | None) -> None:
         """Compare counts (lengths, items, properties), numeric bounds and `multipleOf`."""
         for keyword in (*_LOWER_COUNTS, *_UPPER_COUNTS):
             lower = keyword in _LOWER_COUNTS
             o, n = old.kw.get(keyword), new.kw.get(keyword)
             if o is None and n is None:
                 continue
-            self._bound(keyword, lower, count_bound(o), count_bound(n), o, n, place)
+            self._bound(keyword, lower, count_bound(o), count_bound(n), o, n, place,
+                        cap if keyword in ("minLength", "maxLength") else None)
         for lower in (True, False):
             ob, nb = numeric_bound(old, lower=lower), numeric_bound(new, lower=lower)
             name = "minimum" if lower else "maximum"
@@ -332,7 +356,8 @@ class SchemaComparer(Viewer):
 
     def _bound(self, keyword: str, lower: bool, old: tuple[Fraction, int] | None,
                new: tuple[Fraction, int] | None, old_entry: Entry | None,
-               new_entry: Entry | None, place: Place) -> None:
+               new_entry: Entry | None, place: Place,
+               cap: tuple[bool, bool] | None = None) -> None:
         """Compare one lower or upper bound; the int says how exclusive it is."""
         if old == new:
             return
@@ -341,17 +366,20 @@ class SchemaComparer(Viewer):
         shown_old = shown_bound(old_entry)
         shown_new = shown_bound(new_entry)
         if old is None:
-            self.emit(f"{code}-added", at, "tighter", f"{keyword} {shown_new} was added", place)
+            self.emit(f"{code}-added", at, capped("tighter", cap),
+                      f"{keyword} {shown_new} was added" + _cap_note("tighter", cap), place)
         elif new is None:
-            self.emit(f"{code}-removed", at, "looser", f"{keyword} {shown_old} was removed", place)
+            self.emit(f"{code}-removed", at, capped("looser", cap),
+                      f"{keyword} {shown_old} was removed" + _cap_note("looser", cap), place)
         else:
             raised = new > old
             tighter = raised if lower else not raised
+            effect: Effect = "tighter" if tighter else "looser"
             self.emit(f"{code}-{'increased' if raised else 'decreased'}", at,
-                      "tighter" if tighter else "looser",
+                      capped(effect, cap),
                       f"{keyword} changed from {shown_old} to {shown_new}: "
                       + ("values allowed before are now refused" if tighter
-                         else "more values are allowed"), place)
+                         else "more values are allowed") + _cap_note(effect, cap), place)
 
     def _multiple_of(self, old: Entry | None, new: Entry | None, place: Place) -> None:
         """Compare `multipleOf`: every multiple of the old is one of the new when it divides it."""
@@ -576,9 +604,11 @@ class SchemaComparer(Viewer):
         for old_extra, new_extra in align(old.extras, new.extras, self.distance):
             if old_extra is None:
                 assert new_extra is not None
-                self.compare(True, new_at, new_extra[0], new_extra[1], place)
+                if not self.implies(old, "old", new_extra[0], new_extra[1]):
+                    self.compare(True, new_at, new_extra[0], new_extra[1], place)
             elif new_extra is None:
-                self.compare(old_extra[0], old_extra[1], True, old_at, place)
+                if not self.implies(new, "new", old_extra[0], old_extra[1]):
+                    self.compare(old_extra[0], old_extra[1], True, old_at, place)
             else:
                 self.compare(old_extra[0], old_extra[1], new_extra[0], new_extra[1], place)
         for keyword in ("anyOf", "oneOf"):
@@ -603,6 +633,10 @@ class SchemaComparer(Viewer):
         if o is None or n is None:
             entry = n if n is not None else o
             assert entry is not None
+            given, side = (old, "old") if o is None else (new, "new")
+            if keyword == "anyOf" and any(self.implies(given, side, m, at)
+                                          for m, at in members_of(entry)):
+                return  # What the data already had to be meets one of the branches.
             self.emit(f"{code}-{'added' if o is None else 'removed'}", entry.at,
                       "tighter" if o is None else "looser",
                       f"`{keyword}` was {'added' if o is None else 'removed'}: data must "
@@ -650,9 +684,76 @@ class SchemaComparer(Viewer):
             n = new.kw.get(keyword) if n_if is not None else None
             if o is None and n is None:
                 continue
+            # A branch that asks only what the other version always asked changes nothing.
+            if o is None and n is not None and self.implies(old, "old", n.value, n.at):
+                continue
+            if n is None and o is not None and self.implies(new, "new", o.value, o.at):
+                continue
             self.compare(o.value if o else True, o.at if o else old_at,
                          n.value if n else True, n.at if n else new_at,
                          replace(place, path=f"{place.path} (`{keyword}`)".strip()))
+
+    def implies(self, given: View, side: str, raw: Any, at: Pointer) -> bool:
+        """Return whether every value `given` accepts is accepted by a subschema of the other side.
+
+        `side` is the document `given` comes from; `raw` is in the other one. The check is
+        conservative: False whenever it cannot tell.
+        """
+        other = "new" if side == "old" else "old"
+        wanted = self.view(other, raw, at)
+        if given.never or (not wanted.constrains() and not wanted.never):
+            return True
+        if wanted.never:
+            return False
+        for key, entry in wanted.kw.items():
+            if key in self.annotations or key.startswith("x-") or key in (
+                    "$defs", "definitions", "$schema"):
+                continue
+            if key == "required":
+                if not set(required_names(entry)) <= set(required_names(given.kw.get(key))):
+                    return False
+            elif key == "anyOf":
+                if not any(self.implies(given, side, m, m_at) for m, m_at in members_of(entry)):
+                    return False
+            elif key in ("type", "enum", "const"):
+                mine, theirs = self._declared_types(given), self._declared_types(wanted)
+                values, allowed = enum_values(given), enum_values(wanted)
+                if (theirs is not None and (mine is None or not all(
+                        covered_by(t, theirs) for t in mine))) or (
+                        allowed is not None and (values is None or not set(values) <= set(
+                            allowed))) or (self._accepts_null(given)
+                                           and not self._accepts_null(wanted)):
+                    return False
+            elif key == "properties":
+                if not self._properties_imply(given, side, listed_properties(wanted)):
+                    return False
+            else:
+                mine_entry = given.kw.get(key)
+                if mine_entry is None or canonical(mine_entry.value) != canonical(entry.value):
+                    return False
+        return all(self.implies(given, side, e, e_at) for e, e_at in wanted.extras)
+
+    def _properties_imply(self, given: View, side: str,
+                          wanted: dict[str, tuple[Any, Pointer]]) -> bool:
+        """Return whether each field `given` may hold is accepted by the wanted field schemas."""
+        mine = listed_properties(given)
+        for name, (sub, sub_at) in wanted.items():
+            if name not in mine:
+                if self._implied(given, name)[0] is False:
+                    continue  # The field cannot appear in data `given` accepts.
+                return False
+            own, own_at = mine[name]
+            trial = SchemaComparer(self.old, self.new, annotations=self.annotations,
+                                   labels=self.labels)
+            if side == "old":
+                trial.compare(own, own_at, sub, sub_at, Place())
+                if any(c.breaks == "producers" for c in trial.changes):
+                    return False
+            else:
+                trial.compare(sub, sub_at, own, own_at, Place())
+                if any(c.breaks == "consumers" for c in trial.changes):
+                    return False
+        return True
 
     # -- definitions and the rest ----------------------------------------------------------------
 
@@ -734,6 +835,31 @@ def _disjoint(comparer: SchemaComparer, one: tuple[Any, Pointer],
         if values_a is not None and values_b is not None and not set(values_a) & set(values_b):
             return True
     return False
+
+
+
+def capped(effect: Effect, cap: tuple[bool, bool] | None) -> Effect:
+    """Return a string keyword's effect as the pattern and lengths together have it."""
+    if cap is None:
+        return effect
+    refuses, accepts = cap
+    if effect == "tighter":
+        return "tighter" if refuses else "none"
+    if effect == "looser":
+        return "looser" if accepts else "none"
+    if effect == "both":
+        return "both" if refuses and accepts else "tighter" if refuses else \
+            "looser" if accepts else "none"
+    return effect
+
+
+def _cap_note(effect: Effect, cap: tuple[bool, bool] | None) -> str:
+    """Return why a string keyword's change counts for less than it seems, if it does."""
+    if capped(effect, cap) == effect:
+        return ""
+    return ("; with the pattern and lengths together, no string changes verdict" if capped(
+        effect, cap) == "none" else "; with the pattern and lengths together, only this part "
+        "changes verdicts")
 
 
 __all__ = ["ANNOTATIONS", "BUNDLED_FROM", "HANDLED", "Place", "Pointer", "SchemaComparer",

@@ -308,6 +308,21 @@ def numeric_bound(view: View, *, lower: bool) -> tuple[tuple[Fraction, int], Ent
     return max(found, key=lambda f: f[0]) if lower else min(found, key=lambda f: f[0])
 
 
+def string_constraints(view: View) -> tuple[str | None, int, int | None]:
+    """Return a view's pattern, minLength and maxLength (0 and None when absent)."""
+    pattern = view.kw.get("pattern")
+    low, high = view.kw.get("minLength"), view.kw.get("maxLength")
+
+    def number(entry: Entry | None) -> int | None:
+        """Return a count keyword's whole value, if it has one."""
+        value = entry.value if entry is not None else None
+        return int(value) if isinstance(value, int | float) and not isinstance(value, bool) \
+            and float(value).is_integer() else None
+
+    return (pattern.value if pattern is not None and isinstance(pattern.value, str) else None,
+            number(low) or 0, number(high))
+
+
 def shown_bound(entry: Entry | None) -> str:
     """Return how a bound appears in a sentence."""
     if entry is None:
