@@ -18,7 +18,7 @@ from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
-from lgstandards.development.diff.model import Change, bump_for
+from lgstandards.development.diff.model import Change, DiffError, bump_for
 from lgstandards.development.diff.patterns import PatternError, compare_patterns, compare_strings
 from lgstandards.development.diff.views import (
     ANNOTATIONS,
@@ -43,6 +43,7 @@ from lgstandards.development.diff.views import (
     item_schemas,
     kebab,
     listed_properties,
+    meet,
     members_of,
     numeric_bound,
     quote,
@@ -55,6 +56,10 @@ from lgstandards.development.diff.views import (
 )
 from lgstandards.findings import join_pointer
 
+_UNPROVABLE = frozenset({"keyword-changed", "dialect-changed", "reference-unfollowed"})
+_COUNTED = {"minLength": "string", "maxLength": "string", "minItems": "array",
+            "maxItems": "array", "minContains": "array", "maxContains": "array",
+            "minProperties": "object", "maxProperties": "object"}
 _LOWER_COUNTS = ("minLength", "minItems", "minProperties", "minContains")
 _UPPER_COUNTS = ("maxLength", "maxItems", "maxProperties", "maxContains")
 _FLIP: dict[Effect, Effect] = {"tighter": "looser", "looser": "tighter", "both": "both",
@@ -75,11 +80,24 @@ class SchemaComparer(Viewer):
         self._seen: set[tuple[object, object, str, bool]] = set()
         self._canon: dict[int, str] = {}
         self._documents_differ: bool | None = None
+        # How deep the comparison is, and the depth each change was found at: a node's own
+        # changes are the ones found at its depth.
+        self._depth = 0
+        self._depths: list[int] = []
+        self._new_validator: Any = None
 
     # -- reporting -------------------------------------------------------------------------------
 
     def emit(self, code: str, at: Pointer, effect: Effect, sentence: str, place: Place) -> None:
         """Record one change, classified by its effect on the data at this place."""
+        reached = _reached(effect, place.reach)
+        if reached != effect:
+            sentence += ("; no data of the type it applies to can be here in the "
+                         + ("old version" if effect == "tighter" else "new version" if
+                            effect == "looser" else "other version") + ", so nothing changes "
+                         "verdict" if reached == "none" else "; only one direction can happen "
+                         "here")
+            effect = reached
         if place.flip:
             effect = _FLIP[effect]
             sentence += " (inside `not`, so the effect is reversed)"
@@ -92,9 +110,14 @@ class SchemaComparer(Viewer):
             bump=bump_for(code, breaks, place.direction),  # type: ignore[arg-type]
             direction=place.direction,
         ))
+        self._depths.append(self._depth)
 
     def distance(self, old: tuple[Any, Pointer], new: tuple[Any, Pointer]) -> int:
         """Return how many changes that break someone lie between two subschemas."""
+        old_types = self._declared_types(self.view("old", old[0], old[1]))
+        new_types = self._declared_types(self.view("new", new[0], new[1]))
+        if old_types is not None and new_types is not None and not meet(old_types, new_types):
+            return 1_000  # Branches of different types are never the same branch changed.
         trial = SchemaComparer(self.old, self.new, annotations=self.annotations,
                                labels=self.labels)
         trial.compare(old[0], old[1], new[0], new[1], Place())
@@ -121,8 +144,73 @@ class SchemaComparer(Viewer):
         self._seen.add(key)
         if self.same(old, new):
             return
-        self.compare_views(self.view("old", old, old_at), self.view("new", new, new_at),
-                           old_at, new_at, place)
+        old_view = self.view("old", old, old_at)
+        self._depth += 1
+        start = len(self.changes)
+        try:
+            self.compare_views(old_view, self.view("new", new, new_at), old_at, new_at, place)
+        finally:
+            self._depth -= 1
+        self._check_old_values(old_view, new, new_at, start)
+
+    def _check_old_values(self, old: View, new_raw: Any, new_at: Pointer, start: int) -> None:
+        """Where the old version allowed a few listed values, test each against the new one.
+
+        A field that was `enum: ["open", "closed"]` and becomes a string of 1 to 100 characters
+        refuses nothing it accepted: its tighter-looking keywords break nobody.
+        """
+        values = enum_values(old)
+        # Keywords python-jsonschema ignores stay unproved: another validator may assert them.
+        mine = [i for i in range(start, len(self.changes))
+                if self._depths[i] == self._depth + 1 and self.changes[i].breaks == "producers"
+                and self.changes[i].code not in _UNPROVABLE]
+        if values is None or not mine or len(values) > 1000:
+            return
+        candidates = [*values.values(), *([None] if self._accepts_null(old) else [])]
+        refused = self._refused_by_new(candidates, new_raw, new_at)
+        if refused is None or refused:
+            return
+        for i in mine:
+            change = self.changes[i]
+            self.changes[i] = replace(
+                change, breaks="nobody", bump="patch",
+                description=change.description + "; every value the old version listed is "
+                "still accepted, so nothing changes verdict")
+
+    def _refused_by_new(self, values: list[Any], new_raw: Any, new_at: Pointer
+                        ) -> list[Any] | None:
+        """Return the values the new subschema refuses (None when it cannot be told)."""
+        try:
+            node, _ = self.resolve(self.new, "#" + join_pointer(new_at), "new")
+        except DiffError:
+            return None
+        if node is not new_raw:
+            return None  # A branch built here, not a place in the document.
+        try:
+            validator = self._validator_for(new_at)
+            return [v for v in values if not validator.is_valid(v)]
+        except Exception:
+            # A schema python-jsonschema cannot use only means this check cannot be made.
+            return None
+
+    def _validator_for(self, at: Pointer) -> Any:
+        """Return a validator for one place of the new document (its references resolved)."""
+        import jsonschema
+        from referencing import Registry
+        from referencing.jsonschema import DRAFT202012, specification_with
+
+        if self._new_validator is None:
+            dialect = self.new.get("$schema")
+            specification = specification_with(str(dialect), default=DRAFT202012) \
+                if isinstance(dialect, str) else DRAFT202012
+            resource = specification.create_resource(self.new)
+            registry: Registry[Any] = Registry().with_resource("urn:lgstandards:new", resource)
+            cls = jsonschema.validators.validator_for(
+                self.new, default=jsonschema.Draft202012Validator)
+            self._new_validator = (cls, registry)
+        cls, registry = self._new_validator
+        return cls({"$ref": "urn:lgstandards:new#" + join_pointer(at)}, registry=registry,
+                   format_checker=cls.FORMAT_CHECKER)
 
     def compare_views(self, old: View, new: View, old_at: Pointer, new_at: Pointer,
                       place: Place) -> None:
@@ -145,10 +233,10 @@ class SchemaComparer(Viewer):
         self._null_and_types(old, new, new_at, place)
         self._values(old, new, new_at, place)
         cap = self._string_cap(old, new)
-        self._strings(old, new, new_at, place, cap)
+        self._strings(old, new, new_at, self._family(place, old, new, "string"), cap)
         self._numbers(old, new, new_at, place, cap)
-        self._arrays(old, new, old_at, new_at, place)
-        self._objects(old, new, old_at, new_at, place)
+        self._arrays(old, new, old_at, new_at, self._family(place, old, new, "array"))
+        self._objects(old, new, old_at, new_at, self._family(place, old, new, "object"))
         self._combinators(old, new, old_at, new_at, place)
         self._definitions(old, new, place)
         self._others(old, new, new_at, place)
@@ -264,6 +352,23 @@ class SchemaComparer(Viewer):
 
     # -- strings and numbers ---------------------------------------------------------------------
 
+    def _family(self, place: Place, old: View, new: View, family: str) -> Place:
+        """Return the place as seen by keywords for one type: can old or new data be it?"""
+        return replace(place, reach=(
+            place.reach[0] and _allows(self._within_types(old, place.known[0]), family),
+            place.reach[1] and _allows(self._within_types(new, place.known[1]), family)))
+
+    def _within_types(self, view: View, known: frozenset[str] | None) -> frozenset[str] | None:
+        """Return the types a value here can have: the view's, within what is known."""
+        if view.never:
+            return frozenset()
+        return meet(self._declared_types(view), known)
+
+    def _within(self, place: Place, old: View, new: View) -> Place:
+        """Return the place for subschemas that apply to this same value (then, allOf, anyOf)."""
+        return replace(place, known=(self._within_types(old, place.known[0]),
+                                     self._within_types(new, place.known[1])))
+
     @staticmethod
     def _string_cap(old: View, new: View) -> tuple[bool, bool] | None:
         """Return whether a pattern and lengths together refuse, and accept, anything new.
@@ -343,16 +448,19 @@ class SchemaComparer(Viewer):
             o, n = old.kw.get(keyword), new.kw.get(keyword)
             if o is None and n is None:
                 continue
-            self._bound(keyword, lower, count_bound(o), count_bound(n), o, n, place,
-                        cap if keyword in ("minLength", "maxLength") else None)
+            family = _COUNTED[keyword]
+            self._bound(keyword, lower, count_bound(o), count_bound(n), o, n,
+                        self._family(place, old, new, family),
+                        cap if family == "string" else None)
+        numbers = self._family(place, old, new, "number")
         for lower in (True, False):
             ob, nb = numeric_bound(old, lower=lower), numeric_bound(new, lower=lower)
             name = "minimum" if lower else "maximum"
             self._bound(name, lower, ob[0] if ob else None, nb[0] if nb else None,
-                        ob[1] if ob else None, nb[1] if nb else None, place)
+                        ob[1] if ob else None, nb[1] if nb else None, numbers)
         o, n = old.kw.get("multipleOf"), new.kw.get("multipleOf")
         if o is not None or n is not None:
-            self._multiple_of(o, n, place)
+            self._multiple_of(o, n, numbers)
 
     def _bound(self, keyword: str, lower: bool, old: tuple[Fraction, int] | None,
                new: tuple[Fraction, int] | None, old_entry: Entry | None,
@@ -488,7 +596,8 @@ class SchemaComparer(Viewer):
         self._required(old, new, place)
         self._additional(old, new, new_at, place)
         self._pattern_properties(old, new, old_at, new_at, place)
-        self._optional_subschema("propertyNames", old, new, place, "every field name")
+        self._optional_subschema("propertyNames", old, new, replace(place, known=(None, None)),
+                                 "every field name")
         self._optional_subschema("unevaluatedProperties", old, new, place.child("*"),
                                  "every other field")
         self._dependencies(old, new, place)
@@ -577,6 +686,7 @@ class SchemaComparer(Viewer):
 
     def _dependencies(self, old: View, new: View, place: Place) -> None:
         """Compare `dependentRequired` and `dependentSchemas` (and draft-07 `dependencies`)."""
+        place = self._within(place, old, new)
         old_names, old_schemas = dependencies_of(old)
         new_names, new_schemas = dependencies_of(new)
         for key in sorted(set(old_names) | set(new_names)):
@@ -601,6 +711,7 @@ class SchemaComparer(Viewer):
     def _combinators(self, old: View, new: View, old_at: Pointer, new_at: Pointer,
                      place: Place) -> None:
         """Compare `allOf` leftovers, `anyOf`, `oneOf`, `not` and `if`/`then`/`else`."""
+        place = self._within(place, old, new)
         for old_extra, new_extra in align(old.extras, new.extras, self.distance):
             if old_extra is None:
                 assert new_extra is not None
@@ -860,6 +971,26 @@ def _cap_note(effect: Effect, cap: tuple[bool, bool] | None) -> str:
     return ("; with the pattern and lengths together, no string changes verdict" if capped(
         effect, cap) == "none" else "; with the pattern and lengths together, only this part "
         "changes verdicts")
+
+
+
+def _allows(types: frozenset[str] | None, family: str) -> bool:
+    """Return whether values of some types (None: any) can be of one type family."""
+    if types is None:
+        return True
+    if family == "number":
+        return bool(types & {"number", "integer"})
+    return family in types
+
+
+def _reached(effect: Effect, reach: tuple[bool, bool]) -> Effect:
+    """Return an effect as it can happen where only some data can be (see `Place.reach`)."""
+    refuses = effect in ("tighter", "both") and reach[0]
+    accepts = effect in ("looser", "both") and reach[1]
+    if effect == "none":
+        return effect
+    return "both" if refuses and accepts else "tighter" if refuses else \
+        "looser" if accepts else "none"
 
 
 __all__ = ["ANNOTATIONS", "BUNDLED_FROM", "HANDLED", "Place", "Pointer", "SchemaComparer",
