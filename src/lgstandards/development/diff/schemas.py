@@ -215,6 +215,10 @@ class SchemaComparer(Viewer):
     def compare_views(self, old: View, new: View, old_at: Pointer, new_at: Pointer,
                       place: Place) -> None:
         """Compare two views keyword by keyword."""
+        # No value of the known types passes a side here: nothing can change verdict there.
+        place = replace(place, reach=(
+            place.reach[0] and self._within_types(old, place.known[0]) != frozenset(),
+            place.reach[1] and self._within_types(new, place.known[1]) != frozenset()))
         if old.never or new.never:
             if old.never and not new.never:
                 self.emit("schema-allowed", new_at, "looser",
@@ -782,14 +786,23 @@ class SchemaComparer(Viewer):
         if o_if is not None and n_if is not None:
             before = len(self.changes)
             self.compare(o_if.value, o_if.at, n_if.value, n_if.at, place)
-            found = self.changes[before:]
-            del self.changes[before:]
-            self.changes.extend(c for c in found if c.breaks == "nobody")
-            if any(c.breaks != "nobody" for c in found):
+            found = list(zip(self.changes[before:], self._depths[before:], strict=True))
+            del self.changes[before:], self._depths[before:]
+            # The condition's own annotations are kept; what it decides is judged as a whole.
+            for change, depth in found:
+                if change.breaks == "nobody":
+                    self.changes.append(change)
+                    self._depths.append(depth)
+            if any(c.breaks != "nobody" for c, _ in found):
                 self.emit("if-changed", n_if.at, "both",
                           "the condition of `if` changed, so other data now meets `then` or "
                           "`else`: this cannot be proved compatible", place)
                 return
+        # `then` meets only values the condition accepts: `if: {type: object}` keeps arrays out.
+        condition = n_if or o_if
+        side = "new" if n_if is not None else "old"
+        if_types = self._declared_types(self.view(side, condition.value, condition.at)) \
+            if condition is not None else None
         for keyword in ("then", "else"):
             o = old.kw.get(keyword) if o_if is not None else None
             n = new.kw.get(keyword) if n_if is not None else None
@@ -800,9 +813,12 @@ class SchemaComparer(Viewer):
                 continue
             if n is None and o is not None and self.implies(new, "new", o.value, o.at):
                 continue
+            branch = replace(place, path=f"{place.path} (`{keyword}`)".strip())
+            if keyword == "then":
+                branch = replace(branch, known=(meet(place.known[0], if_types),
+                                                meet(place.known[1], if_types)))
             self.compare(o.value if o else True, o.at if o else old_at,
-                         n.value if n else True, n.at if n else new_at,
-                         replace(place, path=f"{place.path} (`{keyword}`)".strip()))
+                         n.value if n else True, n.at if n else new_at, branch)
 
     def implies(self, given: View, side: str, raw: Any, at: Pointer) -> bool:
         """Return whether every value `given` accepts is accepted by a subschema of the other side.
