@@ -18,7 +18,7 @@ from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
-from lgstandards.development.diff.model import Change, DiffError, bump_for
+from lgstandards.development.diff.model import Breaks, Change, DiffError, bump_for
 from lgstandards.development.diff.patterns import PatternError, compare_patterns, compare_strings
 from lgstandards.development.diff.views import (
     ANNOTATIONS,
@@ -56,6 +56,8 @@ from lgstandards.development.diff.views import (
 )
 from lgstandards.findings import join_pointer
 
+_RELATION_EFFECT: dict[str, Effect] = {"narrower": "tighter", "wider": "looser",
+                                       "different": "both", "same": "none"}
 _UNPROVABLE = frozenset({"keyword-changed", "dialect-changed", "reference-unfollowed"})
 _COUNTED = {"minLength": "string", "maxLength": "string", "minItems": "array",
             "maxItems": "array", "minContains": "array", "maxContains": "array",
@@ -64,7 +66,8 @@ _LOWER_COUNTS = ("minLength", "minItems", "minProperties", "minContains")
 _UPPER_COUNTS = ("maxLength", "maxItems", "maxProperties", "maxContains")
 _FLIP: dict[Effect, Effect] = {"tighter": "looser", "looser": "tighter", "both": "both",
                                "none": "none"}
-_BREAKS = {"tighter": "producers", "both": "producers", "looser": "consumers", "none": "nobody"}
+_BREAKS: dict[Effect, Breaks] = {"tighter": "producers", "both": "producers",
+                                 "looser": "consumers", "none": "nobody"}
 
 
 class SchemaComparer(Viewer):
@@ -106,8 +109,8 @@ class SchemaComparer(Viewer):
             code=code,
             pointer=self.prefix + join_pointer(at),
             description=f"{place.subject()}: {sentence}",
-            breaks=breaks,  # type: ignore[arg-type]
-            bump=bump_for(code, breaks, place.direction),  # type: ignore[arg-type]
+            breaks=breaks,
+            bump=bump_for(code, breaks, place.direction),
             direction=place.direction,
         ))
         self._depths.append(self._depth)
@@ -438,8 +441,7 @@ class SchemaComparer(Viewer):
             parts.append(f"{quote(result.refused)} was accepted and is now refused")
         if result.accepted is not None:
             parts.append(f"{quote(result.accepted)} was refused and is now accepted")
-        effect: Effect = {"narrower": "tighter", "wider": "looser",
-                          "different": "both"}[result.relation]  # type: ignore[assignment]
+        effect = _RELATION_EFFECT[result.relation]
         self.emit(code, at, capped(effect, cap),
                   f"the pattern changed from {quote(old_text)} to {quote(new_text)}: "
                   + "; ".join(parts) + _cap_note(effect, cap), place)
