@@ -18,6 +18,7 @@ from lgstandards.findings import Finding, Severity, SourceLocation
 from lgstandards.lock import Lock, lock_path, read_lock
 from lgstandards.registry import Catalogue, Manifest, StandardVersion, Status, VersionEntry
 
+#: The bump a version needs or claims, as `lgstandards.development.diff` names it.
 Bump = Literal["major", "minor", "patch", "none"]
 
 #: The least time, in days, between deprecating a version and its sunset.
@@ -115,12 +116,10 @@ def claimed_bump(old_version: str | None, new_version: str) -> Bump:
     """Return the bump a version number claims over its predecessor (a first version is major)."""
     if old_version is None:
         return "major"
-    old, new = version_key(old_version), version_key(new_version)
-    if new[0] != old[0]:
-        return "major"
-    if new[1] != old[1]:
-        return "minor"
-    return "patch" if new[2] != old[2] else "none"
+    # Imported here: the diff engine is heavy, and `list` and `show` use this module too.
+    from lgstandards.development.diff import version_bump
+
+    return version_bump(old_version, new_version)
 
 
 def predecessor(manifest: Manifest, version: str) -> VersionEntry | None:
