@@ -135,9 +135,13 @@ def _compare(cat: Catalogue, before: StandardVersion, after: StandardVersion
     problem = number_problem(diff, before.version, after.version)
     if problem is None:
         return diff, []
-    listed = "; ".join(f"{c.pointer or '/'}: {c.description} ({c.bump})"
-                       for c in diff.changes if c.bump == diff.bump)
-    return diff, [f"{problem} ({listed})" if listed else problem]
+    # The engine's sentence names one change; when more need the bump, name them all (up to 5).
+    needing = [c for c in diff.changes if c.bump == diff.bump]
+    if len(needing) < 2:
+        return diff, [problem]
+    listed = "; ".join(f"{c.pointer or '/'}: {c.description}" for c in needing[:5])
+    more = f"; and {len(needing) - 5} more" if len(needing) > 5 else ""
+    return diff, [f"{problem} The changes that need it: {listed}{more}."]
 
 
 def _promotion(manifest: Manifest, entry: VersionEntry, on: date
