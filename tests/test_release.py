@@ -116,6 +116,8 @@ def test_a_lying_minor_is_refused_with_every_reason(registry: Path) -> None:
     assert any("major" in r and NEW in r for r in plan.reasons), plan.reasons
     # The valid examples of 1.0.0, copied, lack the new required field: they fail too.
     assert any(r.startswith("examples:") and "schema.required" in r for r in plan.reasons)
+    # And 1.1.0, as a MINOR version, refuses the valid examples of 1.0.0 itself.
+    assert any("a valid example of 1.0.0 is refused by 1.1.0" in r for r in plan.reasons)
     with pytest.raises(ReleaseRefused) as refused:
         apply_release(plan)
     assert refused.value.exit_code == 1

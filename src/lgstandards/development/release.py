@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from lgstandards.development import lifecycle
-from lgstandards.development.examples import example_problems
+from lgstandards.development.examples import check_example, example_checker, example_problems
 from lgstandards.development.manifest_file import dump_manifest, read_raw
 from lgstandards.errors import LgstandardsError
 from lgstandards.lint import lint_version
@@ -144,6 +144,21 @@ def _compare(cat: Catalogue, before: StandardVersion, after: StandardVersion
     return diff, [f"{problem} The changes that need it: {listed}{more}."]
 
 
+def _kept_examples(cat: Catalogue, before: StandardVersion, after: StandardVersion
+                   ) -> list[str]:
+    """Return why a MINOR or PATCH version refuses a valid example of the version before it."""
+    claimed = lifecycle.claimed_bump(before.version, after.version)
+    if claimed == "major" or not before.schema_path.is_file():
+        return []
+    checker = example_checker(after, cat)
+    return [
+        f"examples: a valid example of {before.version} is refused by {after.version}, which as a "
+        f"{claimed} version must accept it: {problem}"
+        for path in before.example_files("valid")
+        for problem in check_example(checker, path, "valid").problems
+    ]
+
+
 def _promotion(manifest: Manifest, entry: VersionEntry, on: date
                ) -> tuple[bool, list[str], list[str]]:
     """Return (bootstrap, reasons, actions) for publishing a draft or a candidate."""
@@ -219,6 +234,8 @@ def plan_release(cat: Catalogue, request: ReleaseRequest, *, today: date) -> Rel
             for f in lint_version(version, cat)
         )
         reasons.extend(f"examples: {p}" for p in example_problems(version, cat))
+        if before_entry is not None:
+            reasons.extend(_kept_examples(cat, cat.version(manifest, before_entry), version))
     reasons.extend(changelog_problems(cat.root / manifest.id / "CHANGELOG.md", entry.version, on))
 
     # Released files are unchanged since they were locked.
