@@ -117,8 +117,9 @@ def lint_command(standards: tuple[str, ...], fmt: str, standards_dir: Path | Non
                    f"{sum(1 for found in manifests.values() if found)} of {len(manifests)} "
                    "manifests.")
         return 1
-    click.echo(f"{len(results)} version{'s' if len(results) != 1 else ''} follow the house rules, "
-               f"and {len(manifests)} manifest{'s' if len(manifests) != 1 else ''} the lifecycle.")
+    verb = "versions follow" if len(results) != 1 else "version follows"
+    click.echo(f"{len(results)} {verb} the house rules, and {len(manifests)} "
+               f"manifest{'s' if len(manifests) != 1 else ''} the lifecycle.")
     return 0
 
 
