@@ -8,12 +8,14 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+import jsonschema
 import pytest
 
 from lgstandards.cli import main
 from lgstandards.conformance import Checker
 from lgstandards.development import lifecycle
 from lgstandards.development.lifecycle import (
+    BOOTSTRAP_NOTE,
     adoption,
     check_catalogue,
     check_manifest,
@@ -23,6 +25,7 @@ from lgstandards.development.lifecycle import (
     transition_problem,
 )
 from lgstandards.lock import Lock
+from lgstandards.publish import build_tree, index_schema
 from lgstandards.registry import Catalogue, Manifest, Status, catalogue
 from tests.conftest import MakeCatalogue
 
@@ -328,3 +331,21 @@ def test_the_installed_catalogue_is_checked_without_a_lock_argument() -> None:
     """check_catalogue reads the catalogue's own lock when none is given."""
     results = check_catalogue(catalogue(), today=TODAY, standards=["common"])
     assert results == {"common": ()}
+
+
+def test_the_site_and_index_show_the_lifecycle(tmp_path: Path) -> None:
+    """index.json carries the lifecycle fields; pages show sunset, replacement and bootstrap."""
+    cat = _deprecated_catalogue(tmp_path)
+    files = build_tree(cat).files
+    index = json.loads(files["index.json"])
+    jsonschema.Draft202012Validator(index_schema(index["base_url"])).validate(index)
+    (thing,) = index["standards"]
+    assert thing["owner_contact"] == "tests@example.org" and thing["adopters"] == []
+    old, new = thing["versions"]
+    assert (old["sunset"], old["replaced_by"], old["deprecated_on"], old["bootstrap"]) == (
+        "2027-03-31", "1.1.0", "2026-06-01", True)
+    assert new["bootstrap"] is True and new["sunset"] is None
+    page = files["thing/1.0.0/index.html"].decode()
+    assert "Sunset" in page and "2027-03-31" in page and "move to thing@1.1.0" in page
+    assert BOOTSTRAP_NOTE in files["thing/index.html"].decode()
+    assert "without adopters" in files["thing/index.html"].decode()
