@@ -349,3 +349,18 @@ def test_the_site_and_index_show_the_lifecycle(tmp_path: Path) -> None:
     assert "Sunset" in page and "2027-03-31" in page and "move to thing@1.1.0" in page
     assert BOOTSTRAP_NOTE in files["thing/index.html"].decode()
     assert "without adopters" in files["thing/index.html"].decode()
+
+
+def test_list_and_show_mark_versions_published_without_adopters(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`list` and `show` (text and JSON) say which versions were published without adopters."""
+    assert main(["list"]) == 0
+    out = capsys.readouterr().out
+    assert "1.0.0 (published without adopters)" in out and BOOTSTRAP_NOTE in out
+    assert main(["show", "common@1.0.0"]) == 0
+    out = capsys.readouterr().out
+    assert "contact: " in out and BOOTSTRAP_NOTE in out
+    assert main(["show", "common@1.0.0", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["owner_contact"] and data["versions"][0]["bootstrap"] is True
