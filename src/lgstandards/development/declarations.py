@@ -33,23 +33,6 @@ from lgstandards.rules.base import Hit, RecordContext, Rule
 #: The file names a standard version is published under.
 _SCHEMA_FILES = ("schema.json", "schema.bundled.json")
 
-#: The finding codes of declarations, with what each means.
-CODES: Mapping[str, str] = {
-    "declaration.mismatch": (
-        "A record's $schema names a standard version, extension or profile other than the one it "
-        "was checked against."
-    ),
-    "declaration.unknown": (
-        "A record's $schema names a URI that is not a standard version, extension or profile "
-        "lgstandards knows; it is never downloaded."
-    ),
-    "declaration.missing": (
-        "No standard was given and the file does not name one lgstandards knows in its first "
-        "record's $schema, so it could not be checked."
-    ),
-}
-
-
 class UnknownDeclaration(LgstandardsError):
     """A `$schema` URI names nothing lgstandards knows (or only a draft, when drafts are off)."""
 
@@ -101,7 +84,9 @@ def standard_uris(version: StandardVersion, cat: Catalogue) -> frozenset[str]:
         except LgstandardsError:
             continue  # Only drafts match: no alias points there.
     return frozenset(
-        f"{cat.base_uri}{version.id}/{folder}/{name}" for folder in folders for name in _SCHEMA_FILES
+        f"{cat.base_uri}{version.id}/{folder}/{name}"
+        for folder in folders
+        for name in _SCHEMA_FILES
     )
 
 
