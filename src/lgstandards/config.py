@@ -157,11 +157,11 @@ class Config:
 
     def layer_paths(self, values: Iterable[str]) -> tuple[str, ...]:
         """Return extension or profile names with folders resolved against this folder."""
-        from lgstandards.development.extensions import looks_like_path
+        from lgstandards.development.extensions import is_layer_folder, is_selector
 
         return tuple(
             str(self.root / value)
-            if looks_like_path(value) or (self.root / value).exists() else value
+            if not is_selector(value) or is_layer_folder(self.root / value) else value
             for value in values
         )
 

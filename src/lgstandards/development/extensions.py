@@ -350,9 +350,33 @@ def load_local(path: Path, *, base_uri: str, allow_draft: bool = False) -> Exten
                          "not an extension or profile")
 
 
+def local_versions(path: Path, *, base_uri: str) -> list[ExtensionVersion]:
+    """Return every version of an extension or profile in a user's folder (or the one named)."""
+    folder = path.resolve()
+    if (folder / MANIFEST_NAME).is_file():
+        manifest = read_extension_manifest(folder / MANIFEST_NAME)
+        return [ExtensionVersion(manifest, entry, folder / entry.version, base_uri, local=True)
+                for entry in manifest.versions]
+    return [load_local(path, base_uri=base_uri, allow_draft=True)]
+
+
 def looks_like_path(text: str) -> bool:
-    """Return whether an --extension or --profile value is a folder rather than an id."""
-    return not _SELECTOR.match(text.strip()) or Path(text).exists()
+    """Return whether an --extension or --profile value is a folder rather than an id.
+
+    It is a folder when it cannot be an id, or when it is a folder holding a manifest (or a
+    version folder of one): the files people are working on win over the registry's.
+    """
+    return not is_selector(text) or is_layer_folder(Path(text))
+
+
+def is_selector(text: str) -> bool:
+    """Return whether text can be an id such as `garden-waste-subscription@1`."""
+    return _SELECTOR.match(text.strip()) is not None
+
+
+def is_layer_folder(path: Path) -> bool:
+    """Return whether a folder is an extension's or profile's, or a version folder of one."""
+    return (path / MANIFEST_NAME).is_file() or (path.parent / MANIFEST_NAME).is_file()
 
 
 class Extensions:
