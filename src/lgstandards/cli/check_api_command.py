@@ -80,6 +80,11 @@ def _probe_pairs(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--list-probes", is_flag=True,
               help="List the standard's probe values and their defaults, then exit.")
 @click.option("--draft", is_flag=True, help="Allow a draft or candidate version of the standard.")
+@click.option("--extension", "extensions", multiple=True, metavar="ID|PATH",
+              help="Check response bodies against a data standard with this extension applied "
+                   "(an id or its folder); repeat for several.")
+@click.option("--profile", metavar="ID|PATH",
+              help="Check response bodies against a data standard narrowed by this profile.")
 def check_api(
     standard: str | None,
     base_url: str | None,
@@ -105,6 +110,8 @@ def check_api(
     mask: bool | None,
     list_probes: bool,
     draft: bool,
+    extensions: tuple[str, ...],
+    profile: str | None,
 ) -> int:
     """Check a live API against an API standard's conformance suite.
 
@@ -171,6 +178,8 @@ def check_api(
         verify_tls=verify,
         ca_bundle=bundle,
         allow_draft=draft,
+        extensions=extensions or config.extensions,
+        profile=profile or config.profile,
     )
     # Settings are checked before any request is sent, so a typo costs no traffic.
     the_format = fmt or config.format or "text"
