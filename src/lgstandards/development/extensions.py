@@ -248,7 +248,17 @@ class ExtensionVersion:
         """
         if self.local:
             return (self.folder / "schema.json").resolve().as_uri()
+        return self.registry_uri
+
+    @property
+    def registry_uri(self) -> str:
+        """Return the URI the version has, or would have, in the registry."""
         return f"{self.base_uri}{FOLDERS[self.kind]}/{self.id}/{self.version}/schema.json"
+
+    @property
+    def names(self) -> frozenset[str]:
+        """Return the `$schema` values that name this version: a folder's copy answers to both."""
+        return frozenset({self.uri, self.registry_uri})
 
     @property
     def patch_path(self) -> Path:
@@ -701,9 +711,9 @@ class EffectiveVersion:
         """
         profile = self.profile
         if profile is not None:
-            return frozenset({profile.uri})
+            return profile.names
         if self.layers:
-            return frozenset(layer.uri for layer in self.layers)
+            return frozenset(uri for layer in self.layers for uri in layer.names)
         return frozenset({self.base.schema_uri})
 
 
