@@ -1,0 +1,55 @@
+"""Whole versions compared: the schema, the codelists and, for an API standard, its OpenAPI."""
+
+from __future__ import annotations
+
+from lgstandards.development.diff.codelists import codelist_changes
+from lgstandards.development.diff.documents import document_version, version_documents
+from lgstandards.development.diff.model import Breaks, Change, Diff, bump_for, unique_changes
+from lgstandards.development.diff.openapi import diff_openapi
+from lgstandards.development.diff.schemas import Place, SchemaComparer
+from lgstandards.registry import Catalogue, StandardVersion
+
+#: What changes in an OpenAPI document are prefixed with, so they are told from the schema's.
+OPENAPI_PREFIX = "openapi.json#"
+
+
+def diff_versions(old: StandardVersion, new: StandardVersion, cat: Catalogue | None = None
+                  ) -> Diff:
+    """Return every change between two versions: schema, codelists and OpenAPI document.
+
+    Schema changes have plain JSON Pointers; codelist changes are `codelists/<file>#<pointer>`
+    and OpenAPI changes `openapi.json#<pointer>`. Other standards a version refers to (such as
+    `common`) are read from the same registry folder, never fetched.
+    """
+    root = cat.root if cat is not None else old.folder.parent.parent
+    old_schema, old_api = version_documents(old, root)
+    new_schema, new_api = version_documents(new, root)
+    changes: list[Change] = []
+    if old_schema is not None and new_schema is not None:
+        comparer = SchemaComparer(old_schema, new_schema, labels=(old.ref, new.ref))
+        comparer.compare(old_schema, (), new_schema, (), Place())
+        changes.extend(comparer.changes)
+    elif old_schema is not None or new_schema is not None:
+        added = new_schema is not None
+        breaks: Breaks = "consumers" if added else "producers"
+        changes.append(Change(
+            "schema-added" if added else "schema-removed", "schema.json#",
+            "schema.json was " + ("added" if added else "removed"), breaks,
+            bump_for("schema-added" if added else "schema-removed", breaks, "data")))
+    changes.extend(codelist_changes(old, new))
+    if old_api is not None and new_api is not None:
+        changes.extend(diff_openapi(old_api, new_api, old_label=old.ref, new_label=new.ref,
+                                    prefix=OPENAPI_PREFIX).changes)
+    elif old_api is not None or new_api is not None:
+        added = new_api is not None
+        code = "openapi-added" if added else "openapi-removed"
+        breaks = "consumers" if added else "producers"
+        changes.append(Change(code, OPENAPI_PREFIX, "openapi.json was "
+                              + ("added: the standard now defines an API" if added else
+                                 "removed: the standard no longer defines an API"),
+                              breaks, bump_for(code, breaks, "request"), "request"))
+    return Diff(old.ref, new.ref, unique_changes(changes))
+
+
+__all__ = ["OPENAPI_PREFIX", "diff_openapi", "diff_versions", "document_version",
+           "unique_changes"]
