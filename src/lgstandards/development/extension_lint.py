@@ -212,7 +212,7 @@ def _judge_diff(state: _Layer, base: StandardVersion, effective: EffectiveVersio
                 f"requires: {change.description}{on}",
                 pointer,
             )
-        else:
+        elif change.code not in _HARMLESS_ADDITIONS:
             yield state.finding(
                 "lint.extension-contradicts-base",
                 f"An extension may not rewrite what its base says: {change.description}{on}",
@@ -220,11 +220,17 @@ def _judge_diff(state: _Layer, base: StandardVersion, effective: EffectiveVersio
             )
 
 
+#: The diff's codes for the additive kinds of consumer-side change an extension may make: a field
+#: where the base had none (the namespace rule judges its name) and a code.
+_ADDITIVE = frozenset({"property-added", "enum-value-added"})
+
+#: Changes that break nobody and add rather than rewrite: the namespace rule judges their names.
+_HARMLESS_ADDITIONS = frozenset({"definition-added", "property-added"})
+
+
 def _additive(change: Any) -> bool:
     """Return whether a consumer-side change is one of the additive kinds: a field or a code."""
-    code = str(change.code)
-    return code.endswith("-added") and any(word in code for word in ("property", "enum", "code",
-                                                                      "value"))
+    return str(change.code) in _ADDITIVE
 
 
 def _house_rules(state: _Layer, effective: EffectiveVersion, cat: Catalogue
@@ -369,12 +375,16 @@ def lint_layer(layer: ExtensionVersion, cat: Catalogue, *,
             findings.append(state.finding("lint.extension-patch", str(exc)))
             continue
         own: list[str] = []
+        placed: list[Finding] = []
         if layer.kind == "extension":
             placed, own = _namespace(state, base)
             findings.extend(placed)
             findings.extend(_closed_codes(state, effective))
         findings.extend(_house_rules(state, effective, cat))
-        findings.extend(_judge_diff(state, base, effective, cat, own))
+        if not any(f.code == "lint.extension-beside-ref" for f in placed):
+            # A field beside a $ref makes the diff see the whole referenced object change:
+            # the one finding that says where the field belongs is the useful one.
+            findings.extend(_judge_diff(state, base, effective, cat, own))
     unique = {(f.code, f.location.path, f.pointer, f.message): f for f in findings}
     return tuple(unique.values())
 
