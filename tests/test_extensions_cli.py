@@ -289,7 +289,7 @@ def test_check_api_refuses_a_layer_of_a_standard_it_does_not_use() -> None:
     version = cat.select("street-reports-api@1.0.0")
     options = ApiCheckOptions("street-reports-api@1", "http://127.0.0.1:1",
                               extensions=("garden-waste-subscription",), allow_draft=True)
-    with pytest.raises(ConfigError, match="which street-reports-api@1.0.0 does not use"):
+    with pytest.raises(ConfigError, match=r"which street-reports-api@1\.0\.0 does not use"):
         effective_bodies(version, cat, options)
 
 
