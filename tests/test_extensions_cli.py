@@ -367,3 +367,34 @@ def test_drafts_stay_out_unless_asked(tmp_path: Path) -> None:
     assert "extensions/garden-waste-subscription/1.0.0/schema.json" in build_tree(
         cat, include_drafts=True).files
     assert extensions(cat).manifests
+
+
+# -- conformance statements ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("local", [False, True])
+def test_statement_names_the_extension_and_verify_reproduces_it(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, local: bool) -> None:
+    """A statement lists the extension's files; verify applies it again (registry or folder)."""
+    data = tmp_path / "house.json"
+    shutil.copy(GARDEN / "valid/subscribed-house.json", data)
+    chosen = "garden-waste-subscription"
+    if local:
+        chosen = str(tmp_path / "ext")
+        shutil.copytree(STANDARDS / "extensions/garden-waste-subscription", chosen)
+    statement = tmp_path / "statement.json"
+    code, _, _ = _run(capsys, "validate", "--draft", "--no-config", "--extension", chosen,
+                      "--statement", str(statement), str(data))
+    assert code == 0
+    written = json.loads(statement.read_text())
+    roles = {entry["ref"]: entry["role"] for entry in written["standards"]}
+    assert roles["garden-waste-subscription@1.0.0"] == "extension"
+    assert roles["waste-property-schedule@1.0.0"] == "checked"
+    assert written["runs"][0]["standard"] == "waste-property-schedule@1.0.0"
+    assert written["runs"][0]["extensions"] == ["garden-waste-subscription@1.0.0"]
+    code, out, _ = _run(capsys, "verify", str(statement), str(data))
+    assert code == 0, out
+    assert "+garden-waste-subscription@1.0.0 again: the same result" in out
+    data.write_text(data.read_text().replace('"active"', '"lapsed"'))
+    code, out, _ = _run(capsys, "verify", str(statement), str(data))
+    assert code == 1

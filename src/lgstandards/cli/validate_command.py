@@ -25,7 +25,7 @@ from lgstandards.errors import ConfigError, LgstandardsError
 if TYPE_CHECKING:
     from lgstandards.config import Check, Config
     from lgstandards.conformance import Checker
-    from lgstandards.development.statements import InputDigest
+    from lgstandards.development.statements import InputDigest, StandardFiles
     from lgstandards.report import FileReport, Report
     from lgstandards.rules import RuleOptions
 
@@ -410,18 +410,33 @@ def _write_statement(
     rule_options: RuleOptions,
 ) -> None:
     """Write the conformance statement of the run: one entry per job, with its inputs."""
+    from lgstandards.development.extensions import extensions
     from lgstandards.development.statements import (
         DataOptions,
         DataRun,
+        base_ref,
         data_statement,
+        layer_records,
         write_statement,
     )
     from lgstandards.registry import catalogue
 
+    cat = catalogue()
+    found = extensions(cat)
+
+    def layers(job: Job) -> tuple[StandardFiles, ...]:
+        """Return the extensions and profile a job applied, as the checker chose them."""
+        chosen = [found.load(text, "extension", allow_draft=job.draft) for text in job.extensions]
+        if job.profile is not None:
+            chosen.append(found.load(job.profile, "profile", allow_draft=job.draft))
+        return layer_records(cat, chosen)
+
     runs = [
         (
             DataRun(
-                standard=job.standard,
+                # Without --standard the extensions chose the base; the report names it.
+                standard=job.standard or (base_ref(report.standard) if report.standard
+                                          and (job.extensions or job.profile) else None),
                 schema_file=str(job.schema) if job.schema is not None and not job.standard
                 else None,
                 select=tuple(job.select or ()),
@@ -429,6 +444,7 @@ def _write_statement(
                 max_findings=job.max_findings,
                 input_format=job.input_format,
                 draft=job.draft,
+                extensions=layers(job),
             ),
             report,
         )
@@ -440,7 +456,7 @@ def _write_statement(
         past_days=rule_options.past_days,
         future_days=rule_options.future_days,
     )
-    write_statement(data_statement(catalogue(), runs, digests, options), path)
+    write_statement(data_statement(cat, runs, digests, options), path)
 
 
 def _count_files(paths: Sequence[str]) -> int:
