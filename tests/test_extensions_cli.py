@@ -398,3 +398,20 @@ def test_statement_names_the_extension_and_verify_reproduces_it(
     data.write_text(data.read_text().replace('"active"', '"lapsed"'))
     code, out, _ = _run(capsys, "verify", str(statement), str(data))
     assert code == 1
+
+
+def test_api_statement_lists_the_profile_checked_against() -> None:
+    """A check-api statement made with a profile records the profile's files."""
+    from datetime import UTC, datetime
+
+    from lgstandards.development.statements import api_statement
+    from lgstandards.report import Report
+
+    options = ApiCheckOptions("waste-collections-api@1", "http://127.0.0.1:1",
+                              profile="collection-outcomes-contract", allow_draft=True)
+    moment = datetime(2026, 12, 5, tzinfo=UTC)
+    statement = api_statement(catalogue(), options, Report(None, None, (), subject="api"),
+                              level="core", fail_on="error", started=moment, finished=moment)
+    roles = {entry["ref"]: entry["role"] for entry in statement["standards"]}
+    assert roles["collection-outcomes-contract@1.0.0"] == "profile"
+    assert roles["waste-collections-api@1.0.0"] == "checked"
