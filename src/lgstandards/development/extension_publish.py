@@ -362,8 +362,11 @@ def version_page(item: Published, cat: Catalogue, files: Mapping[str, bytes], ba
         "validate against <code>schema.json</code> with a JSON Schema 2020-12 validator.</p>"
     )
     added, required = _changed_rows(item, cat)
+    # Only the layer's own codelists have a section on this page to link to.
+    own = {f"codelists/{name}" for name in layer.codelist_files
+           if not name.startswith(ADDITIONS_PREFIX)}
     anchors = {name: "codelist-" + site._slug(c.id)
-               for name, c in item.effective.codelists.items()}
+               for name, c in item.effective.codelists.items() if name in own}
     if added:
         body.append('<h2 class="heading-l" id="fields">Fields it adds</h2>')
         body.append("<p>Nested fields are named by their path, as on the standard's page: "
