@@ -415,3 +415,38 @@ def test_api_statement_lists_the_profile_checked_against() -> None:
     roles = {entry["ref"]: entry["role"] for entry in statement["standards"]}
     assert roles["collection-outcomes-contract@1.0.0"] == "profile"
     assert roles["waste-collections-api@1.0.0"] == "checked"
+
+
+@pytest.mark.parametrize(("file_name", "text", "words"), [
+    ("1.0.0/schema.patch.json", '{"properties": {"source_system": null}}',
+     "schema.patch.json: at /properties/source_system: null would remove"),
+    ("1.0.0/schema.patch.json", '{"properties": ', "schema.patch.json: line 2, column 1"),
+    ("1.0.0/schema.patch.json", '{"properties": {"garden_subscription": {"type": 5}}}',
+     "schema.patch.json: the schema is not valid JSON Schema at "
+     "/properties/garden_subscription/type"),
+    ("1.0.0/schema.patch.json", "[1]", "schema.patch.json: expected a JSON object"),
+    ("1.0.0/codelists/garden-subscription-status.json", '{"codes": 3}',
+     "garden-subscription-status.json: 'codes' must be a list"),
+    ("extension.json", '{"id":', "extension.json: line 2, column 1"),
+])
+def test_a_broken_extension_names_its_file_and_place(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, file_name: str, text: str,
+        words: str) -> None:
+    """A broken file of an extension stops the run with the file and place, never a traceback."""
+    folder = tmp_path / "ext"
+    shutil.copytree(STANDARDS / "extensions/garden-waste-subscription", folder)
+    (folder / file_name).write_text(text + "\n")
+    code, out, err = _run(capsys, "validate", "--no-config", "--extension", str(folder),
+                          str(SCHEDULE))
+    assert code == 2
+    assert words in err
+    assert "Traceback" not in out + err
+
+
+def test_released_layers_are_locked() -> None:
+    """The lock guards released extension and profile versions as it guards standards."""
+    from lgstandards.lock import compute_lock
+
+    lock = compute_lock(catalogue())
+    assert "schema.patch.json" in lock.versions["extensions/garden-waste-subscription/1.0.0"]
+    assert "schema.patch.json" in lock.versions["profiles/collection-outcomes-contract/1.0.0"]
