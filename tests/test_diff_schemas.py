@@ -358,7 +358,7 @@ def test_the_diff_bump_is_the_highest_and_to_dict_has_the_contract_shape() -> No
     diff = diff_schemas(obj({"a": S}), obj({"a": S, "b": S}, ["b"]))
     assert diff.bump == "major"
     data = diff.to_dict()
-    assert set(data) == {"format", "old", "new", "bump", "changes"}
+    assert set(data) == {"format_version", "old", "new", "bump", "changes"}
     assert data["changes"][0] == {
         "code": "property-added", "pointer": "/properties/b",
         "description": "b: a new field; it was not allowed before", "breaks": "consumers",

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 from lgstandards.development.diff.model import DiffError
+from lgstandards.development.diff.schemas import is_anchor
 from lgstandards.errors import StandardNotFoundError
 from lgstandards.findings import escape_pointer_part, join_pointer
 from lgstandards.registry import Catalogue, StandardVersion, load_json_file
@@ -127,7 +128,7 @@ def _anchor(document: Any, anchor: str) -> str | None:
     while stack:
         parts, node = stack.pop()
         if isinstance(node, dict):
-            if node.get("$anchor") == anchor:
+            if is_anchor(node, anchor):
                 return "".join("/" + escape_pointer_part(p) for p in parts)
             stack.extend(((*parts, k), v) for k, v in node.items() if k not in _DATA)
         elif isinstance(node, list):

@@ -68,7 +68,7 @@ class Diff:
     def to_dict(self) -> dict[str, Any]:
         """Return the diff in the shape of `lgstandards diff --format json`."""
         return {
-            "format": DIFF_FORMAT,
+            "format_version": DIFF_FORMAT,
             "old": self.old,
             "new": self.new,
             "bump": self.bump,
@@ -187,3 +187,13 @@ def unique_changes(changes: Iterable[Change]) -> tuple[Change, ...]:
             seen.add(key)
             out.append(change)
     return tuple(out)
+
+
+def diff_schema() -> dict[str, Any]:
+    """Return the JSON Schema of `Diff.to_dict` (and of `lgstandards diff --format json`)."""
+    import json
+    from importlib import resources
+
+    text = resources.files("lgstandards").joinpath("schemas/diff.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any, Literal
+from urllib.parse import unquote
 
 from lgstandards.development.diff.model import Change, DiffError, Direction, bump_for
 from lgstandards.development.diff.patterns import PatternError, compare_patterns, language
@@ -193,10 +194,10 @@ class SchemaComparer:
         if not ref.startswith("#"):
             raise DiffError(f"{label}: $ref {ref!r} is not local; the schema must be bundled "
                             "(self-contained) before it is compared")
-        fragment = ref[1:]
+        fragment = unquote(ref[1:])  # A URI fragment: '%3C' is '<'.
         if fragment and not fragment.startswith("/"):
             for parts, found in _walk(document):
-                if isinstance(found, dict) and found.get("$anchor") == fragment:
+                if isinstance(found, dict) and is_anchor(found, fragment):
                     return found, parts
             raise DiffError(f"{label}: $ref {ref!r} names no $anchor")
         node: Any = document
@@ -387,7 +388,7 @@ class SchemaComparer:
         old_entry = old.kw.get("enum") or old.kw.get("const")
         new_entry = new.kw.get("enum") or new.kw.get("const")
         codelist = new.kw.get("x-codelist") or old.kw.get("x-codelist")
-        listed = f" of the codelist {codelist.value}" if codelist else ""
+        listed = f" (codelist {codelist.value})" if codelist else ""
         if old_values is None:
             assert new_entry is not None
             self.emit("enum-added", new_entry.at, "tighter",
@@ -835,6 +836,9 @@ class SchemaComparer:
         for key in [*new.kw, *(k for k in old.kw if k not in new.kw)]:
             if key in HANDLED and key not in ("$schema", "x-codelist"):
                 continue
+            if key in ("$id", "id") and all(isinstance(e.value, str) for e in (
+                    old.kw.get(key), new.kw.get(key)) if e is not None):
+                continue  # A schema's name (with its version in it) is not its content.
             o, n = old.kw.get(key), new.kw.get(key)
             if o is not None and n is not None and canonical(o.value) == canonical(n.value):
                 continue
@@ -857,6 +861,12 @@ class SchemaComparer:
 
 
 # -- helpers -------------------------------------------------------------------------------------
+
+
+def is_anchor(node: Mapping[str, Any], name: str) -> bool:
+    """Return whether a subschema is named `name`: by `$anchor`, or draft-07's `$id: "#name"`."""
+    return node.get("$anchor") == name or any(
+        node.get(key) == "#" + name for key in ("$id", "id"))
 
 
 def _identity(node: Any, at: Pointer) -> object:

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from lgstandards.development.diff.codelists import codelist_changes
-from lgstandards.development.diff.documents import document_version, version_documents
-from lgstandards.development.diff.model import Breaks, Change, Diff, bump_for, unique_changes
+from lgstandards.development.diff.documents import Input, document_version, version_documents
+from lgstandards.development.diff.model import (
+    Breaks,
+    Change,
+    Diff,
+    DiffError,
+    bump_for,
+    unique_changes,
+)
 from lgstandards.development.diff.openapi import diff_openapi
 from lgstandards.development.diff.schemas import Place, SchemaComparer
 from lgstandards.registry import Catalogue, StandardVersion
@@ -51,5 +61,30 @@ def diff_versions(old: StandardVersion, new: StandardVersion, cat: Catalogue | N
     return Diff(old.ref, new.ref, unique_changes(changes))
 
 
-__all__ = ["OPENAPI_PREFIX", "diff_openapi", "diff_versions", "document_version",
-           "unique_changes"]
+def diff_inputs(old: Input, new: Input, cat: Catalogue | None = None) -> Diff:
+    """Return the diff of two inputs of `lgstandards diff`: versions, or files of one kind."""
+    if old.standard is not None and new.standard is not None:
+        return diff_versions(old.standard, new.standard, cat)
+    old_schema, old_api = _documents(old, cat)
+    new_schema, new_api = _documents(new, cat)
+    if old_api is not None and new_api is not None:
+        return diff_openapi(old_api, new_api, old_label=old.label, new_label=new.label)
+    if old_schema is not None and new_schema is not None:
+        comparer = SchemaComparer(old_schema, new_schema, labels=(old.label, new.label))
+        comparer.compare(old_schema, (), new_schema, (), Place())
+        return Diff(old.label, new.label, unique_changes(comparer.changes))
+    raise DiffError(f"cannot compare {old.label} ({old.kind}) with {new.label} ({new.kind}): "
+                    "give two JSON Schemas, two OpenAPI documents or two standard versions")
+
+
+def _documents(given: Input, cat: Catalogue | None
+               ) -> tuple[Mapping[str, Any] | None, Mapping[str, Any] | None]:
+    """Return an input's self-contained schema and OpenAPI document."""
+    if given.standard is None:
+        return given.schema, given.openapi
+    root = cat.root if cat is not None else given.standard.folder.parent.parent
+    return version_documents(given.standard, root)
+
+
+__all__ = ["OPENAPI_PREFIX", "diff_inputs", "diff_openapi", "diff_versions",
+           "document_version", "unique_changes"]
