@@ -162,7 +162,7 @@ def effective_bodies(version: StandardVersion, cat: Catalogue, options: ApiCheck
     """
     if not options.extensions and options.profile is None:
         return ()
-    from lgstandards.development.extensions import compose, extensions
+    from lgstandards.development.extensions import article, compose, extensions
 
     found = extensions(cat)
     layers = [found.load(text, "extension", allow_draft=options.allow_draft)
@@ -179,8 +179,8 @@ def effective_bodies(version: StandardVersion, cat: Catalogue, options: ApiCheck
         if layer.manifest.base not in used:
             names = ", ".join(sorted(used)) or "no data standard"
             raise ConfigError(
-                f"{layer.ref} is a {layer.kind} of {layer.manifest.base}, which {version.ref} "
-                f"does not use (it uses {names})"
+                f"{layer.ref} is {article(layer.kind)} of {layer.manifest.base}, which "
+                f"{version.ref} does not use (it uses {names})"
             )
         by_base.setdefault(layer.manifest.base, []).append(layer)
     return tuple(compose(used[base], group, cat) for base, group in by_base.items())

@@ -285,7 +285,8 @@ def _route(paths: Sequence[str], draft: bool) -> tuple[list[Job], list[tuple[str
         others.extend((missing, "no such file") for missing in expansion.missing)
     routed, unrouted = route(files, catalogue(), allow_draft=draft)
     jobs = [
-        Job(tuple(found), target.base.ref, draft=draft or target.base.status.value == "draft",
+        # A released extension may sit on a base still in draft: what it names is used.
+        Job(tuple(found), target.base.ref, draft=draft or not target.base.status.released,
             extensions=target.extensions, profile=target.profile)
         for target, found in routed.values()
     ]

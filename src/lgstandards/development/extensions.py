@@ -97,6 +97,11 @@ class PatchError(ExtensionError):
         self.problem = problem
 
 
+def article(kind: Kind) -> str:
+    """Return 'an extension' or 'a profile'."""
+    return "an extension" if kind == "extension" else "a profile"
+
+
 def _version_key(text: str) -> tuple[int, ...]:
     """Return a version or version prefix as integers, for comparing."""
     return tuple(int(p) for p in text.split("."))
@@ -412,14 +417,15 @@ class Extensions:
                     continue
                 if manifest.id != path.parent.name or manifest.kind != kind:
                     problems[str(path)] = (
-                        f"{path}: a {manifest.kind} with id {manifest.id!r} belongs in "
+                        f"{path}: {article(manifest.kind)} with id {manifest.id!r} belongs in "
                         f"{FOLDERS[manifest.kind]}/{manifest.id}/, not {name}/{path.parent.name}/"
                     )
                     continue
                 if manifest.id in found:
                     problems[str(path)] = (
-                        f"{path}: the id {manifest.id!r} is taken by a {found[manifest.id].kind}; "
-                        "extensions and profiles share one set of ids"
+                        f"{path}: the id {manifest.id!r} is taken by "
+                        f"{article(found[manifest.id].kind)}; extensions and profiles share one "
+                        "set of ids"
                     )
                     continue
                 found[manifest.id] = manifest
@@ -454,8 +460,10 @@ class Extensions:
         """Return the version `id`, `id@1`, `id@1.2` or `id@1.2.3` names, of the kind asked for."""
         match = _SELECTOR.match(selector.strip())
         if not match:
-            raise ExtensionError(f"{selector!r} is not an {kind} name or folder; write it as id, "
-                                 "id@1, id@1.2 or id@1.2.3, or give the path of its folder")
+            raise ExtensionError(
+                f"{selector!r} is not {article(kind)} name or folder; write it as id, id@1, "
+                "id@1.2 or id@1.2.3, or give the path of its folder"
+            )
         manifests, problems = self._read
         manifest = manifests.get(match["id"])
         if manifest is None:
@@ -466,8 +474,10 @@ class Extensions:
             raise ExtensionError(f"there is no {kind} {match['id']!r} in the registry and no "
                                  f"folder of that name; known {FOLDERS[kind]}: {known}")
         if manifest.kind != kind:
-            raise ExtensionError(f"{manifest.id} is a {manifest.kind}, not a {kind}: give it "
-                                 f"with --{manifest.kind}")
+            raise ExtensionError(
+                f"{manifest.id} is {article(manifest.kind)}, not {article(kind)}: give it with "
+                f"--{manifest.kind}"
+            )
         entry = _choose(manifest, match["version"], allow_draft, manifest.id)
         return self.version(manifest, entry)
 
@@ -477,8 +487,10 @@ class Extensions:
             found = load_local(Path(text), base_uri=self.catalogue.base_uri,
                                allow_draft=allow_draft)
             if found.kind != kind:
-                raise ExtensionError(f"{text} is a {found.kind}, not a {kind}: give it with "
-                                     f"--{found.kind}")
+                raise ExtensionError(
+                    f"{text} is {article(found.kind)}, not {article(kind)}: give it with "
+                    f"--{found.kind}"
+                )
             return found
         return self.select(text, kind, allow_draft=allow_draft)
 
@@ -500,7 +512,7 @@ class Extensions:
         return None
 
 
-@functools.cache
+@functools.lru_cache(maxsize=32)
 def _extensions_of(cat: Catalogue) -> Extensions:
     return Extensions(cat)
 
@@ -731,8 +743,9 @@ def check_fit(base: StandardVersion, layers: Sequence[ExtensionVersion]) -> None
     namespaces: dict[str, ExtensionVersion] = {}
     for index, layer in enumerate(layers):
         if layer.manifest.base != base.id:
-            raise ExtensionError(f"{layer.ref} is a {layer.kind} of {layer.manifest.base}, not of "
-                                 f"{base.id}")
+            raise ExtensionError(
+                f"{layer.ref} is {article(layer.kind)} of {layer.manifest.base}, not of {base.id}"
+            )
         if not layer.entry.fits(base.version):
             raise ExtensionError(
                 f"{layer.ref} fits {base.id} {layer.entry.compatibility}.x from "
