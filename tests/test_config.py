@@ -217,8 +217,10 @@ def test_documented_example_loads(tmp_path: Path) -> None:
     path = tmp_path / "lgstandards.toml"
     path.write_text(example)
     config = load_config(path)
-    assert len(config.settings.check) == 3
+    assert len(config.settings.check) == 4
     assert config.schema_path(config.settings.check[2]) == tmp_path / "schemas/local-extension.json"
+    assert config.layer_paths(config.settings.check[3].extensions) == (
+        "garden-waste-subscription", str(tmp_path / "exts/our-fields"))
 
 
 def test_double_star_globs_find_data_files_and_honour_exclude(tmp_path: Path) -> None:

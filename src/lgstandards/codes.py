@@ -46,6 +46,8 @@ CATEGORIES: dict[str, str] = {
     "schema": "A record breaks the standard's JSON Schema. The code is `schema.` plus the JSON "
     "Schema keyword that failed, in kebab-case.",
     "codelist": "A value is outside a codelist the standard publishes.",
+    "declaration": "What a record says it follows, in its top-level `$schema`, against what it was "
+    "checked: docs/extensions.md explains how `validate` chooses.",
     "standard": "Something about the standard version itself, such as its deprecation.",
     "internal": "lgstandards itself went wrong; the finding asks you to report it.",
     "api": "`lgstandards check-api`: a live API does not behave as its standard's OpenAPI "
@@ -252,6 +254,24 @@ _CORE: tuple[CodeInfo, ...] = (
              "warning, but a listed code may fit.",
              "Use a code from the codelist where one fits; propose a new code to the standard "
              "otherwise."),
+    CodeInfo("declaration.mismatch", W, "Record names another schema",
+             "A record's `$schema` names a standard version, extension or profile other than the "
+             "one it was checked against (given with --standard, --extension or --profile, or by "
+             "the configuration).",
+             "Check the data against what its `$schema` names (leave out --standard and the "
+             "files are checked against it), or correct the `$schema`."),
+    CodeInfo("declaration.unknown", W, "Record names an unknown schema",
+             "A record's `$schema` is not the address of a standard version, extension or profile "
+             "that lgstandards knows. It is never downloaded; the record was checked against what "
+             "was given.",
+             "Use the address the standard's, extension's or profile's page gives, such as "
+             "https://schemas.lgstandards.org/waste-property-schedule/1.0.0/schema.json."),
+    CodeInfo("declaration.missing", E, "No standard to check against",
+             "No standard was given (--standard, --extension, --profile or the configuration) "
+             "and the file's first record does not name one lgstandards knows in `$schema`, so "
+             "the file was not checked.",
+             "Give --standard ID, or add `$schema` to each record naming the standard version, "
+             "extension or profile it follows."),
     CodeInfo("standard.deprecated", W, "Deprecated standard version",
              "The data was checked against a version of the standard that is deprecated. The "
              "message names the version that replaces it and the sunset, the day after which it "
@@ -350,6 +370,8 @@ def tool_codes() -> tuple[CodeInfo, ...]:
          "Change the standard's files as docs/authoring-standards.md describes."),
         ("lgstandards.development.lifecycle", ("CODES",),
          "Change the manifest as docs/versioning.md describes."),
+        ("lgstandards.development.extension_lint", ("CODES",),
+         "Change the extension's or profile's files as docs/extensions.md describes."),
     ):
         module = importlib.import_module(module_name)
         # A module may name what a group of its findings is called, which says what is wrong,

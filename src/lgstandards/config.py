@@ -73,8 +73,12 @@ class Check(_Model):
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] | None = None
     max_findings: int | None = Field(default=None, ge=1)
+    #: Extensions applied to the standard: ids, or folders relative to the configuration.
+    extensions: tuple[str, ...] = ()
+    #: A profile applied after them: an id, or a folder relative to the configuration.
+    profile: str | None = None
 
-    @field_validator("files", "exclude", mode="before")
+    @field_validator("files", "exclude", "extensions", mode="before")
     @classmethod
     def _one_or_many(cls, value: Any) -> Any:
         return (value,) if isinstance(value, str) else value
@@ -104,7 +108,10 @@ class Check(_Model):
 
     @model_validator(mode="after")
     def _one_target(self) -> Check:
-        if (self.standard is None) == (self.schema_file is None):
+        layered = bool(self.extensions or self.profile)
+        if self.schema_file is not None and layered:
+            raise ValueError("'extensions' and 'profile' apply to a standard, not to 'schema'")
+        if (self.standard is None) == (self.schema_file is None) and not layered:
             raise ValueError("give exactly one of 'standard' or 'schema'")
         return self
 
@@ -147,6 +154,16 @@ class Config:
     def schema_path(self, check: Check) -> Path | None:
         """Return a check's schema file, resolved against the configuration's folder."""
         return self.root / check.schema_file if check.schema_file else None
+
+    def layer_paths(self, values: Iterable[str]) -> tuple[str, ...]:
+        """Return extension or profile names with folders resolved against this folder."""
+        from lgstandards.development.extensions import is_layer_folder, is_selector
+
+        return tuple(
+            str(self.root / value)
+            if not is_selector(value) or is_layer_folder(self.root / value) else value
+            for value in values
+        )
 
     def where(self, index: int, key: str | None = None) -> str:
         """Return where a check's key is: 'lgstandards.toml line 7: [[check]] 2, standard'."""

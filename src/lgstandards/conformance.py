@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from lgstandards.errors import SchemaError
 from lgstandards.findings import Finding, Severity, SourceLocation, frozen
-from lgstandards.registry import Catalogue, Status, catalogue
+from lgstandards.registry import Catalogue, StandardVersion, Status, catalogue
 from lgstandards.report import FileReport, Report
 from lgstandards.rules import RecordContext, Rule, RuleOptions, rules_for
 from lgstandards.rules.base import Hit, RecordCheck, SharedScan
@@ -29,6 +29,7 @@ from lgstandards.sources import (
 from lgstandards.validation import SchemaValidator, local_retriever
 
 if TYPE_CHECKING:
+    from lgstandards.development.extensions import ExtensionVersion
     from lgstandards.parallel import Part as _Part
 
 #: A step of the record checks: the rules it serves, what to call, and whether that call is a
@@ -59,12 +60,17 @@ class Recipe:
     allow_draft: bool = False
     #: Each `selecting(select, ignore)` made on the way, in order.
     selections: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    #: The extensions applied, each an exact `id@x.y.z` or the path of a user's version folder.
+    extensions: tuple[str, ...] = ()
+    #: The profile applied, named the same way, if any.
+    profile: str | None = None
 
     def build(self) -> Checker:
         """Compile the checker this recipe describes."""
         if self.standard is not None:
             checker = Checker.for_standard(
-                self.standard, options=self.options, allow_draft=self.allow_draft
+                self.standard, options=self.options, allow_draft=self.allow_draft,
+                extensions=self.extensions, profile=self.profile,
             )
         else:
             checker = Checker.for_schema_file(Path(self.schema or ""), options=self.options)
@@ -108,21 +114,32 @@ class Checker:
         registry: Catalogue | None = None,
         options: RuleOptions | None = None,
         allow_draft: bool = False,
+        extensions: Sequence[str] = (),
+        profile: str | None = None,
     ) -> Checker:
-        """Build a checker for a standard named `id`, `id@1`, `id@1.2` or `id@1.2.3`."""
+        """Build a checker for a standard named `id`, `id@1`, `id@1.2` or `id@1.2.3`.
+
+        `extensions` and `profile` name what to apply to it, each by id (`id@1`...) or by the
+        path of its folder; `for_extended` says how.
+        """
+        if extensions or profile:
+            return cls.for_extended(
+                extensions, profile, standard=selector, registry=registry, options=options,
+                allow_draft=allow_draft,
+            )
         cat = registry or catalogue()
         version = cat.select(selector, allow_draft=allow_draft)
         validator = _compiled(cat, version.ref)
-        notices = []
-        if version.status is Status.DEPRECATED:
-            from lgstandards.development.lifecycle import deprecation_message
-
-            notices.append(Finding("standard.deprecated", Severity.WARNING,
-                                   deprecation_message(version)))
+        notices = _deprecations(version)
         tabular = TabularForm.from_json(version.tabular) if version.tabular else None
+        rules = rules_for(version)
+        if _declares(version.schema):
+            from lgstandards.development.declarations import declaration_rules, standard_uris
+
+            rules += declaration_rules(standard_uris(version, cat), version.ref, cat)
         checker = cls(
             validator,
-            rules=rules_for(version),
+            rules=rules,
             name=version.ref,
             schema_id=version.schema_uri,
             tabular=tabular,
@@ -132,6 +149,68 @@ class Checker:
         if registry is None:
             # The exact version, so a worker checks against what this process selected.
             checker.recipe = Recipe(version.ref, None, checker.options, allow_draft=allow_draft)
+        return checker
+
+    @classmethod
+    def for_extended(
+        cls,
+        extensions: Sequence[str] = (),
+        profile: str | None = None,
+        *,
+        standard: str | None = None,
+        registry: Catalogue | None = None,
+        options: RuleOptions | None = None,
+        allow_draft: bool = False,
+    ) -> Checker:
+        """Build a checker for a standard with extensions and at most one profile applied.
+
+        Each extension or profile is an id (`id`, `id@1`, `id@1.0.0`) in the registry or the path
+        of its folder. Without `standard`, the base is the newest base version the extensions
+        and profile were written against (the one their published schemas are built on).
+        """
+        from lgstandards.development.declarations import declaration_rules
+        from lgstandards.development.extensions import compose
+        from lgstandards.development.extensions import extensions as registry_extensions
+
+        cat = registry or catalogue()
+        found = registry_extensions(cat)
+        layers = [found.load(text, "extension", allow_draft=allow_draft) for text in extensions]
+        if profile is not None:
+            layers.append(found.load(profile, "profile", allow_draft=allow_draft))
+        if standard is None:
+            if not layers:
+                raise ValueError("give a standard, an extension or a profile")
+            written = max(layers, key=lambda layer: layer.entry.base_key)
+            # The exact version the layer was written against is what its author asked for.
+            version = cat.select(written.base_ref, allow_draft=True)
+        else:
+            version = cat.select(standard, allow_draft=allow_draft)
+        effective = compose(version, layers, cat)
+        codelists = {name: c.values for name, c in effective.codelists.items()}
+        try:
+            validator = SchemaValidator(effective.schema, codelists=codelists)
+        except SchemaError as exc:
+            raise SchemaError(f"{effective.schema_path}: {exc}") from None
+        notices = _deprecations(version)
+        notices += [
+            Finding("standard.deprecated", Severity.WARNING,
+                    f"{layer.ref} is deprecated; plan a move to a newer version of it.")
+            for layer in layers if layer.status is Status.DEPRECATED
+        ]
+        tabular = TabularForm.from_json(version.tabular) if version.tabular else None
+        rules = rules_for(effective) + declaration_rules(
+            effective.accepted_uris, effective.ref, cat
+        )
+        checker = cls(validator, rules=rules, name=effective.ref,
+                      schema_id=effective.schema_uri, tabular=tabular, notices=notices,
+                      options=options)
+        if registry is None:
+            # Exact names, so a worker checks against what this process chose.
+            checker.recipe = Recipe(
+                version.ref, None, checker.options, allow_draft=allow_draft,
+                extensions=tuple(_exact(layer) for layer in layers if layer.kind == "extension"),
+                profile=next((_exact(layer) for layer in layers if layer.kind == "profile"), None),
+            )
         return checker
 
     @classmethod
@@ -438,6 +517,26 @@ class Checker:
                     if wanted is None or wanted(f.code)
                 ),
             )
+
+
+def _deprecations(version: StandardVersion) -> list[Finding]:
+    """Return the notice that a standard version is deprecated, if it is."""
+    if version.status is not Status.DEPRECATED:
+        return []
+    from lgstandards.development.lifecycle import deprecation_message
+
+    return [Finding("standard.deprecated", Severity.WARNING, deprecation_message(version))]
+
+
+def _declares(schema: Mapping[str, Any]) -> bool:
+    """Return whether a schema lets records say which schema they follow (`$schema`)."""
+    properties = schema.get("properties")
+    return isinstance(properties, Mapping) and "$schema" in properties
+
+
+def _exact(layer: ExtensionVersion) -> str:
+    """Return how a recipe names a layer: its exact ref, or its version folder's path."""
+    return str(layer.folder) if layer.local else layer.ref
 
 
 def locate_finding(source: Source, record: Record, pointer: str) -> SourceLocation:

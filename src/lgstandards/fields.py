@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urldefrag, urljoin
 
-from lgstandards.registry import Catalogue, StandardVersion
+from lgstandards.registry import Catalogue, SchemaVersion
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +39,12 @@ class _Resolver:
         return uri, node
 
 
-def field_rows(version: StandardVersion, registry: Catalogue, max_depth: int = 6) -> list[FieldRow]:
+def field_rows(version: SchemaVersion, registry: Catalogue, max_depth: int = 6) -> list[FieldRow]:
     """Return a row per field of a standard version's schema, nested fields by dotted path."""
-    resolver = _Resolver(dict(registry.schemas()))
+    schemas: dict[str, Any] = dict(registry.schemas())
+    # An effective schema (a standard with extensions) is in no registry but its own.
+    schemas.setdefault(version.schema_uri, version.schema)
+    resolver = _Resolver(schemas)
     return list(_walk(version.schema, version.schema_uri, "", True, resolver, max_depth, set()))
 
 

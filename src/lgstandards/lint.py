@@ -17,7 +17,13 @@ from urllib.parse import urldefrag, urljoin
 from lgstandards.errors import SchemaError
 from lgstandards.findings import Finding, Severity, SourceLocation, join_pointer, split_pointer
 from lgstandards.publish import subschemas
-from lgstandards.registry import Catalogue, Codelist, StandardVersion, load_json_file
+from lgstandards.registry import (
+    Catalogue,
+    Codelist,
+    SchemaVersion,
+    StandardVersion,
+    load_json_file,
+)
 
 #: Every lint code, with the rule it stands for.
 CODES: Mapping[str, str] = {
@@ -101,7 +107,7 @@ _IN_PLACE = frozenset({"allOf", "anyOf", "oneOf", "if", "then", "else", "not", "
 class LintContext:
     """One standard version to lint, with every schema of the catalogue for resolving `$ref`s."""
 
-    version: StandardVersion
+    version: SchemaVersion
     catalogue: Catalogue
     schemas: Mapping[str, Any] = field(default_factory=dict)
     display_root: Path | None = None

@@ -117,10 +117,21 @@ def version_hashes(version: StandardVersion) -> Mapping[str, str]:
 
 
 def compute_lock(cat: Catalogue) -> Lock:
-    """Return the lock of the catalogue as it is now: every released version's file hashes."""
+    """Return the lock of the catalogue as it is now: every released version's file hashes.
+
+    Released versions of the registry's extensions and profiles are locked too, under
+    `extensions/<id>/<version>` and `profiles/<id>/<version>`.
+    """
+    from lgstandards.development.extensions import FOLDERS, extensions
+
     versions = {
         f"{v.id}/{v.version}": version_hashes(v) for v in cat.versions() if v.status.released
     }
+    for layer in extensions(cat).versions():
+        if layer.status.released:
+            versions[f"{FOLDERS[layer.kind]}/{layer.id}/{layer.version}"] = MappingProxyType(
+                {rel: sha256_file(path) for rel, path in version_files(layer.folder)}
+            )
     return Lock(MappingProxyType(dict(sorted(versions.items()))))
 
 

@@ -375,8 +375,11 @@ def build_tree(
     cat: Catalogue, *, base_url: str | None = None, include_drafts: bool = False
 ) -> Tree:
     """Build the whole published tree in memory: schemas, bundles, data, aliases, registry, site."""
+    from lgstandards.development import extension_publish
+
     base = normalise_base_url(base_url) if base_url else cat.base_uri
     versions = published_versions(cat, include_drafts=include_drafts)
+    layers = extension_publish.published_layers(cat, include_drafts=include_drafts)
     files: dict[str, bytes] = {}
     # Every schema of the catalogue is a possible $ref target, rebased like the files themselves.
     resources = {
@@ -416,14 +419,19 @@ def build_tree(
             if source.is_file():
                 files[f"{manifest.id}/{name}"] = rebase_text(source.read_bytes(), cat.base_uri,
                                                              base)
+    extension_publish.add_files(files, layers, cat, base)
     index = registry_index(cat, versions, manifests, alias_map, files, base)
+    index["extensions"] = extension_publish.index_entries(layers, files, base)
     files["index.json"] = _json_bytes(index, sort_keys=True)
     files["index.schema.json"] = _json_bytes(index_schema(base), sort_keys=False)
     files["catalog.json"] = _json_bytes(
         schema_catalog(cat, versions, alias_map, building_blocks(cat), base, files),
         sort_keys=True,
     )
-    for page_path, page in site.pages(cat, versions, manifests, alias_map, files, base).items():
+    site_pages = site.pages(cat, versions, manifests, alias_map, files, base,
+                            layer_rows=extension_publish.home_rows(layers))
+    site_pages.update(extension_publish.pages(layers, cat, files, base))
+    for page_path, page in site_pages.items():
         files[page_path] = page.encode("utf-8")
     # Aliases are copies, not redirects: static hosts and file:// URLs have no redirects, and
     # every relative link inside a version folder works the same one level over.
@@ -568,6 +576,8 @@ def schema_catalog(
 
 def index_schema(base: str) -> dict[str, Any]:
     """Return the JSON Schema of `index.json`, so other languages can rely on its shape."""
+    from lgstandards.development.extension_publish import index_schema_entry
+
     url = {"type": "string", "format": "uri"}
     nullable_url = {"type": ["string", "null"], "format": "uri"}
     date = {"type": ["string", "null"], "format": "date"}
@@ -651,7 +661,8 @@ def index_schema(base: str) -> dict[str, Any]:
         "description": "The machine-readable list of every standard, version, status, release "
                        "date, URL and file hash in a published lgstandards tree.",
         "type": "object",
-        "required": ["format_version", "generator", "base_url", "catalog", "standards"],
+        "required": ["format_version", "generator", "base_url", "catalog", "standards",
+                     "extensions"],
         "properties": {
             "$schema": url,
             "format_version": {"const": INDEX_FORMAT},
@@ -664,6 +675,7 @@ def index_schema(base: str) -> dict[str, Any]:
             "base_url": url,
             "catalog": url,
             "standards": {"type": "array", "items": standard_entry},
+            "extensions": {"type": "array", "items": index_schema_entry()},
         },
         "additionalProperties": False,
     }
@@ -674,7 +686,7 @@ def index_schema(base: str) -> dict[str, Any]:
 
 #: Top-level files and folders of every tree, besides one folder per standard.
 _TOP_LEVEL = frozenset({"index.html", "index.json", "index.schema.json", "catalog.json",
-                        "assets"})
+                        "assets", "extensions", "profiles"})
 
 
 def _previous_standards(out_dir: Path) -> frozenset[str] | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -243,6 +243,38 @@ class StandardVersion:
             for p in sorted(folder.iterdir())
             if p.is_file() and not p.name.endswith(".findings.json")
         )
+
+
+class SchemaVersion(Protocol):
+    """What rules and lint read of a version: a standard's own, or one with extensions applied."""
+
+    @property
+    def id(self) -> str:
+        """Return the standard's id."""
+
+    @property
+    def version(self) -> str:
+        """Return the version string."""
+
+    @property
+    def schema_uri(self) -> str:
+        """Return the schema's `$id`."""
+
+    @property
+    def schema_path(self) -> Path:
+        """Return the file that people edit to change the schema."""
+
+    @property
+    def schema(self) -> Mapping[str, Any]:
+        """Return the parsed schema."""
+
+    @property
+    def codelists(self) -> Mapping[str, Codelist]:
+        """Return the codelists keyed by their path relative to the version folder."""
+
+    @property
+    def openapi_path(self) -> Path | None:
+        """Return the path of the OpenAPI document, for API standards."""
 
 
 class Catalogue:

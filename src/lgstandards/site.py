@@ -12,8 +12,10 @@ import html
 import json
 import posixpath
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
 from urllib.parse import quote, urlsplit
 
 from markdown_it import MarkdownIt
@@ -285,6 +287,8 @@ class SiteContext:
     aliases: Mapping[str, Mapping[str, str]]
     files: Mapping[str, bytes]
     base: str
+    #: The home page's rows for extensions and profiles, each cell already HTML.
+    layer_rows: tuple[tuple[str, ...], ...] = ()
 
     def versions_of(self, standard_id: str) -> list[StandardVersion]:
         """Return the published versions of one standard, newest first."""
@@ -304,9 +308,15 @@ def pages(
     aliases: Mapping[str, Mapping[str, str]],
     files: Mapping[str, bytes],
     base: str,
+    layer_rows: Sequence[Sequence[str]] = (),
 ) -> dict[str, str]:
-    """Return every page of the site and its stylesheet, keyed by path in the tree."""
-    context = SiteContext(cat, tuple(versions), tuple(manifests), aliases, files, base)
+    """Return every page of the site and its stylesheet, keyed by path in the tree.
+
+    `layer_rows` are the home page's rows for extensions and profiles, whose own pages
+    `lgstandards.development.extension_publish` writes.
+    """
+    context = SiteContext(cat, tuple(versions), tuple(manifests), aliases, files, base,
+                          tuple(tuple(row) for row in layer_rows))
     out = {"index.html": index_page(context), STYLESHEET_PATH: stylesheet()}
     for manifest in manifests:
         if manifest.external:
@@ -343,6 +353,14 @@ def index_page(context: SiteContext) -> str:
         _table("Standards published here",
                ["Standard", "Latest version", "Status", "Released", "What it is for"], rows),
     ]
+    if context.layer_rows:
+        body.append('<h2 class="heading-l" id="extensions">Extensions and profiles</h2>')
+        body.append("<p>An extension adds fields and codes to a standard for local needs; a "
+                    "profile narrows a standard for one use, such as a contract. Their owners "
+                    "keep them; data valid under a profile is valid under its standard.</p>")
+        body.append(_table("Extensions and profiles published here",
+                           ["Extension or profile", "Kind", "Of", "Owner", "What it is for"],
+                           context.layer_rows))
     if theirs:
         body.append('<h2 class="heading-l">Standards we signpost</h2>')
         body.append("<p>These are maintained by others. Use them as their owners publish "
@@ -490,19 +508,27 @@ def _codelist_section(codelist: Codelist, name: str, anchor: str, download: str)
 
 def _example_section(context: SiteContext, page: str, version: StandardVersion) -> str:
     """Return every example of a version with its download link and findings."""
-    folder = f"{version.id}/{version.version}"
+    return example_section(context.files, page, f"{version.id}/{version.version}",
+                           version.example_files)
+
+
+def example_section(files: Mapping[str, bytes], page: str, folder: str,
+                    example_files: Callable[[Literal["valid", "invalid"]], Sequence[Path]]
+                    ) -> str:
+    """Return the examples of a version folder in the tree with download links and findings."""
     parts: list[str] = []
-    for kind, heading, intro in (
+    kinds: tuple[tuple[Literal["valid", "invalid"], str, str], ...] = (
         ("valid", "Valid examples", "These conform: they produce no error or warning."),
         ("invalid", "Invalid examples", "Each breaks the standard in the ways listed under it."),
-    ):
-        examples = version.example_files(kind)  # type: ignore[arg-type]
+    )
+    for kind, heading, intro in kinds:
+        examples = example_files(kind)
         if not examples:
             continue
         parts.append(f'<h3 class="heading-m">{heading}</h3><p>{intro}</p>')
         for path in examples:
             tree_path = f"{folder}/examples/{kind}/{path.name}"
-            data = context.files.get(tree_path, b"")
+            data = files.get(tree_path, b"")
             anchor = f"example-{kind}-{_slug(path.name)}"
             parts.append(f'<h4 class="heading-s" id="{anchor}">{_e(path.name)}</h4>')
             parts.append(f'<p><a href="{_e(_href(page, tree_path))}">Download {_e(path.name)}</a> '
@@ -518,8 +544,8 @@ def _example_section(context: SiteContext, page: str, version: StandardVersion) 
             elif text is not None:
                 parts.append("<p>This example is too large to show here; download it.</p>")
             sidecar = f"{folder}/examples/{kind}/{path.name.rsplit('.', 1)[0]}.findings.json"
-            if kind == "invalid" and sidecar in context.files:
-                parts.append(_expected_findings(context.files[sidecar], path.name, anchor))
+            if kind == "invalid" and sidecar in files:
+                parts.append(_expected_findings(files[sidecar], path.name, anchor))
     if not parts:
         return ""
     return '<h2 class="heading-l" id="examples">Examples</h2>' + "".join(parts)

@@ -36,7 +36,7 @@ from lgstandards.findings import frozen
 _KEYS = {
     "standard", "base-url", "sandbox", "allow-writes", "rate-limit", "timeout", "connect-timeout",
     "max-bytes", "fail-on", "format", "insecure", "ca-bundle", "probes", "headers", "mask",
-    "select", "ignore",
+    "select", "ignore", "extensions", "profile",
 }
 
 
@@ -61,6 +61,10 @@ class ApiCheckConfig:
     mask: bool | None = None
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    #: Extensions of the data standards the API returns: ids, or folders beside the file.
+    extensions: tuple[str, ...] = ()
+    #: A profile of one of them: an id, or a folder beside the file.
+    profile: str | None = None
 
 
 def parse_rate(text: str) -> float:
@@ -126,6 +130,21 @@ def load_config(path: Path, environ: Mapping[str, str] | None = None) -> ApiChec
             raise ConfigError(f"{path}: {key} must be a list of codes, such as ['api.cors']")
         return tuple(values)
 
+    def layers_of(key: str) -> tuple[str, ...]:
+        """Return extension or profile names, with folders resolved beside the file."""
+        from lgstandards.development.extensions import is_layer_folder, is_selector
+
+        value = raw.get(key, [])
+        values = [value] if isinstance(value, str) else value
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise ConfigError(f"{path}: {key} must be an id or folder, or a list of them")
+        here = path.parent
+        return tuple(str(here / v) if not is_selector(v) or is_layer_folder(here / v) else v
+                     for v in values)
+
+    profiles = layers_of("profile")
+    if len(profiles) > 1:
+        raise ConfigError(f"{path}: profile is one id or folder; a run applies one profile")
     rate = raw.get("rate-limit")
     if rate is not None and (isinstance(rate, bool) or not isinstance(rate, str | int | float)):
         raise ConfigError(f"{path}: rate-limit must be like '5/s'")
@@ -148,6 +167,8 @@ def load_config(path: Path, environ: Mapping[str, str] | None = None) -> ApiChec
         mask=flag_of("mask"),
         select=codes_of("select"),
         ignore=codes_of("ignore"),
+        extensions=layers_of("extensions"),
+        profile=profiles[0] if profiles else None,
     )
 
 

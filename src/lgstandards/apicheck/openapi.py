@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from lgstandards.errors import SchemaError, StandardNotFoundError
@@ -12,20 +12,29 @@ from lgstandards.findings import escape_pointer_part
 from lgstandards.registry import Catalogue, StandardVersion, load_json_file
 from lgstandards.validation import SchemaValidator
 
+if TYPE_CHECKING:
+    from lgstandards.development.extensions import EffectiveVersion
+
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 class ApiDocument:
     """One API standard version's `openapi.json`, read once, with validators compiled on demand."""
 
-    def __init__(self, version: StandardVersion, catalogue: Catalogue) -> None:
-        """Read the OpenAPI document of an API standard version."""
+    def __init__(self, version: StandardVersion, catalogue: Catalogue,
+                 effective: tuple[EffectiveVersion, ...] = ()) -> None:
+        """Read the OpenAPI document of an API standard version.
+
+        `effective` are data standards with extensions or a profile applied: response bodies
+        that refer to such a standard's schema are checked against the effective one instead.
+        """
         if version.openapi_path is None:
             raise StandardNotFoundError(
                 f"{version.ref} is not an API standard: it has no openapi.json to check against"
             )
         self.version = version
         self.catalogue = catalogue
+        self.effective = effective
         self.uri = f"{version.base_uri}{version.id}/{version.version}/openapi.json"
         self.doc = load_json_file(version.openapi_path, SchemaError)
         if not isinstance(self.doc.get("paths"), dict):
@@ -34,7 +43,31 @@ class ApiDocument:
     @functools.cached_property
     def resources(self) -> tuple[tuple[str, Mapping[str, Any]], ...]:
         """Return every schema of the catalogue and this document, for resolving `$ref`s."""
-        return (*self.catalogue.schemas(), (self.uri, self.doc))
+        # An effective schema is self-contained, so it can stand at its base's address.
+        instead = {e.base.schema_uri: {**e.schema, "$id": e.base.schema_uri}
+                   for e in self.effective}
+        return (*((uri, instead.get(uri, schema)) for uri, schema in self.catalogue.schemas()),
+                (self.uri, self.doc))
+
+    def referenced(self) -> frozenset[str]:
+        """Return the schema URIs (without fragments) the document's `$ref`s name."""
+        from urllib.parse import urldefrag, urljoin
+
+        found: set[str] = set()
+
+        def walk(node: Any) -> None:
+            if isinstance(node, dict):
+                ref = node.get("$ref")
+                if isinstance(ref, str) and not ref.startswith("#"):
+                    found.add(urldefrag(urljoin(self.uri, ref))[0])
+                for value in node.values():
+                    walk(value)
+            elif isinstance(node, list):
+                for value in node:
+                    walk(value)
+
+        walk(self.doc)
+        return frozenset(found)
 
     def operations(self) -> Iterator[tuple[str, str]]:
         """Yield (method, path template) for every operation, in document order."""
@@ -131,6 +164,7 @@ def _validator(
 
 
 @functools.lru_cache(maxsize=16)
-def api_document(catalogue: Catalogue, ref: str) -> ApiDocument:
+def api_document(catalogue: Catalogue, ref: str,
+                 effective: tuple[EffectiveVersion, ...] = ()) -> ApiDocument:
     """Return the OpenAPI document of an exact `id@x.y.z`, read and compiled once per process."""
-    return ApiDocument(catalogue.select(ref, allow_draft=True), catalogue)
+    return ApiDocument(catalogue.select(ref, allow_draft=True), catalogue, effective)

@@ -8,17 +8,21 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import httpx
 
 from lgstandards.apicheck.checks import Outcome, Run
 from lgstandards.apicheck.client import Limits, Redactor, SafeClient, build_http_client
-from lgstandards.apicheck.openapi import api_document
+from lgstandards.apicheck.openapi import ApiDocument, api_document
 from lgstandards.apicheck.suites import PROBES, SUITES, Probe, Step
 from lgstandards.errors import ConfigError, StandardNotFoundError
 from lgstandards.findings import Finding, Severity, SourceLocation, frozen
 from lgstandards.registry import Catalogue, StandardVersion, catalogue
 from lgstandards.report import FileReport, Report
+
+if TYPE_CHECKING:
+    from lgstandards.development.extensions import EffectiveVersion, ExtensionVersion
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,10 @@ class ApiCheckOptions:
     verify_tls: bool = True
     ca_bundle: str | None = None
     allow_draft: bool = False
+    #: Extensions of the data standards the API returns: ids or folders.
+    extensions: tuple[str, ...] = ()
+    #: A profile of one of them: an id or a folder.
+    profile: str | None = None
 
 
 def api_standards(cat: Catalogue) -> str:
@@ -101,7 +109,8 @@ def check_api(
         )
     probes = {p.name: p.default for p in known.values() if p.default is not None}
     probes.update({k: v for k, v in options.probes.items() if v})
-    api = api_document(cat, version.ref)
+    effective = effective_bodies(version, cat, options)
+    api = api_document(cat, version.ref, effective)
     owned = http_client is None
     http = http_client or build_http_client(verify=options.verify_tls, ca_bundle=options.ca_bundle)
     try:
@@ -134,7 +143,7 @@ def check_api(
                                "API must also have a valid certificate."))
     files = _file_reports(outcomes, suite)
     report = Report(
-        version.ref,
+        "+".join((version.ref, *(layer.ref for e in effective for layer in e.layers))),
         api.uri,
         files,
         checks=tuple(dict.fromkeys(o.code for o in outcomes if o.ran)),
@@ -142,6 +151,39 @@ def check_api(
         subject="api",
     )
     return redact_report(report, redactor)
+
+
+def effective_bodies(version: StandardVersion, cat: Catalogue, options: ApiCheckOptions
+                     ) -> tuple[EffectiveVersion, ...]:
+    """Return the data standards an API returns with the asked-for extensions and profile applied.
+
+    Each layer applies to the version of its base standard the API's OpenAPI document refers
+    to; a layer whose base the API does not use is an error, not a silent pass.
+    """
+    if not options.extensions and options.profile is None:
+        return ()
+    from lgstandards.development.extensions import article, compose, extensions
+
+    found = extensions(cat)
+    layers = [found.load(text, "extension", allow_draft=options.allow_draft)
+              for text in options.extensions]
+    if options.profile is not None:
+        layers.append(found.load(options.profile, "profile", allow_draft=options.allow_draft))
+    used = {}
+    for uri in ApiDocument(version, cat).referenced():
+        for candidate in cat.versions():
+            if candidate.schema_uri == uri:
+                used[candidate.id] = candidate
+    by_base: dict[str, list[ExtensionVersion]] = {}
+    for layer in layers:
+        if layer.manifest.base not in used:
+            names = ", ".join(sorted(used)) or "no data standard"
+            raise ConfigError(
+                f"{layer.ref} is {article(layer.kind)} of {layer.manifest.base}, which "
+                f"{version.ref} does not use (it uses {names})"
+            )
+        by_base.setdefault(layer.manifest.base, []).append(layer)
+    return tuple(compose(used[base], group, cat) for base, group in by_base.items())
 
 
 def _run_suite(run: Run, suite: tuple[Step, ...]) -> list[Outcome]:

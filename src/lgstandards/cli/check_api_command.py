@@ -85,6 +85,11 @@ def _probe_pairs(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--list-probes", is_flag=True,
               help="List the standard's probe values and their defaults, then exit.")
 @click.option("--draft", is_flag=True, help="Allow a draft or candidate version of the standard.")
+@click.option("--extension", "extensions", multiple=True, metavar="ID|PATH",
+              help="Check response bodies against a data standard with this extension applied "
+                   "(an id or its folder); repeat for several.")
+@click.option("--profile", metavar="ID|PATH",
+              help="Check response bodies against a data standard narrowed by this profile.")
 @click.option("--level", type=click.Choice(["core", "extended"]), default=None,
               help="The level the API must pass: core (core checks; the same as --fail-on "
                    "error) or extended (every check; as --fail-on warning).  [default: core]")
@@ -118,6 +123,8 @@ def check_api(
     mask: bool | None,
     list_probes: bool,
     draft: bool,
+    extensions: tuple[str, ...],
+    profile: str | None,
     level: str | None,
     statement_path: Path | None,
 ) -> int:
@@ -186,6 +193,8 @@ def check_api(
         verify_tls=verify,
         ca_bundle=bundle,
         allow_draft=draft,
+        extensions=extensions or config.extensions,
+        profile=profile or config.profile,
     )
     # Settings are checked before any request is sent, so a typo costs no traffic.
     the_format = fmt or config.format or "text"

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from lgstandards.cli.common import STANDARDS_DIR
 from lgstandards.registry import Catalogue, StandardVersion, catalogue
 from lgstandards.reporters import REPORTERS
+
+if TYPE_CHECKING:
+    from lgstandards.development.extensions import ExtensionVersion
+
+_STANDARDS_DIR = click.option(
+    "--standards-dir", "standards_dir", metavar="DIR",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="A standards folder (with registry.json) to use instead of the installed standards.",
+)
 
 
 def _catalogue(standards_dir: Path | None) -> Catalogue:
@@ -52,18 +62,37 @@ def publish_command(out_dir: Path, base_url: str | None, include_drafts: bool,
     return 0
 
 
-def _select(cat: Catalogue, selectors: tuple[str, ...]) -> list[StandardVersion]:
-    """Return the versions the arguments name: every version of `id`, or the one `id@x` picks."""
+def _select(cat: Catalogue, selectors: tuple[str, ...]
+            ) -> tuple[list[StandardVersion], list[ExtensionVersion] | None]:
+    """Return the versions the arguments name: every version of `id`, or the one `id@x` picks.
+
+    An argument may also name an extension or profile (by id, or its folder); with no arguments,
+    every standard, extension and profile of the registry (None stands for all layers).
+    """
+    from lgstandards.development.extensions import extensions, local_versions, looks_like_path
+
     if not selectors:
-        return [v for v in cat.versions() if v.schema_path.is_file()]
+        return [v for v in cat.versions() if v.schema_path.is_file()], None
     chosen: list[StandardVersion] = []
+    layers: list[ExtensionVersion] = []
+    registry = extensions(cat)
+    layer_ids = {m.id: m for m in registry.manifests}
     for selector in selectors:
-        if "@" in selector:
+        name = selector.partition("@")[0]
+        if looks_like_path(selector):
+            layers.extend(local_versions(Path(selector), base_uri=cat.base_uri))
+        elif name in layer_ids:
+            manifest = layer_ids[name]
+            if "@" in selector:
+                layers.append(registry.select(selector, manifest.kind, allow_draft=True))
+            else:
+                layers.extend(registry.version(manifest, e) for e in manifest.versions)
+        elif "@" in selector:
             chosen.append(cat.select(selector, allow_draft=True))
-            continue
-        manifest = cat.manifest(selector)
-        chosen.extend(v for v in cat.versions() if v.id == manifest.id)
-    return list({v.ref: v for v in chosen}.values())
+        else:
+            manifest_of = cat.manifest(selector)
+            chosen.extend(v for v in cat.versions() if v.id == manifest_of.id)
+    return list({v.ref: v for v in chosen}.values()), layers
 
 
 @click.command("lint")
@@ -82,17 +111,22 @@ def lint_command(standards: tuple[str, ...], fmt: str, standards_dir: Path | Non
     from datetime import date
 
     from lgstandards.development import lifecycle
+    from lgstandards.development.extension_lint import CODES as LAYER_CODES
+    from lgstandards.development.extension_lint import lint_layers
     from lgstandards.findings import Finding, Severity
     from lgstandards.lint import CODES, lint_catalogue
     from lgstandards.report import FileReport, Report
     from lgstandards.reporters import render
 
     cat = _catalogue(standards_dir)
-    versions = _select(cat, standards)
+    versions, layers = _select(cat, standards)
     results = lint_catalogue(cat, versions, display_root=Path.cwd())
-    named = list(dict.fromkeys(s.partition("@")[0] for s in standards)) if standards else None
+    # Extensions and profiles named here have no manifest lifecycle of their own to check.
+    named = list(dict.fromkeys(v.id for v in versions)) if standards else None
     manifests = lifecycle.check_catalogue(cat, today=date.today(), standards=named,
                                           display_root=Path.cwd())
+    if layers is None or layers:
+        results.update(lint_layers(cat, layers, display_root=Path.cwd()))
     findings = [f for found in (*manifests.values(), *results.values()) for f in found]
     if fmt != "text":
         by_file: dict[str, list[Finding]] = {}
@@ -102,7 +136,7 @@ def lint_command(standards: tuple[str, ...], fmt: str, standards_dir: Path | Non
             FileReport(path, "json", findings=tuple(items))
             for path, items in sorted(by_file.items())
         )
-        checks = (*CODES, *lifecycle.CODES)
+        checks = (*CODES, *lifecycle.CODES, *LAYER_CODES)
         sys.stdout.write(render(Report("lint", None, files, checks=checks), fmt))
         return 1 if findings else 0
     for finding in findings:

@@ -25,7 +25,7 @@ from lgstandards.errors import ConfigError, LgstandardsError
 if TYPE_CHECKING:
     from lgstandards.config import Check, Config
     from lgstandards.conformance import Checker
-    from lgstandards.development.statements import InputDigest
+    from lgstandards.development.statements import InputDigest, StandardFiles
     from lgstandards.report import FileReport, Report
     from lgstandards.rules import RuleOptions
 
@@ -49,6 +49,12 @@ class Job:
     max_findings: int | None = None
     #: Where the job came from in the configuration, for error messages.
     origin: str | None = None
+    #: Extensions to apply to the standard: ids or folders.
+    extensions: tuple[str, ...] = ()
+    #: A profile to apply after them: an id or a folder.
+    profile: str | None = None
+    #: Files that could not be checked for want of a standard, with why (no `$schema` known).
+    unrouted: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -193,6 +199,9 @@ def _counting_checker(progress: Progress | None) -> type[Checker]:
 def _build_checker(job: Job, options: RuleOptions, progress: Progress | None) -> Checker:
     kind = _counting_checker(progress)
     try:
+        if job.extensions or job.profile:
+            return kind.for_extended(job.extensions, job.profile, standard=job.standard,
+                                     options=options, allow_draft=job.draft)
         if job.standard is not None:
             return kind.for_standard(job.standard, options=options, allow_draft=job.draft)
         return kind.for_schema_file(job.schema or Path(), options=options)
@@ -202,8 +211,10 @@ def _build_checker(job: Job, options: RuleOptions, progress: Progress | None) ->
         raise ConfigError(f"{job.origin}: {exc}") from None
 
 
-def _jobs_from_config(config: Config, paths: tuple[str, ...]) -> list[Job]:
+def _jobs_from_config(config: Config, paths: tuple[str, ...], draft: bool = False) -> list[Job]:
     def job(check: Check, files: tuple[str, ...], index: int) -> Job:
+        key = ("standard" if check.standard else "schema" if check.schema_file
+               else "extensions" if check.extensions else "profile")
         return Job(
             files,
             check.standard,
@@ -213,7 +224,9 @@ def _jobs_from_config(config: Config, paths: tuple[str, ...]) -> list[Job]:
             check.select,
             check.ignore,
             check.max_findings,
-            config.where(index, "standard" if check.standard else "schema"),
+            config.where(index, key),
+            config.layer_paths(check.extensions),
+            config.layer_paths((check.profile,))[0] if check.profile else None,
         )
 
     checks = config.settings.check
@@ -239,18 +252,59 @@ def _jobs_from_config(config: Config, paths: tuple[str, ...]) -> list[Job]:
         raise ConfigError(
             f"{', '.join(missing)}: no such file, and no [[check]] in {config.path} matches it"
         )
-    for path in unmatched:
+    # A file no check maps is still checked when its records name a standard with $schema.
+    declared, unrouted = _route([p for p in unmatched if p != "-"], draft)
+    for path, _ in (*unrouted, *(("-", "") for p in unmatched if p == "-")):
         click.echo(
             f"lgstandards: skipped {path}: no [[check]] in {config.path} matches it", err=True
         )
-    if not matched:
+    if not matched and not declared:
         # Checking nothing must not look like a pass to a CI gate.
         raise ConfigError(
             f"no file given is mapped to a standard by a [[check]] in {config.path}; "
             "give the files the config maps, or use --standard"
         )
     numbers = {id(check): number for number, check in enumerate(checks)}
-    return [job(check, files, numbers[id(check)]) for check, files in matched]
+    return [job(check, files, numbers[id(check)]) for check, files in matched] + declared
+
+
+def _route(paths: Sequence[str], draft: bool) -> tuple[list[Job], list[tuple[str, str]]]:
+    """Return a job per standard the files' `$schema` names, and the files naming none known."""
+    from lgstandards.development.declarations import route
+    from lgstandards.registry import catalogue
+    from lgstandards.sources import expand_paths
+
+    files: list[Path] = []
+    others: list[tuple[str, str]] = []
+    for path in paths:
+        if path == "-":
+            others.append((path, "standard input cannot be routed by $schema"))
+            continue
+        expansion = expand_paths([path])
+        files.extend(expansion.files)
+        others.extend((missing, "no such file") for missing in expansion.missing)
+    routed, unrouted = route(files, catalogue(), allow_draft=draft)
+    jobs = [
+        # A released extension may sit on a base still in draft: what it names is used.
+        Job(tuple(found), target.base.ref, draft=draft or not target.base.status.released,
+            extensions=target.extensions, profile=target.profile)
+        for target, found in routed.values()
+    ]
+    return jobs, [*others, *((u.path, u.reason) for u in unrouted)]
+
+
+def _jobs_from_declarations(paths: tuple[str, ...], draft: bool) -> list[Job]:
+    """Return the jobs for files whose records say, with $schema, which standard they follow."""
+    jobs, unrouted = _route(paths, draft)
+    if not jobs:
+        reasons = "; ".join(f"{path}: {why}" for path, why in unrouted)
+        raise ConfigError(
+            "give exactly one of --standard ID[@VERSION] or --schema FILE, name the standard in "
+            "each record's $schema, or map files to standards in lgstandards.toml (see "
+            "docs/configuration.md)" + (f" ({reasons})" if reasons else "")
+        )
+    # Files that name nothing known are reported, not skipped: they were asked for.
+    return [*jobs, Job((), unrouted=tuple(unrouted))] if unrouted else jobs
 
 
 def _load_config(config_file: Path | None, no_config: bool) -> Config | None:
@@ -357,18 +411,33 @@ def _write_statement(
     rule_options: RuleOptions,
 ) -> None:
     """Write the conformance statement of the run: one entry per job, with its inputs."""
+    from lgstandards.development.extensions import extensions
     from lgstandards.development.statements import (
         DataOptions,
         DataRun,
+        base_ref,
         data_statement,
+        layer_records,
         write_statement,
     )
     from lgstandards.registry import catalogue
 
+    cat = catalogue()
+    found = extensions(cat)
+
+    def layers(job: Job) -> tuple[StandardFiles, ...]:
+        """Return the extensions and profile a job applied, as the checker chose them."""
+        chosen = [found.load(text, "extension", allow_draft=job.draft) for text in job.extensions]
+        if job.profile is not None:
+            chosen.append(found.load(job.profile, "profile", allow_draft=job.draft))
+        return layer_records(cat, chosen)
+
     runs = [
         (
             DataRun(
-                standard=job.standard,
+                # Without --standard the extensions chose the base; the report names it.
+                standard=job.standard or (base_ref(report.standard) if report.standard
+                                          and (job.extensions or job.profile) else None),
                 schema_file=str(job.schema) if job.schema is not None and not job.standard
                 else None,
                 select=tuple(job.select or ()),
@@ -376,6 +445,7 @@ def _write_statement(
                 max_findings=job.max_findings,
                 input_format=job.input_format,
                 draft=job.draft,
+                extensions=layers(job),
             ),
             report,
         )
@@ -387,7 +457,7 @@ def _write_statement(
         past_days=rule_options.past_days,
         future_days=rule_options.future_days,
     )
-    write_statement(data_statement(catalogue(), runs, digests, options), path)
+    write_statement(data_statement(cat, runs, digests, options), path)
 
 
 def _count_files(paths: Sequence[str]) -> int:
@@ -418,6 +488,9 @@ def _run(
 
     reports = []
     for job in jobs:
+        if job.unrouted:
+            reports.append(_unrouted_report(job.unrouted))
+            continue
         checker = _build_checker(job, options, progress).selecting(
             job.select or (), job.ignore or ()
         )
@@ -434,6 +507,22 @@ def _run(
     if each is not None:
         each.extend(reports)
     return Report.combine(reports)
+
+
+def _unrouted_report(files: Sequence[tuple[str, str]]) -> Report:
+    """Return the report on files that could not be checked for want of a standard."""
+    from lgstandards.findings import Finding, Severity, SourceLocation, frozen
+    from lgstandards.report import FileReport, Report
+
+    return Report(None, None, tuple(
+        FileReport(path, findings=(Finding(
+            "declaration.missing", Severity.ERROR,
+            f"{path} was not checked: no standard was given, and {why}. Give --standard, or "
+            "name a standard version, extension or profile in each record's $schema.",
+            location=SourceLocation(path),
+        ),), counts=frozen({"declaration.missing": 1}))
+        for path, why in files
+    ))
 
 
 @click.command("validate")
@@ -524,6 +613,20 @@ def _run(
 )
 @click.option("--draft", is_flag=True, help="Allow a draft or candidate version of the standard.")
 @click.option(
+    "--extension",
+    "extensions",
+    multiple=True,
+    metavar="ID|PATH",
+    help="Apply an extension (fields and codes added to the standard): an id such as "
+    "garden-waste-subscription@1, or its folder; repeat for several.",
+)
+@click.option(
+    "--profile",
+    metavar="ID|PATH",
+    help="Apply a profile (the standard narrowed for one use, such as a contract): an id or its "
+    "folder.",
+)
+@click.option(
     "--jobs",
     "-j",
     "workers",
@@ -561,6 +664,8 @@ def validate(
     past_days: int,
     future_days: int,
     draft: bool,
+    extensions: tuple[str, ...],
+    profile: str | None,
     workers: int | None,
     statement_path: Path | None,
 ) -> int:
@@ -568,7 +673,8 @@ def validate(
 
     With no PATHS, check every file that lgstandards.toml (or [tool.lgstandards] in
     pyproject.toml) maps to a standard; with PATHS and no --standard, check each path against
-    the standard its glob maps it to.
+    the standard its glob maps it to, or else the standard, extension or profile its first
+    record names in $schema.
     """
     from lgstandards.reporters import ReportOptions
     from lgstandards.reporters.html import read_excerpts
@@ -576,16 +682,22 @@ def validate(
 
     if standard is not None and schema_file is not None:
         raise ConfigError("give exactly one of --standard ID[@VERSION] or --schema FILE")
+    if schema_file is not None and (extensions or profile):
+        raise ConfigError("--extension and --profile apply to a standard, not to --schema FILE")
     chosen_select, chosen_ignore = split(select), split(ignore)
     refuse_unknown_selectors((*chosen_select, *chosen_ignore))
     config = _load_config(config_file, no_config)
     defaults = config.settings if config is not None else None
-    if standard is not None or schema_file is not None:
+    if standard is not None or schema_file is not None or extensions or profile:
         if not paths:
-            raise ConfigError("give the files to check after --standard or --schema")
-        jobs = [Job(paths, standard, schema_file, input_format, draft)]
+            raise ConfigError("give the files to check after --standard, --schema, --extension "
+                              "or --profile")
+        jobs = [Job(paths, standard, schema_file, input_format, draft,
+                    extensions=extensions, profile=profile)]
     elif config is not None:
-        jobs = _jobs_from_config(config, paths)
+        jobs = _jobs_from_config(config, paths, draft)
+    elif paths:
+        jobs = _jobs_from_declarations(paths, draft)
     else:
         raise ConfigError(
             "give exactly one of --standard ID[@VERSION] or --schema FILE, or map files to "
@@ -606,6 +718,9 @@ def validate(
             # A cap by default keeps memory flat on a national file full of one mistake.
             or DEFAULT_MAX_FINDINGS,
             job.origin,
+            job.extensions,
+            job.profile,
+            job.unrouted,
         )
         for job in jobs
     ]

@@ -510,8 +510,16 @@ def locked_versions(lock: Lock | None, standard_id: str) -> frozenset[str]:
     if lock is None:
         return frozenset()
     return frozenset(
-        key.partition("/")[2] for key in lock.versions if key.partition("/")[0] == standard_id
+        version for key in _standard_keys(lock) for sid, _, version in [key.partition("/")]
+        if sid == standard_id
     )
+
+
+def _standard_keys(lock: Lock) -> list[str]:
+    """Return the lock's keys for standard versions (`id/version`), leaving out extensions'."""
+    # Extensions and profiles are locked as `extensions/<id>/<version>`: they have a lifecycle
+    # of their own, checked by the extension lint.
+    return [key for key in lock.versions if key.count("/") == 1]
 
 
 def check_catalogue(
@@ -530,7 +538,7 @@ def check_catalogue(
     locked = lock if lock is not None else read_lock(lock_path(cat))
     manifests = {m.id: m for m in cat}
     chosen = list(standards) if standards is not None else sorted(
-        set(manifests) | {key.partition("/")[0] for key in (locked.versions if locked else {})}
+        set(manifests) | {key.partition("/")[0] for key in (_standard_keys(locked) if locked else [])}
     )
     results: dict[str, tuple[Finding, ...]] = {}
     for standard_id in chosen:

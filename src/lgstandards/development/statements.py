@@ -10,6 +10,7 @@ inputs, checks the data again and confirms the same result.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -30,6 +31,7 @@ from lgstandards.report import FileReport, Report
 
 if TYPE_CHECKING:
     from lgstandards.apicheck.runner import ApiCheckOptions
+    from lgstandards.development.extensions import ExtensionVersion
 
 #: The version of a statement's shape; see `lgstandards/schemas/statement.schema.json`.
 STATEMENT_FORMAT = "1.0"
@@ -150,6 +152,26 @@ def layer_record(
     """Return an extension's or profile's files and hashes, read from its version folder."""
     hashes = {relative: sha256_file(path) for relative, path in version_files(folder)}
     return StandardFiles(ref, uri, role, status, locked, hashes)
+
+
+def layer_records(cat: Catalogue, layers: Iterable[ExtensionVersion]) -> tuple[StandardFiles, ...]:
+    """Return extensions' and profiles' files and hashes, locked when the lock guards them."""
+    from lgstandards.development.extensions import FOLDERS
+
+    lock = read_lock(lock_path(cat))
+    records = []
+    for layer in layers:
+        record = layer_record(layer.ref, layer.uri, layer.kind, layer.status.value, layer.folder)
+        entry = (lock.versions.get(f"{FOLDERS[layer.kind]}/{layer.id}/{layer.version}")
+                 if lock is not None and not layer.local and layer.status.released else None)
+        records.append(dataclasses.replace(
+            record, locked=entry is not None and dict(entry) == dict(record.files)))
+    return tuple(records)
+
+
+def base_ref(name: str) -> str:
+    """Return the base version of what a report names: `id@x.y.z` before any `+extension`."""
+    return name.partition("+")[0]
 
 
 def standards_used(
@@ -283,7 +305,7 @@ def data_statement(
     """
     # The exact version each checker used (a report names it), not the selector it was given.
     checked = [
-        cat.select(report.standard, allow_draft=True)
+        cat.select(base_ref(report.standard), allow_draft=True)
         for run, report in runs
         if run.standard and report.standard
     ]
@@ -297,7 +319,7 @@ def data_statement(
             digest = digest_file(Path(run.schema_file))
             schema_file = {"path": run.schema_file, "size": digest.size, "sha256": digest.sha256}
         entries.append({
-            "standard": report.standard if run.standard else None,
+            "standard": base_ref(report.standard) if run.standard and report.standard else None,
             "schema_file": schema_file,
             "extensions": [s.ref for s in run.extensions if s.role == "extension"],
             "profiles": [s.ref for s in run.extensions if s.role == "profile"],
@@ -358,6 +380,12 @@ def api_statement(
     from lgstandards.apicheck.runner import api_version
 
     version = api_version(options.standard, cat, allow_draft=True)
+    layers: tuple[StandardFiles, ...] = ()
+    if options.extensions or options.profile is not None:
+        from lgstandards.apicheck.runner import effective_bodies
+
+        layers = layer_records(cat, (layer for effective in effective_bodies(version, cat, options)
+                                     for layer in effective.layers))
     # Secrets in a URL (a password, a key in the query) or in headers never reach a statement.
     redactor = Redactor([*options.headers.values(), *url_secrets(options.base_url),
                          *(v for k, v in options.probes.items() if k == "api_key")])
@@ -365,7 +393,7 @@ def api_statement(
     threshold = None if fail_on == "never" else Severity(fail_on)
     levels = api_levels(report)
     return {
-        **_head("api", _now(lambda: finished), standards_used(cat, [version])),
+        **_head("api", _now(lambda: finished), (*standards_used(cat, [version]), *layers)),
         "options": {
             "fail_on": fail_on,
             "level": level,

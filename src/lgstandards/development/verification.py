@@ -29,6 +29,7 @@ from lgstandards.registry import Catalogue
 
 if TYPE_CHECKING:
     from lgstandards.conformance import Checker
+    from lgstandards.development.extensions import ExtensionVersion
 
 
 #: How a verification item counts: a mismatch fails verification; the others inform.
@@ -125,22 +126,29 @@ def _verify_registry(statement: Mapping[str, Any], cat: Catalogue) -> list[Item]
     for entry in statement["standards"]:
         ref = entry["ref"]
         if entry["role"] in ("extension", "profile"):
-            items.append(Item(
-                "extension-not-checked", "warning",
-                f"{ref} is an {entry['role']}; this lgstandards cannot find its files, so they "
-                "were not compared.",
-            ))
-            continue
-        try:
-            version = cat.select(ref, allow_draft=True)
-        except LgstandardsError:
-            items.append(Item("standard-missing", "mismatch",
-                              f"{ref} is not in the installed registry ({cat.root})."))
-            continue
-        if version.schema_uri != entry["id"]:
-            items.append(Item("standard-id", "mismatch",
-                              f"{ref}'s schema is {version.schema_uri} here, not {entry['id']}."))
-        now = {relative: sha256_file(path) for relative, path in version_files(version.folder)}
+            layer = layer_of(entry, cat)
+            if layer is None:
+                items.append(Item(
+                    "extension-not-checked", "warning",
+                    f"{ref} is an {entry['role']} that is neither in the installed registry nor "
+                    f"in the folder its address names ({entry['id']}), so its files were not "
+                    "compared.",
+                ))
+                continue
+            folder = layer.folder
+        else:
+            try:
+                version = cat.select(ref, allow_draft=True)
+            except LgstandardsError:
+                items.append(Item("standard-missing", "mismatch",
+                                  f"{ref} is not in the installed registry ({cat.root})."))
+                continue
+            if version.schema_uri != entry["id"]:
+                items.append(Item("standard-id", "mismatch",
+                                  f"{ref}'s schema is {version.schema_uri} here, not "
+                                  f"{entry['id']}."))
+            folder = version.folder
+        now = {relative: sha256_file(path) for relative, path in version_files(folder)}
         recorded: Mapping[str, str] = entry["files"]
         for relative in sorted(set(now) | set(recorded)):
             total += 1
@@ -189,7 +197,8 @@ def _verify_data(
     options = statement["options"]
     try:
         for number, run in enumerate(statement["runs"], 1):
-            items.extend(_verify_run(number, run, options, cat, given, used, bool(given)))
+            items.extend(_verify_run(number, run, options, cat, given, used, bool(given),
+                                     statement["standards"]))
     finally:
         if spooled is not None:
             spooled.unlink(missing_ok=True)
@@ -210,17 +219,29 @@ def _verify_run(
     given: Mapping[str, str],
     used: set[str],
     any_given: bool,
+    standards: Sequence[Mapping[str, Any]] = (),
 ) -> list[Item]:
-    """Match one run's inputs to files, check them again, and compare each result."""
+    """Match one run's inputs to files, check them again, and compare each result.
+
+    `standards` are the statement's standards, where a run's extensions and profiles are found.
+    """
     items: list[Item] = []
     name = run["standard"] or (run["schema_file"] or {}).get("path") or f"run {number}"
-    if run["extensions"] or run["profiles"]:
-        items.append(Item(
-            "not-rechecked", "warning",
-            f"{name} was checked with extensions or profiles, which this lgstandards cannot "
-            "apply again; its result was not reproduced.",
-        ))
-        return items
+    layers: dict[str, list[str]] = {"extension": [], "profile": []}
+    for role, refs in (("extension", run["extensions"]), ("profile", run["profiles"])):
+        for ref in refs:
+            entry = next((e for e in standards if e["ref"] == ref and e["role"] == role), None)
+            layer = layer_of(entry, cat) if entry is not None else None
+            if layer is None:
+                items.append(Item(
+                    "not-rechecked", "warning",
+                    f"{name} was checked with the {role} {ref}, which is not here, so its result "
+                    "was not reproduced.",
+                ))
+                return items
+            layers[role].append(str(layer.folder) if layer.local else layer.ref)
+    if layers["extension"] or layers["profile"]:
+        name = "+".join((name, *run["extensions"], *run["profiles"]))
     schema_file = run["schema_file"]
     if schema_file is not None:
         digest = digest_file(Path(schema_file["path"]))
@@ -241,7 +262,8 @@ def _verify_run(
             found.append((recorded, path))
     if not found:
         return items
-    checker = _rechecker(run, options, cat)
+    checker = _rechecker(run, options, cat, layers["extension"],
+                         layers["profile"][0] if layers["profile"] else None)
     same = 0
     for recorded, path in found:
         fmt = recorded["result"]["format"] or run["input_format"]
@@ -302,7 +324,31 @@ def _locate(
     return None
 
 
-def _rechecker(run: Mapping[str, Any], options: Mapping[str, Any], cat: Catalogue) -> Checker:
+def layer_of(entry: Mapping[str, Any], cat: Catalogue) -> ExtensionVersion | None:
+    """Return the extension or profile a statement's entry names, by its address, if it is here.
+
+    A registry one is found by its URI; one from a user's folder by the `file:` URI of that
+    folder, which is read, never fetched.
+    """
+    from urllib.parse import unquote, urlsplit
+
+    from lgstandards.development.extensions import extensions, load_local
+
+    uri = str(entry.get("id", ""))
+    try:
+        if uri.startswith("file:"):
+            folder = Path(unquote(urlsplit(uri).path)).parent
+            layer: ExtensionVersion | None = load_local(folder, base_uri=cat.base_uri,
+                                                        allow_draft=True)
+        else:
+            layer = extensions(cat).by_uri(uri)
+    except LgstandardsError:
+        return None
+    return layer if layer is not None and layer.ref == entry.get("ref") else None
+
+
+def _rechecker(run: Mapping[str, Any], options: Mapping[str, Any], cat: Catalogue,
+               extensions: Sequence[str] = (), profile: str | None = None) -> Checker:
     """Return the checker a run used, built from the statement's options."""
     from lgstandards.conformance import Checker
     from lgstandards.rules import RuleOptions
@@ -314,7 +360,8 @@ def _rechecker(run: Mapping[str, Any], options: Mapping[str, Any], cat: Catalogu
     )
     if run["standard"] is not None:
         checker = Checker.for_standard(
-            run["standard"], registry=cat, options=rule_options, allow_draft=True
+            run["standard"], registry=cat, options=rule_options, allow_draft=True,
+            extensions=extensions, profile=profile,
         )
     else:
         checker = Checker.for_schema_file(Path(run["schema_file"]["path"]), options=rule_options)

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lgstandards.findings import Severity
-from lgstandards.registry import Codelist, StandardVersion
+from lgstandards.registry import Codelist, SchemaVersion
 from lgstandards.rules import planning, waste
 from lgstandards.rules.base import MISSING, Hit, RecordContext, Rule, RuleOptions
 
@@ -22,7 +22,7 @@ RULESETS: Mapping[str, tuple[Rule, ...]] = {
 }
 
 
-def rules_for(version: StandardVersion) -> tuple[Rule, ...]:
+def rules_for(version: SchemaVersion) -> tuple[Rule, ...]:
     """Return the rules that apply to a standard version: its own plus the open-codelist check."""
     major = version.version.split(".")[0]
     own = RULESETS.get(f"{version.id}@{major}", ())
@@ -30,7 +30,7 @@ def rules_for(version: StandardVersion) -> tuple[Rule, ...]:
     return own + ((codelist,) if codelist else ())
 
 
-def open_codelist_rule(version: StandardVersion) -> Rule | None:
+def open_codelist_rule(version: SchemaVersion) -> Rule | None:
     """Build the rule that warns about values outside an open codelist, if the schema uses one."""
     places = list(_codelist_places(version.schema, version, "", set()))
     open_places = [
@@ -81,7 +81,7 @@ def open_codelist_rule(version: StandardVersion) -> Rule | None:
 
 
 def _codelist_places(
-    schema: Any, version: StandardVersion, pointer: str, seen: set[int]
+    schema: Any, version: SchemaVersion, pointer: str, seen: set[int]
 ) -> Iterator[tuple[str, str]]:
     """Yield (pointer template, codelist path) for each `x-codelist` reachable in this file."""
     if not isinstance(schema, dict) or id(schema) in seen:
