@@ -537,8 +537,9 @@ def check_catalogue(
     """
     locked = lock if lock is not None else read_lock(lock_path(cat))
     manifests = {m.id: m for m in cat}
+    keys = _standard_keys(locked) if locked else []
     chosen = list(standards) if standards is not None else sorted(
-        set(manifests) | {key.partition("/")[0] for key in (_standard_keys(locked) if locked else [])}
+        set(manifests) | {key.partition("/")[0] for key in keys}
     )
     results: dict[str, tuple[Finding, ...]] = {}
     for standard_id in chosen:
