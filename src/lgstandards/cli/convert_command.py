@@ -34,6 +34,10 @@ if TYPE_CHECKING:
 @click.option("--uprn", metavar="UPRN",
               help="ukbcd-bins: the UPRN of the property the scraper was run for.")
 @click.option("--postcode", metavar="POSTCODE", help="ukbcd-bins: the property's postcode.")
+@click.option("--mapping", "mapping", type=click.Path(path_type=Path, dir_okay=False),
+              metavar="FILE",
+              help="ukbcd-bins: a council mapping file saying what the council's bin colours "
+                   "hold, instead of the one shipped for --council.")
 @click.option("--generated-at", metavar="DATE-TIME",
               help="ukbcd-bins: when the scraper ran, such as 2026-12-01T06:00:00Z.  "
                    "[default: now]")
@@ -52,6 +56,7 @@ def convert(
     gss_code: str | None,
     uprn: str | None,
     postcode: str | None,
+    mapping: Path | None,
     generated_at: str | None,
     fmt: str,
     report_path: Path | None,
@@ -61,9 +66,10 @@ def convert(
 
     The records are written as NDJSON; an unknown --from lists the formats there are.
 
-    Every value that could not be mapped is reported with its row, column and header. Exit codes:
-    0 everything mapped; 1 some values could not be mapped (or, with --check, the records do not
-    conform); 2 the conversion could not run.
+    Every value that could not be mapped, or was mapped with a caveat, is reported with its place
+    in the input. Exit codes: 0 everything was converted (warnings say what was read with a
+    caveat or not carried); 1 some values could not be mapped (or, with --check, the records do
+    not conform); 2 the conversion could not run.
     """
     from lgstandards.conversions import ConversionOptions, converter
 
@@ -75,7 +81,8 @@ def convert(
         extra={
             key: value
             for key, value in (
-                ("uprn", uprn), ("postcode", postcode), ("generated_at", generated_at)
+                ("uprn", uprn), ("postcode", postcode), ("generated_at", generated_at),
+                ("mapping", None if mapping is None else str(mapping)),
             )
             if value is not None
         },
@@ -169,10 +176,14 @@ def _text_lines(report: Report, result: ConversionResult, output: Path | None) -
         spread = (f" in {_count(converted.invalid_records, 'record')}"
                   if converted.invalid_records else "")
         summary += f" {_count(errors, 'value')} could not be mapped{spread}."
+        if warnings:
+            summary += f" {_count(warnings, 'warning')}."
+    elif warnings:
+        # A warning is a value not carried, or carried on a reading the user should check.
+        summary += (f" Not every value was mapped as given: {_count(warnings, 'warning')} "
+                    "above say what was not carried or was read with a caveat.")
     else:
         summary += " Every value was mapped."
-    if warnings:
-        summary += f" {_count(warnings, 'warning')}."
     lines.append(summary)
     if len(report.files) > 1:
         checked = report.files[1]
