@@ -19,6 +19,13 @@ from lgstandards.rules.waste.recurrence import (
     weekday_name,
 )
 from lgstandards.rules.waste.same_property import CONFLICTING_UPRN
+from lgstandards.rules.waste.schedule_hits import (
+    RECORDED,
+    moved_to_same_day,
+    unchanged_with_change,
+    window_closes_early,
+    without_time,
+)
 from lgstandards.rules.waste.shared import (
     is_rejected,
     list_of,
@@ -28,9 +35,6 @@ from lgstandards.rules.waste.shared import (
     unknown_container_hit,
     unknown_service_hit,
 )
-
-#: Statuses the crew records, so the record says when.
-_RECORDED = {"completed": "completed", "not_completed": "not completed"}
 
 
 class _Schedule:
@@ -170,20 +174,20 @@ def _scan_valid_collections(
         if item["changed"]:
             scheduled = item["original_date"]
             if scheduled == day:
-                out.add("waste.changed-flag-mismatch", _moved_to_same_day(index, day))
+                out.add("waste.changed-flag-mismatch", moved_to_same_day(index, day))
         else:
             scheduled = day
             if "original_date" in item or "change_reason" in item:
-                out.add("waste.changed-flag-mismatch", _unchanged_with_change(
+                out.add("waste.changed-flag-mismatch", unchanged_with_change(
                     index, day, item.get("original_date"), item.get("change_reason")
                 ))
         status = item["status"]
-        if status in _RECORDED and "completed_at" not in item:
-            out.add("waste.completed-without-time", _without_time(index, status))
+        if status in RECORDED and "completed_at" not in item:
+            out.add("waste.completed-without-time", without_time(index, status))
         if "missed_report_allowed_until" in item:
             until = item["missed_report_allowed_until"]
             if until[:10] < day:
-                out.add("waste.outside-report-window", _window_closes_early(index, until, day))
+                out.add("waste.outside-report-window", window_closes_early(index, until, day))
         service = item["service_id"]
         days = listed.get(service)
         if days is not None:
@@ -215,19 +219,19 @@ def _scan_collections_carefully(
         # Hits at /collections/<index> are dropped when the schema rejected anything in it.
         if changed is True:
             if day is not None and get("original_date") == day:
-                out.add("waste.changed-flag-mismatch", _moved_to_same_day(index, day))
+                out.add("waste.changed-flag-mismatch", moved_to_same_day(index, day))
         elif changed is False and ("original_date" in item or "change_reason" in item):
-            out.add("waste.changed-flag-mismatch", _unchanged_with_change(
+            out.add("waste.changed-flag-mismatch", unchanged_with_change(
                 index, day, get("original_date"), get("change_reason")
             ))
         status = get("status")
-        if type(status) is str and status in _RECORDED and "completed_at" not in item:
-            out.add("waste.completed-without-time", _without_time(index, status))
+        if type(status) is str and status in RECORDED and "completed_at" not in item:
+            out.add("waste.completed-without-time", without_time(index, status))
         until = get("missed_report_allowed_until")
         if type(until) is str and day is not None and until[:10] < day and not is_rejected(
             ctx, f"/collections/{index}/missed_report_allowed_until"
         ):
-            out.add("waste.outside-report-window", _window_closes_early(index, until, day))
+            out.add("waste.outside-report-window", window_closes_early(index, until, day))
         service = get("service_id")
         if type(service) is not str or is_rejected(ctx, f"/collections/{index}/service_id"):
             continue
@@ -259,57 +263,6 @@ def _scheduled(ctx: RecordContext, index: int, item: Any) -> tuple[str, str] | N
     )):
         return None
     return where, day
-
-
-def _moved_to_same_day(index: int, day: str) -> Hit:
-    """Describe a collection marked changed whose date equals its original date."""
-    return Hit(
-        f"/collections/{index}",
-        f"The collection is marked changed but its date and original date are both {day}; a "
-        "moved collection has a new date. Set the new date, or set changed to false and remove "
-        "original_date and change_reason.",
-        day,
-    )
-
-
-def _unchanged_with_change(index: int, day: Any, original: Any, reason: Any) -> Hit | None:
-    """Describe an unchanged collection with a different original date, or a change reason."""
-    if type(original) is str and type(day) is str and original != day:
-        return Hit(
-            f"/collections/{index}",
-            f"The collection is marked unchanged (changed: false) but its original date "
-            f"{original} differs from its date {day}; a moved collection has changed: true and "
-            "a change_reason.",
-            original,
-        )
-    if type(reason) is str:
-        return Hit(
-            f"/collections/{index}",
-            f"The collection is marked unchanged (changed: false) but has the change reason "
-            f"{reason!r}; set changed to true with the original date, or remove the reason.",
-            reason,
-        )
-    return None
-
-
-def _without_time(index: int, status: str) -> Hit:
-    """Describe a completed or not-completed collection without completed_at."""
-    return Hit(
-        f"/collections/{index}/completed_at",
-        f"The collection is {_RECORDED[status]} but has no completed_at; give the time the crew "
-        "recorded it, so residents and missed-collection checks can rely on it.",
-        status,
-    )
-
-
-def _window_closes_early(index: int, until: str, day: str) -> Hit:
-    """Describe a missed-report window that closes before the collection's day."""
-    return Hit(
-        f"/collections/{index}/missed_report_allowed_until",
-        f"Missed reports are allowed only until {until}, before the collection's date {day}, so "
-        "none could ever be made; the window closes after the collection.",
-        until,
-    )
 
 
 def _rrule_hits(ctx: RecordContext, scan: _Schedule) -> list[Hit]:
