@@ -9,6 +9,7 @@ from lgstandards.findings import Severity
 from lgstandards.registry import Codelist, StandardVersion
 from lgstandards.rules import planning, waste
 from lgstandards.rules.base import MISSING, Hit, RecordContext, Rule, RuleOptions
+from lgstandards.rules.waste import property_schedule_v2
 
 __all__ = ["MISSING", "RULESETS", "Hit", "RecordContext", "Rule", "RuleOptions", "rules_for"]
 
@@ -16,6 +17,7 @@ __all__ = ["MISSING", "RULESETS", "Hit", "RecordContext", "Rule", "RuleOptions",
 RULESETS: Mapping[str, tuple[Rule, ...]] = {
     "planning-application-register@1": planning.RULES,
     "waste-property-schedule@1": waste.PROPERTY_SCHEDULE_RULES,
+    "waste-property-schedule@2": property_schedule_v2.PROPERTY_SCHEDULE_RULES,
     "waste-missed-collection-report@1": waste.MISSED_COLLECTION_REPORT_RULES,
     "waste-bulky-booking@1": waste.BULKY_BOOKING_RULES,
     "waste-service-catalogue@1": waste.SERVICE_CATALOGUE_RULES,

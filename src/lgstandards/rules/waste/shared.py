@@ -233,6 +233,12 @@ ABOUT: dict[str, tuple[Severity, str, str]] = {
         "Check the year. The window is counted from generated_at (or today) and set with "
         "--past-days and --future-days.",
     ),
+    "waste.dates-out-of-order": (
+        Severity.ERROR, "Dates or times out of order",
+        "Put the dates (and the times of a time band) in their order: a schedule is in force "
+        "from a day on or before its first collection and until a day after it; a subscription "
+        "or request ends after it starts.",
+    ),
     "waste.conflicting-uprn": (
         Severity.ERROR, "Same property twice with different data",
         "Publish one schedule per property: merge the two records or remove the stale one.",
