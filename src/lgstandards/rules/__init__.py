@@ -21,6 +21,8 @@ RULESETS: Mapping[str, tuple[Rule, ...]] = {
     "waste-missed-collection-report@1": waste.MISSED_COLLECTION_REPORT_RULES,
     "waste-bulky-booking@1": waste.BULKY_BOOKING_RULES,
     "waste-service-catalogue@1": waste.SERVICE_CATALOGUE_RULES,
+    # 2.x changed the shape of streams, not what the rules read: the same rules judge it.
+    "waste-service-catalogue@2": waste.SERVICE_CATALOGUE_RULES,
 }
 
 
