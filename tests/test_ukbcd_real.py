@@ -31,6 +31,9 @@ COUNCILS: dict[str, dict[str, str]] = json.loads((REAL / "councils.json").read_t
 VERDICTS: list[dict[str, Any]] = json.loads((REAL / "verdicts.json").read_text())
 MAPPINGS = Path(__file__).resolve().parents[1] / "src" / "lgstandards" / "conversions" / "data"
 CHECKER = Checker.for_standard("waste-property-schedule@1", options=RuleOptions())
+CHECKER_2 = Checker.for_standard(
+    "waste-property-schedule@2", options=RuleOptions(), allow_draft=True
+)
 
 
 def _gss(council: str) -> str:
@@ -39,11 +42,12 @@ def _gss(council: str) -> str:
 
 
 @cache
-def _convert(council: str) -> ConversionResult:
+def _convert(council: str, to: str = "waste-property-schedule@1") -> ConversionResult:
     path = REAL / "outputs" / f"{council}.json"
+    uprn = COUNCILS[council].get("uprn", "100023336956")
     return CONVERTER.convert(path, ConversionOptions(
         gss_code=_gss(council), source_name=council,
-        extra={"uprn": "100023336956", "generated_at": "2023-07-01T06:00:00Z"},
+        extra={"uprn": uprn, "generated_at": "2023-07-01T06:00:00Z", "to": to},
     ))
 
 
@@ -64,7 +68,7 @@ def test_the_fixtures_are_the_scrapers_98_councils() -> None:
 
 @pytest.mark.parametrize("path", OUTPUTS, ids=[p.stem for p in OUTPUTS])
 def test_every_real_output_converts_to_a_conforming_schedule(path: Path) -> None:
-    """Each output becomes a schedule that meets the standard, or is refused with a reason."""
+    """Each output becomes a schedule that meets 1.x and 2.0.0, or is refused with a reason."""
     if path.stem == "WiganBoroughCouncil":
         with pytest.raises(ConversionError, match="older shape"):
             _convert(path.stem)
@@ -75,6 +79,38 @@ def test_every_real_output_converts_to_a_conforming_schedule(path: Path) -> None
     if not result.records:
         # A scrape that failed wholesale: every bin is reported, and then that nothing is left.
         assert _codes(path.stem)["convert.no-bins"] == 1
+    two = _convert(path.stem, "waste-property-schedule@2")
+    assert two.target == "waste-property-schedule@2.0.0"
+    assert len(two.records) == len(result.records)
+    for record in two.records:
+        assert CHECKER_2.check_record(record) == []
+        assert record["$schema"].endswith("/waste-property-schedule/2.0.0/schema.json")
+        assert not record["property"]["uprn"].startswith("0")
+    # Only 1.x folds streams; everything else is reported alike.
+    assert [f.code for f in two.findings] == [
+        f.code for f in result.findings if f.code != "convert.streams-folded"
+    ]
+
+
+def test_2_0_0_holds_every_stream_a_name_names() -> None:
+    """Written as 2.0.0, combined names keep all their streams, main first, nothing folded."""
+    def streams(council: str) -> dict[str, list[str]]:
+        (record,) = _convert(council, "waste-property-schedule@2").records
+        return {s["name"]: s["streams"] for s in record["services"]}
+
+    assert streams("MertonCouncil")["Plastics, glass, cans and cartons"] == [
+        "plastics", "glass", "metals", "cartons"
+    ]
+    assert streams("SalfordCityCouncil")["Food and garden waste"] == ["food", "garden"]
+    assert streams("EastDevonDC")["Recycling and food waste"] == ["mixed_recycling", "food"]
+    assert streams("WokingBoroughCouncil")["Batteries/small electricals/textiles"] == [
+        "batteries", "small_weee", "textiles"
+    ]
+    assert streams("LeedsCityCouncil")["GREEN"] == ["other"]
+    # East Devon's scraper is run with a zero-padded UPRN; 2.0.0 writes it as OS issues it.
+    (record,) = _convert("EastDevonDC", "waste-property-schedule@2").records
+    assert COUNCILS["EastDevonDC"]["uprn"] == "010000273781"
+    assert record["property"]["uprn"] == "10000273781"
 
 
 def _names() -> list[tuple[str, str]]:

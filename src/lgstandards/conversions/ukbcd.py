@@ -32,10 +32,12 @@ from lgstandards.conversions.bin_names import (
 )
 from lgstandards.conversions.council_mappings import CouncilMapping, for_council
 from lgstandards.findings import Finding, Severity, SourceLocation, join_pointer
-from lgstandards.identifiers import COUNCIL_GSS, ORGANISATION
+from lgstandards.identifiers import COUNCIL_GSS, ORGANISATION, normal_postcode, normal_uprn
 from lgstandards.locate import LineIndex, offset_of
 
-TARGET = "waste-property-schedule@1"
+STANDARD = "waste-property-schedule"
+#: The majors the converter writes: 1 holds one stream a service, 2 several.
+MAJORS = (1, 2)
 NAME = "ukbcd-bins"
 
 #: Fields of a bin entry the schedule holds.
@@ -142,14 +144,19 @@ class UkbcdConverter:
         "The {\"bins\": [{\"type\", \"collectionDate\": \"dd/mm/yyyy\"}]} output of "
         "UKBinCollectionData and the apps built on it; give --uprn and the council's GSS code."
     )
-    target = TARGET
+    @property
+    def target(self) -> str:
+        """Return the standard written unless asked otherwise: the newest released major."""
+        return default_target()
 
     def convert(self, source: Path | bytes, options: ConversionOptions) -> ConversionResult:
         """Convert one scraper output, reporting each bin that could not be carried across."""
         name = options.source_name or (str(source) if isinstance(source, Path) else "<input>")
-        data, text = _read(source, name)
         extra = options.extra
-        uprn = _uprn(extra.get("uprn"))
+        version = _version(extra.get("to"))
+        major = int(version.split(".")[0])
+        data, text = _read(source, name)
+        uprn = _uprn(extra.get("uprn"), major)
         council = _council(options)
         generated_at = _generated_at(extra.get("generated_at"))
         where = _Input(name, text)
@@ -178,7 +185,7 @@ class UkbcdConverter:
             if label not in ids:
                 ids[label] = _unique(slug(label), set(ids.values()))
                 service, container, said = _service(
-                    where, [*found.type_at], label, ids[label], mapping
+                    where, [*found.type_at], label, ids[label], mapping, major
                 )
                 services[label] = service
                 if container is not None:
@@ -193,14 +200,17 @@ class UkbcdConverter:
                 f"{name} has no bin with a readable type and date, so there is no schedule to "
                 "write; the scraper most likely failed for this property.",
             ))
-            return ConversionResult((), tuple(findings))
-        record: dict[str, Any] = {
+            return ConversionResult((), tuple(findings), _ref(version, extra))
+        record: dict[str, Any] = {}
+        if major >= 2:
+            record["$schema"] = _schema_uri(version)
+        record.update({
             "generated_at": generated_at,
             "publisher": council,
             "source_system": "other",
-            "property": _property(uprn, council, extra),
+            "property": _property(uprn, council, extra, major),
             "services": list(services.values()),
-        }
+        })
         if containers:
             record["container_types"] = containers
         # Collections go in date order, as the standard asks; equal dates keep the input's order.
@@ -208,10 +218,55 @@ class UkbcdConverter:
         extensions = _extensions(extra, record["property"])
         if extensions:
             record["extensions"] = extensions
-        return ConversionResult((record,), tuple(findings))
+        return ConversionResult((record,), tuple(findings), _ref(version, extra))
 
 
 CONVERTER = UkbcdConverter()
+
+
+def default_target() -> str:
+    """Return 'waste-property-schedule@<major>' for the newest released major it writes."""
+    from lgstandards.registry import catalogue
+
+    version = catalogue().select(STANDARD)
+    major = int(version.version.split(".")[0])
+    return f"{STANDARD}@{major if major in MAJORS else MAJORS[0]}"
+
+
+def _version(asked: str | None) -> str:
+    """Return the exact version to write: the one asked for (--to), else the default's."""
+    from lgstandards.errors import LgstandardsError
+    from lgstandards.registry import catalogue
+
+    wanted = asked or default_target()
+    standard, _, selector = wanted.partition("@")
+    if standard != STANDARD or not selector:
+        raise ConversionError(
+            f"--to {wanted!r}: ukbcd-bins writes {STANDARD}, such as {STANDARD}@2."
+        )
+    try:
+        # A major asked for by name is written even while it is a draft: the converter knows
+        # the shape it writes, and the report names the exact version.
+        version = catalogue().select(wanted, allow_draft=asked is not None).version
+    except LgstandardsError as exc:
+        raise ConversionError(f"--to {wanted!r}: {exc}") from None
+    if int(version.split(".")[0]) not in MAJORS:
+        raise ConversionError(
+            f"--to {wanted!r}: ukbcd-bins writes majors {', '.join(map(str, MAJORS))} only."
+        )
+    return version
+
+
+def _ref(version: str, extra: Mapping[str, str]) -> str | None:
+    """Return the exact version for the result, when one was asked for."""
+    return f"{STANDARD}@{version}" if extra.get("to") else None
+
+
+def _schema_uri(version: str) -> str:
+    """Return the $schema URI of a version of the property schedule."""
+    from lgstandards.registry import catalogue
+
+    return str(catalogue().select(f"{STANDARD}@{version}", allow_draft=True).schema_uri)
 
 
 def _read(source: Path | bytes, name: str) -> tuple[Any, str]:
@@ -233,7 +288,7 @@ def _read(source: Path | bytes, name: str) -> tuple[Any, str]:
         raise ConversionError(f"{name} is not valid JSON: {exc}.") from None
 
 
-def _uprn(value: str | None) -> str:
+def _uprn(value: str | None, major: int) -> str:
     """Return the UPRN option, or raise ConversionError: without it there is no record."""
     if value is None:
         raise ConversionError(
@@ -242,7 +297,13 @@ def _uprn(value: str | None) -> str:
         )
     if not _UPRN.fullmatch(value):
         raise ConversionError(f"--uprn {value!r} is not a UPRN of 1 to 12 digits.")
-    return value
+    written = normal_uprn(value)
+    if written is None:
+        raise ConversionError(
+            f"--uprn {value!r} is not a UPRN Ordnance Survey issues: no property has UPRN 0."
+        )
+    # common 2.0.0 writes a UPRN as OS issues it; 1.x keeps the council's padding.
+    return written if major >= 2 else value
 
 
 def _council(options: ConversionOptions) -> dict[str, str]:
@@ -401,20 +462,30 @@ def _unique(made: str, taken: set[str]) -> str:
 
 def _service(
     where: _Input, at: Sequence[str | int], label: str, sid: str,
-    mapping: CouncilMapping | None,
+    mapping: CouncilMapping | None, major: int,
 ) -> tuple[dict[str, Any], dict[str, Any] | None, list[Finding]]:
     """Build the service (and container type, if the name says one) for a bin name."""
     reading = read_name(label, mapping)
     stream = schedule_stream(reading.streams) if reading.streams else "other"
-    service: dict[str, Any] = {"id": sid, "name": label, "stream": stream}
+    # 2.0.0 holds every stream the name names; 1.x one, folded (and said so).
+    streams = [stream] if major < 2 else list(reading.streams or ("other",))
+    service: dict[str, Any] = {"id": sid, "name": label}
+    if major < 2:
+        service["stream"] = stream
+    else:
+        service["streams"] = streams
     box = container_of(label, reading.streams[0] if reading.streams else None)
-    container = _container(sid, label, box, stream)
+    container = _container(sid, label, box, streams)
     if container is not None:
         service["container_type_ids"] = [sid]
-    return service, container, _said(where, at, label, reading, stream, mapping)
+    return service, container, _said(
+        where, at, label, reading, stream if major < 2 else None, mapping
+    )
 
 
-def _container(sid: str, label: str, box: Container, stream: str) -> dict[str, Any] | None:
+def _container(
+    sid: str, label: str, box: Container, streams: Sequence[str]
+) -> dict[str, Any] | None:
     """Return the container type a name describes, or None when it names no container."""
     if box.kind is None:
         return None
@@ -425,14 +496,14 @@ def _container(sid: str, label: str, box: Container, stream: str) -> dict[str, A
         container["colour"] = box.colour
     if box.lid_colour:
         container["lid_colour"] = box.lid_colour
-    container["streams"] = [stream]
+    container["streams"] = list(streams)
     if box.kind == "sack":
         container["disposable"] = True
     return container
 
 
 def _said(
-    where: _Input, at: Sequence[str | int], label: str, reading: BinName, stream: str,
+    where: _Input, at: Sequence[str | int], label: str, reading: BinName, stream: str | None,
     mapping: CouncilMapping | None,
 ) -> list[Finding]:
     """Return what the reading of a name must tell the user: nothing is decided silently."""
@@ -459,7 +530,7 @@ def _said(
             + _mapping_hint(mapping),
             label, Severity.WARNING,
         ))
-    if reading.streams and not _holds_all(reading.streams, stream):
+    if stream is not None and reading.streams and not _holds_all(reading.streams, stream):
         said.append(where.finding(
             "convert.streams-folded", at,
             f"{label!r} names {_streams(reading.streams)}; waste-property-schedule 1 holds one "
@@ -524,7 +595,9 @@ def _holds_all(streams: Sequence[str], stream: str) -> bool:
     )
 
 
-def _property(uprn: str, council: dict[str, str], extra: Mapping[str, str]) -> dict[str, Any]:
+def _property(
+    uprn: str, council: dict[str, str], extra: Mapping[str, str], major: int
+) -> dict[str, Any]:
     """Build the property: UPRN and council, plus an address when all its parts are given."""
     place: dict[str, Any] = {"uprn": uprn}
     if extra.get("usrn"):
@@ -533,7 +606,9 @@ def _property(uprn: str, council: dict[str, str], extra: Mapping[str, str]) -> d
     if len(parts) == 3:
         address: dict[str, Any] = dict(parts)
         if extra.get("postcode"):
-            address["postcode"] = extra["postcode"]
+            # 2.0.0 wants a postcode as Royal Mail writes it; a spacing slip is mended.
+            given = extra["postcode"]
+            address["postcode"] = (normal_postcode(given) or given) if major >= 2 else given
         place["address"] = address
     place["collection_authority"] = dict(council)
     return place
