@@ -68,7 +68,7 @@ def _codes(report_json: str) -> list[tuple[str, str]]:
     (SCHEDULE_URI, "waste-property-schedule@1.0.0"),
     (f"{BASE_URI}waste-property-schedule/1.0.0/schema.bundled.json",
      "waste-property-schedule@1.0.0"),
-    (f"{BASE_URI}waste-property-schedule/latest/schema.json", "waste-property-schedule@1.0.0"),
+    (f"{BASE_URI}waste-property-schedule/latest/schema.json", "waste-property-schedule@2.0.0"),
     (f"{BASE_URI}waste-property-schedule/1/schema.json", "waste-property-schedule@1.0.0"),
     (f"{BASE_URI}common/1.0/schema.json", "common@1.0.0"),
     (GARDEN_URI, "waste-property-schedule@1.0.0+garden-waste-subscription@1.0.0"),
@@ -356,7 +356,7 @@ def test_drafts_stay_out_unless_asked(tmp_path: Path) -> None:
     root = tmp_path / "standards"
     root.mkdir()
     shutil.copy(STANDARDS / "registry.json", root / "registry.json")
-    for name in ("common", "waste-property-schedule", "extensions"):
+    for name in ("common", "waste-common", "waste-property-schedule", "extensions"):
         shutil.copytree(STANDARDS / name, root / name)
     manifest_path = root / "extensions/garden-waste-subscription/extension.json"
     manifest = json.loads(manifest_path.read_text())

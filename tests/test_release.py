@@ -40,9 +40,36 @@ NOTE_FIELD = {
 
 @pytest.fixture
 def registry(tmp_path: Path) -> Path:
-    """Return a temporary copy of the registry."""
-    shutil.copytree(standards_root(), tmp_path / "standards")
-    return tmp_path / "standards"
+    """Return a temporary copy of the registry in which the standard has only its 1.0.0."""
+    root = tmp_path / "standards"
+    shutil.copytree(standards_root(), root)
+    _only_first(root)
+    return root
+
+
+def _only_first(root: Path) -> None:
+    """Remove the standard's versions after OLD from a copy, so these tests can make their own."""
+    folder = root / STANDARD
+    manifest_path = folder / "standard.json"
+    manifest = json.loads(manifest_path.read_text())
+    later = [e["version"] for e in manifest["versions"] if e["version"] != OLD]
+    manifest["versions"] = [e for e in manifest["versions"] if e["version"] == OLD]
+    manifest_path.write_text(json.dumps(manifest, indent=2) + "\n")
+    lock_file = root / "lock.json"
+    lock = json.loads(lock_file.read_text())
+    lock["versions"] = {k: v for k, v in lock["versions"].items()
+                        if k not in {f"{STANDARD}/{v}" for v in later}}
+    lock_file.write_text(json.dumps(lock, indent=2) + "\n")
+    changelog = folder / "CHANGELOG.md"
+    text = changelog.read_text()
+    for version in later:
+        shutil.rmtree(folder / version)
+        start = text.find(f"## [{version}]")
+        if start >= 0:
+            text = text[:start] + text[text.index("## [", start + 4):]
+        text = "".join(line for line in text.splitlines(keepends=True)
+                       if not line.startswith(f"[{version}]: "))
+    changelog.write_text(text)
 
 
 def _snapshot(root: Path) -> dict[str, bytes]:

@@ -56,6 +56,8 @@ CATEGORIES: dict[str, str] = {
     "docs/authoring-standards.md.",
     "lifecycle": "`lgstandards lint` and `lgstandards release`: a manifest's statuses and dates "
     "break the lifecycle in docs/versioning.md.",
+    "convert": "`lgstandards convert`: a value of the input could not be carried into the "
+    "standard, or was carried on a reading worth checking. docs/conversions.md explains each.",
     "upgrade": "`lgstandards upgrade`: what a migration did to a record on its way to a newer "
     "major version, and records that could not be moved.",
 }
@@ -359,7 +361,7 @@ def rule_codes() -> tuple[CodeInfo, ...]:
 
 @functools.cache
 def tool_codes() -> tuple[CodeInfo, ...]:
-    """Return the codes of the API checker and the standards linter, from their own lists."""
+    """Return the codes of the API checker, the standards linter and the converters."""
     import importlib
 
     found: list[CodeInfo] = []
@@ -372,6 +374,8 @@ def tool_codes() -> tuple[CodeInfo, ...]:
          "Change the manifest as docs/versioning.md describes."),
         ("lgstandards.development.extension_lint", ("CODES",),
          "Change the extension's or profile's files as docs/extensions.md describes."),
+        ("lgstandards.conversions.codes", ("CODES",),
+         "Fix the value in the input, or in the program that exported it."),
     ):
         module = importlib.import_module(module_name)
         # A module may name what a group of its findings is called, which says what is wrong,

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urldefrag, urljoin
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -714,6 +715,42 @@ class EffectiveVersion:
     def profile(self) -> ExtensionVersion | None:
         """Return the profile applied, if any."""
         return next((layer for layer in self.layers if layer.kind == "profile"), None)
+
+    @property
+    def codelists_in_use(self) -> Mapping[str, Codelist]:
+        """Return the base's codelists in use with the layers' codes and codelists merged in."""
+        return {**self.base.codelists_in_use, **self.codelists}
+
+    def resolve_ref(self, doc_uri: str, ref: str) -> tuple[str, Any] | None:
+        """Return (document URI, subschema) that a `$ref` names: in the effective schema or not."""
+        uri, fragment = urldefrag(urljoin(doc_uri, ref))
+        if uri != self.schema_uri:
+            return self.base.resolve_ref(doc_uri, ref)
+        node: Any = self.schema
+        for part in fragment.split("/")[1:] if fragment.startswith("/") else ():
+            part = part.replace("~1", "/").replace("~0", "~")
+            if isinstance(node, Mapping) and part in node:
+                node = node[part]
+            elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+                node = node[int(part)]
+            else:
+                return None
+        return uri, node
+
+    def codelist_key(self, doc_uri: str, name: str) -> str:
+        """Return how this version names a codelist: as the base names it."""
+        # The effective schema has a URI of its own, but its codelist names are the base's.
+        return self.base.codelist_key(self.base.schema_uri if doc_uri == self.schema_uri
+                                      else doc_uri, name)
+
+    def codelist_for(self, doc_uri: str, name: str) -> tuple[str, Codelist | None]:
+        """Return the key of a codelist and the codelist, with the layers' codes merged in."""
+        key = self.codelist_key(doc_uri, name)
+        merged = self.codelists.get(key)
+        if merged is not None:
+            return key, merged
+        return self.base.codelist_for(
+            self.base.schema_uri if doc_uri == self.schema_uri else doc_uri, name)
 
     @property
     def accepted_uris(self) -> frozenset[str]:

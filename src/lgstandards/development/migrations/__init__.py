@@ -6,7 +6,16 @@ Each standard with migrations has a module here named after its id with undersco
 
 from __future__ import annotations
 
+from lgstandards.development.migrations import (
+    common,
+    waste_property_schedule,
+    waste_service_catalogue,
+)
 from lgstandards.development.upgrade import Migration
 
 #: Every migration, in no particular order; the upgrade engine chains them by standard and major.
-ALL: tuple[Migration, ...] = ()
+ALL: tuple[Migration, ...] = (
+    *common.MIGRATIONS,
+    *waste_property_schedule.MIGRATIONS,
+    *waste_service_catalogue.MIGRATIONS,
+)
