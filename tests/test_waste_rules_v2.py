@@ -133,6 +133,16 @@ def test_a_move_onto_an_added_date_is_right_either_way() -> None:
     assert _found(SCHEDULE, record) == set()
 
 
+def test_a_cancelled_collection_on_an_excluded_day_says_it_twice_not_wrongly() -> None:
+    """Listing the strike day as cancelled and excluding it agree; listing it as scheduled not."""
+    record = _example(SCHEDULE, "strike-and-catch-up.json")
+    day = {"service_id": "recycling", "date": "2027-02-11", "changed": False, "status": "cancelled"}
+    record["collections"].insert(3, day)
+    assert _found(SCHEDULE, record) == set()
+    day["status"] = "scheduled"
+    assert _found(SCHEDULE, record) == {("waste.rrule-disagrees", "/collections/3/date")}
+
+
 def test_the_1_x_rules_are_not_the_2_x_rules() -> None:
     """Each major has its own ruleset; the 2.x one judges dated schedules."""
     assert RULESETS["waste-property-schedule@2"] is property_schedule_v2.PROPERTY_SCHEDULE_RULES
