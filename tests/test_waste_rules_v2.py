@@ -25,8 +25,9 @@ REQUEST = "waste-container-request@1.0.0"
 MISSED = "waste-missed-collection-report@1.1.0"
 BULKY = "waste-bulky-booking@1.1.0"
 CATALOGUE = "waste-service-catalogue@2.0.0"
+NOTICE = "waste-disruption-notice@1.0.0"
 #: The newest version of each waste standard, whose examples must show each of its rules.
-NEWEST = [SCHEDULE, GARDEN, REQUEST, MISSED, BULKY, CATALOGUE]
+NEWEST = [SCHEDULE, GARDEN, REQUEST, MISSED, BULKY, CATALOGUE, NOTICE]
 
 _CHECKERS: dict[str, Checker] = {}
 
