@@ -86,6 +86,7 @@ def load_mapping(text: str, source: str) -> CouncilMapping:
         )
 
     def meanings(table: Mapping[str, Any], key: Any = str) -> dict[str, CouncilMeaning]:
+        """Return a table of meanings, keyed as lookups will ask for them."""
         return {
             key(name): CouncilMeaning(tuple(entry["streams"]), entry["evidence"])
             for name, entry in table.items()
