@@ -88,9 +88,9 @@ _LABELS = {
     "/decision/decision_date": "decision date",
     "/consultation/start_date": "consultation start date",
     "/consultation/end_date": "consultation end date",
-    "/planning_performance_agreement/agreed_date": "planning performance agreement's date",
+    "/planning_performance_agreement/agreed_date": "planning performance agreement date",
     "/planning_performance_agreement/decision_due_date":
-        "planning performance agreement's decision date",
+        "decision date agreed in the planning performance agreement",
     "/appeal/lodged_date": "appeal lodged date",
     "/appeal/validated_date": "appeal validated date",
     "/appeal/started_date": "appeal start date",
