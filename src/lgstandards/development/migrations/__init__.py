@@ -6,7 +6,10 @@ Each standard with migrations has a module here named after its id with undersco
 
 from __future__ import annotations
 
+from lgstandards.development.migrations import planning_application_register
 from lgstandards.development.upgrade import Migration
 
 #: Every migration, in no particular order; the upgrade engine chains them by standard and major.
-ALL: tuple[Migration, ...] = ()
+ALL: tuple[Migration, ...] = (
+    *planning_application_register.MIGRATIONS,
+)
