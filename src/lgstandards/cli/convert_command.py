@@ -117,7 +117,8 @@ def _report(
         from lgstandards.conformance import Checker
         from lgstandards.findings import SourceLocation
 
-        checker = Checker.for_standard(chosen.target)
+        # A converter writes records of the version its code targets, draft or released.
+        checker = Checker.for_standard(chosen.target, allow_draft=True)
         written = str(output) if output is not None else "<stdout>"
         found = [
             finding.with_location(SourceLocation(written, record=item.number, line=item.number))
