@@ -134,11 +134,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
-def check_publisher(options: ConversionOptions, name: str, why: str) -> list[Finding]:
-    """Check --organisation and --gss-code: a malformed one stops the run, a missing one is found.
-
-    `why` says, for the missing case, why the format itself cannot name the authority.
-    """
+def check_publisher_format(options: ConversionOptions) -> None:
+    """Raise ConversionError when --organisation or --gss-code is given but malformed."""
     organisation, gss = _patterns()
     if options.organisation is not None and not organisation.fullmatch(options.organisation):
         raise ConversionError(
@@ -149,6 +146,14 @@ def check_publisher(options: ConversionOptions, name: str, why: str) -> list[Fin
         raise ConversionError(
             f"--gss-code {options.gss_code!r} is not a council GSS code such as 'E08000025'."
         )
+
+
+def check_publisher(options: ConversionOptions, name: str, why: str) -> list[Finding]:
+    """Check --organisation and --gss-code: a malformed one stops the run, a missing one is found.
+
+    `why` says, for the missing case, why the format itself cannot name the authority.
+    """
+    check_publisher_format(options)
     where = SourceLocation(name)
     if options.organisation is None:
         return [Finding(
