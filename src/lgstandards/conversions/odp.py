@@ -335,7 +335,7 @@ def _boundary(doc: _Doc, sub: tuple[str | int, ...]) -> dict[str, Any]:
     for owner in ("proposal", "property"):
         path = (*sub, "data", owner, "boundary")
         site = doc.get(*path, "site", take=False)
-        if site is None:
+        if site is None and doc.get(*path, "area", take=False) is None:
             continue
         geometry = site.get("geometry") if isinstance(site, dict) and site.get(
             "type") == "Feature" else site
@@ -344,7 +344,7 @@ def _boundary(doc: _Doc, sub: tuple[str | int, ...]) -> dict[str, Any]:
             found["geometry"] = {"type": geometry["type"],
                                  "coordinates": geometry.get("coordinates")}
             doc.get(*path, "site")
-        else:
+        elif site is not None:
             doc.report("convert.unmapped-value", (*path, "site"),
                        "The boundary is not a GeoJSON Polygon or MultiPolygon (or a Feature of "
                        "one), so it was left out.")
@@ -607,10 +607,10 @@ def _status(
         record["status"] = "withdrawn"
         if withdrawn:
             record["withdrawn_date"] = withdrawn
-            event = {"event": "application-withdrawn", "date": withdrawn}
             if reason:
-                event["note"] = reason[:1000]
-            timeline.append(event)
+                # The register has no withdrawal reason; the withdrawal event's note keeps it.
+                timeline.append({"event": "application-withdrawn", "date": withdrawn,
+                                 "note": reason[:1000]})
         else:
             doc.report("convert.missing-value", (*path, "withdrawnAt"),
                        "The application is withdrawn but withdrawnAt does not say when; the "
@@ -659,11 +659,10 @@ def _appeal(doc: _Doc, record: dict[str, Any], timeline: list[dict[str, str]]) -
                        f"Appeal decision {decision!r} has no register equivalent, so it was "
                        "left out.", decision)
     reason = doc.text(*path, "reason")
-    if "lodged_date" in appeal:
-        event = {"event": "appeal-lodged", "date": appeal["lodged_date"]}
-        if reason:
-            event["note"] = reason[:1000]
-        timeline.append(event)
+    if "lodged_date" in appeal and reason:
+        # The register has no appeal reason; the lodging event's note keeps it.
+        timeline.append({"event": "appeal-lodged", "date": appeal["lodged_date"],
+                         "note": reason[:1000]})
     if appeal:
         record["appeal"] = appeal
         record["status"] = "appealed"

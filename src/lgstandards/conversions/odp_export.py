@@ -18,7 +18,7 @@ from typing import Any
 from lgstandards.conversions.base import Exported
 from lgstandards.conversions.carried import NotCarried, Reader
 from lgstandards.conversions.dates import london_midnight_utc
-from lgstandards.conversions.odp_types import to_odp
+from lgstandards.conversions.odp_types import from_odp, to_odp
 from lgstandards.conversions.odp_values import odp_values
 from lgstandards.findings import Finding, Severity, SourceLocation
 
@@ -63,7 +63,8 @@ REASONS: Mapping[str, str] = {
     "/site/wards": "ODP's property has one ward, by name",
     "/site/geometry": "ODP's boundary is a Polygon or MultiPolygon",
     "/documents": "ODP's files need an https address",
-    "/status": "ODP's statuses are returned, withdrawn, determined and undetermined",
+    "/status": "ODP has no status for it, and undetermined at assessment reads back as "
+    "awaiting decision",
     "/$schema": "the document names ODP's schema instead",
 }
 _DEFAULT = "ODP has no field for it"
@@ -75,6 +76,13 @@ ODP_ONLY = (
     "data.consultation.siteNotice", "metadata.id", "metadata.submittedAt",
     "metadata.generatedAt", "files' sizes, media types and dates",
 )
+
+#: Register statuses ODP's status and stage say exactly; a resolution to grant, a call-in and a
+#: valid application not yet in consultation all become undetermined at assessment.
+_ODP_STATUSES = frozenset({
+    "received", "invalid", "consultation", "awaiting-decision", "determined", "appealed",
+    "withdrawn", "returned",
+})
 
 _ODP_FILE_TYPE = re.compile(r"[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*")
 
@@ -123,15 +131,16 @@ def to_document(record: Reader) -> dict[str, Any]:
     reference = record.text("reference")
     if reference:
         application["reference"] = reference
-    status = record.text("status") or ""
+    status = record.get("status", take=False)
+    status = status if isinstance(status, str) else ""
     odp_status, stage = values.statuses.get(status, ("undetermined", "assessment"))
     if status == "appealed" and record.get("decision", take=False) is None:
         # An appeal against non-determination: the application itself is undecided.
         odp_status = "undetermined"
-    # ODP has no status for a resolution, a call-in or a valid application awaiting assessment:
-    # undetermined at assessment is as near as it comes, so the status counts as carried.
     application["stage"] = stage
     application["status"] = odp_status
+    if status in _ODP_STATUSES:
+        record.get("status")
     withdrawn = record.text("withdrawn_date")
     if withdrawn:
         application["withdrawnAt"] = london_midnight_utc(withdrawn)
@@ -175,8 +184,14 @@ def to_document(record: Reader) -> dict[str, Any]:
                                 local if isinstance(local, str) else None)
     if odp_type:
         document["applicationType"] = odp_type
-        record.get("development_scale")
-        record.get("retrospective")
+        # The scale and retrospection are carried only as far as the ODP type says them.
+        meaning = from_odp(odp_type)
+        if meaning.scale is not None and meaning.scale == record.get(
+            "development_scale", take=False
+        ):
+            record.get("development_scale")
+        if meaning.retrospective and record.get("retrospective", take=False) is True:
+            record.get("retrospective")
         if local == odp_type:
             record.get("local_application_type")
         for index, code in enumerate(types):
