@@ -12,8 +12,7 @@ import pytest
 
 from lgstandards.conformance import Checker
 from lgstandards.findings import Finding
-from lgstandards.rules import RULESETS, RuleOptions
-from lgstandards.rules import planning, planning_v2
+from lgstandards.rules import RULESETS, RuleOptions, planning, planning_v2
 from tests.planning_roundtrip import EXAMPLES, valid_records
 
 REPO = Path(__file__).resolve().parents[1]
@@ -90,7 +89,9 @@ def test_extensions_in_order() -> None:
     record["time_extensions"][1]["decision_due_date"] = "2026-09-30"
     assert _found(record) == set()
     record["time_extensions"][1]["decision_due_date"] = "2026-09-29"
-    assert _found(record) == {("planning.dates-out-of-order", "/time_extensions/1/decision_due_date")}
+    assert _found(record) == {
+        ("planning.dates-out-of-order", "/time_extensions/1/decision_due_date")
+    }
 
 
 def test_outcome_rule_stays_quiet_for_local_and_unlisted_types() -> None:
