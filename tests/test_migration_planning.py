@@ -17,7 +17,7 @@ from lgstandards.development.migrations.planning_application_register import (
 )
 from lgstandards.registry import catalogue
 from lgstandards.rules import RuleOptions
-from lgstandards.sources import Source, detect_format
+from lgstandards.sources import Record, Source, detect_format
 
 FOLDER = Path(__file__).resolve().parents[1] / "standards" / "planning-application-register"
 
@@ -31,9 +31,8 @@ def _records(version: str) -> list[tuple[str, dict[str, Any]]]:
         tabular = Checker.for_standard(f"planning-application-register@{version}").tabular
         source = Source(str(path), detect_format(str(path)), path=path, tabular=tabular)
         for item in source.items():
-            data = getattr(item, "data", None)
-            if isinstance(data, dict):
-                found.append((f"{path.name}:{item.number}", data))
+            if isinstance(item, Record) and isinstance(item.data, dict):
+                found.append((f"{path.name}:{item.number}", item.data))
     return found
 
 
