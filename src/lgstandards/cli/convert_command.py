@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 @click.command("convert")
 @click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path, allow_dash=True))
 @click.option("--from", "source_format", required=True, metavar="FORMAT",
-              help="The input's format, such as lga-planning-csv (the LGA planning "
-                   "applications CSV).")
+              help="The input's format: lga-planning-csv (the LGA planning applications "
+                   "CSV), odp (Open Digital Planning documents), planning-data "
+                   "(planning.data.gov.uk's planning-application rows) or ukbcd-bins.")
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
               help="Write the NDJSON records to FILE instead of standard output.")
 @click.option("--organisation", metavar="DATASET:REF",
@@ -111,7 +112,8 @@ def _report(
             MappingProxyType(Counter(f.code for f in findings)),
         )
 
-    files = [file_report(name, "csv", list(result.findings))]
+    kind = "json" if name.lower().endswith((".json", ".ndjson")) else "csv"
+    files = [file_report(name, kind, list(result.findings))]
     checks: tuple[str, ...] = ()
     if check:
         from lgstandards.conformance import Checker
