@@ -12,7 +12,6 @@ from typing import Any
 import jsonschema
 import pytest
 
-from lgstandards import validate_files
 from lgstandards.cli import main
 from lgstandards.conformance import Checker
 from lgstandards.conversions import (
@@ -34,6 +33,7 @@ EXAMPLE = REPO / "examples" / "data" / "lga-planning-applications.csv"
 MESSY = REPO / "tests" / "data" / "lga-planning-messy.csv"
 ADUR = ConversionOptions(organisation="local-authority:ADU", gss_code="E07000223")
 LGA = converter("lga-planning-csv")
+REGISTER = Checker.for_standard("planning-application-register@2", allow_draft=True)
 
 
 def _csv(*rows: dict[str, str]) -> bytes:
@@ -67,8 +67,8 @@ def _located(result: ConversionResult) -> set[tuple[str, int | None, str | None]
 def test_converter_is_registered() -> None:
     """The LGA converter is found by name and targets the register's major version."""
     assert CONVERTERS["lga-planning-csv"] is LGA
-    assert LGA.target == "planning-application-register@1"
-    catalogue().select(LGA.target)
+    assert LGA.target == "planning-application-register@2"
+    catalogue().select(LGA.target, allow_draft=True)
 
 
 def test_unknown_converter_is_a_config_error() -> None:
@@ -90,7 +90,7 @@ def test_example_converts_to_conforming_records(tmp_path: Path) -> None:
     assert len(result.records) == 8
     output = tmp_path / "register.ndjson"
     output.write_text("".join(json.dumps(r) + "\n" for r in result.records))
-    report = validate_files([output], "planning-application-register@1")
+    report = REGISTER.check_paths([str(output)])
     assert report.records == 8
     assert report.findings == ()
 
@@ -99,7 +99,7 @@ def test_example_records(tmp_path: Path) -> None:
     """The example's rows become the statuses, outcomes and places their columns say."""
     records = {r["reference"]: r for r in LGA.convert(EXAMPLE, ADUR).records}
     householder = records["AWDM/1021/26"]
-    assert householder["application_type"] == "hh"
+    assert householder["application_types"] == ["hh"]
     assert householder["site"]["address_text"] == "12 Sample Road, Shoreham-by-Sea, BN43 5XY"
     assert householder["site"]["postcode"] == "BN43 5XY"
     assert householder["decision"] == {
@@ -116,7 +116,7 @@ def test_example_records(tmp_path: Path) -> None:
     }
     assert records["AWDM/1055/26"]["withdrawn_date"] == "2026-09-30"
     assert "decision" not in records["AWDM/1055/26"]
-    assert records["AWDM/1203/26"]["application_type"] == "pa-extension"
+    assert records["AWDM/1203/26"]["application_types"] == ["pa-extension"]
     assert records["AWDM/1203/26"]["decision"]["outcome"] == "prior-approval-not-required"
     assert records["AWDM/1240/26"]["decision"]["outcome"] == "no-objection"
     assert records["AWDM/1290/26"]["site"]["point"] == [-0.312, 50.8405]
@@ -126,22 +126,24 @@ MESSY_FINDINGS = {
     ("convert.unknown-column", 1, "Ward Councillor"),
     ("convert.column-not-carried", 2, "Agent"),
     ("convert.changed-value", 3, "CaseURL"),
-    ("convert.unmapped-value", 4, "Decision"),
+    ("convert.column-not-carried", 2, "PublisherURI"),
+    ("convert.column-not-carried", 2, "OrganisationURI"),
+    ("convert.column-not-carried", 2, "ServiceTypeURI"),
+    ("convert.conflicting-values", 4, "Status"),
     ("convert.bad-date", 5, "CaseDate"),
     ("convert.bad-date", 5, "DecisionTargetDate"),
     ("convert.unmapped-value", 6, "UPRN"),
     ("convert.missing-value", 7, "AppealRef"),
     ("convert.conflicting-values", 8, "Decision"),
-    ("convert.unmapped-value", 9, "ClassificationLabel"),
+    ("convert.missing-value", 9, "ClassificationLabel"),
     ("convert.unmapped-value", 10, "GeoX"),
 }
 
 #: What the checker then says of the records: (code, record, pointer).
 MESSY_CHECKED = {
-    ("schema.required", 3, "/decision"),
     ("schema.required", 4, "/received_date"),
     ("schema.required", 6, "/appeal/lodged_date"),
-    ("schema.required", 8, "/application_type"),
+    ("schema.required", 8, "/application_types"),
     ("planning.reference-not-unique", 10, "/reference"),
     ("planning.dates-out-of-order", 11, "/decision/decision_date"),
 }
@@ -157,17 +159,17 @@ def test_messy_file_reports_every_unmapped_value(tmp_path: Path) -> None:
     assert letters["Ward Councillor"] == "AK"
     records = tmp_path / "messy.ndjson"
     records.write_text("".join(json.dumps(r) + "\n" for r in result.records))
-    report = validate_files([records], "planning-application-register@1")
+    report = REGISTER.check_paths([str(records)])
     assert {(f.code, f.location.record, f.pointer) for f in report.findings} == MESSY_CHECKED
 
 
 def test_messy_values_that_did_map() -> None:
     """Variants councils publish ('Delegated', 'Live ', 'MIN|Full', a /HOU suffix) still map."""
     records = LGA.convert(MESSY, ADUR).records
-    assert records[0]["application_type"] == "hh"
+    assert records[0]["application_types"] == ["hh"]
     assert records[0]["decision"]["decision_level"] == "delegated"
     assert records[1]["status"] == "validated"
-    assert records[1]["application_type"] == "full"
+    assert records[1]["application_types"] == ["full"]
     assert records[1]["documentation_url"].startswith("https://")
     assert records[5]["status"] == "appealed"
     assert records[5]["appeal"] == {
@@ -240,7 +242,7 @@ def test_enforcement_appeal_is_unmapped() -> None:
         ({"ClassificationLabel": "Listed Building Consent"}, "lbc"),
         ({"ClassificationLabel": "hh"}, "hh"),
         ({"ClassificationLabel": "Prior approval: larger home extension"}, "pa-extension"),
-        ({"ClassificationLabel": "Other County Matter|MIN", "ServiceTypeLabel": "VAR"}, "s73"),
+        ({"ClassificationLabel": "MIN", "ServiceTypeLabel": "VAR"}, "s73"),
         ({"ClassificationLabel": "", "CaseReference": "26/00123/LBC"}, "lbc"),
         ({"ClassificationLabel": "", "CaseReference": "NMA/2026/0233"}, "full"),
     ],
@@ -251,17 +253,82 @@ def test_application_types(columns: dict[str, str], code: str) -> None:
         # A reference that only starts with a type says nothing; the ServiceTypeLabel decides.
         columns = {**columns, "ServiceTypeLabel": "FUL"}
     record, found = _one(columns)
-    assert record["application_type"] == code
+    assert record["application_types"] == [code]
     assert found == set()
 
 
 def test_unknown_type_is_reported_where_it_was_given() -> None:
     """A classification that names no application type is reported in its column."""
-    record, found = _one({"ClassificationLabel": "Major - dwellings", "CaseReference": "26/1"})
-    assert "application_type" not in record
+    record, found = _one({"ClassificationLabel": "Flying saucer pad", "CaseReference": "26/1"})
+    assert "application_types" not in record
     assert found == {("convert.unmapped-value", "ClassificationLabel")}
+    record, found = _one({"ClassificationLabel": "Major - dwellings", "CaseReference": "26/1"})
+    assert (record["development_scale"], record["development_category"]) == (
+        "major", "dwellings"
+    )
+    assert found == {("convert.missing-value", "ClassificationLabel")}
     record, found = _one({"ClassificationLabel": "", "CaseReference": "26/00001"})
     assert found == {("convert.missing-value", "ClassificationLabel")}
+
+
+def test_combined_types_scale_and_category() -> None:
+    """Each type in the classification is kept, and PS2 words give the scale and category."""
+    record, found = _one({"ClassificationLabel": "Householder|Listed building consent"})
+    assert record["application_types"] == ["hh", "lbc"]
+    assert found == set()
+    record, found = _one({"ClassificationLabel": "Minor Dwellings", "ServiceTypeLabel": "FUL"})
+    assert record["application_types"] == ["full"]
+    assert (record["development_scale"], record["development_category"]) == ("minor", "dwellings")
+    assert found == set()
+
+
+def test_county_matter_classification_is_reported_as_a_warning() -> None:
+    """A county-matter category the register cannot say is reported; the type still maps."""
+    record, _ = _one({"ClassificationLabel": "Other County Matter|MIN",
+                          "ServiceTypeLabel": "VAR"})
+    assert record["application_types"] == ["s73"]
+    assert record["development_scale"] == "minor"
+    result = LGA.convert(_csv({"ClassificationLabel": "Other County Matter|MIN",
+                               "ServiceTypeLabel": "VAR"}), ADUR)
+    assert [(f.code, f.severity) for f in result.findings] == [
+        ("convert.unmapped-value", Severity.WARNING)
+    ]
+
+
+def test_generic_service_label_says_nothing() -> None:
+    """'Planning applications' names the council's service, not a type: it is not reported."""
+    record, found = _one({"ClassificationLabel": "Householder",
+                          "ServiceTypeLabel": "Planning applications"})
+    assert record["application_types"] == ["hh"]
+    assert found == set()
+
+
+def test_resolution_to_grant_subject_to_s106() -> None:
+    """'Approve subject to S106' is a resolution: its status, date and committee are kept."""
+    record, found = _one({"Status": "Pending", "Decision": "Approve subject to S106 agreement",
+                          "DecisionDate": "01/10/2026", "DecisionType": "Planning committee"})
+    assert record["status"] == "resolution-to-grant-subject-to-s106"
+    assert record["resolution_date"] == record["committee_date"] == "2026-10-01"
+    assert "decision" not in record
+    assert found == set()
+    record, found = _one({"Decision": "Minded to grant subject to legal agreement"})
+    assert record["status"] == "resolution-to-grant-subject-to-s106"
+    assert found == {("convert.missing-value", "Decision")}
+
+
+def test_ground_area_and_ward() -> None:
+    """GroundArea in square metres becomes hectares; a ward's GSS URI becomes a ward."""
+    record, found = _one({
+        "GroundArea": "1,250", "GeoAreaLabel": "St Mary's",
+        "GeoAreaURI": "http://statistics.data.gov.uk/id/statistical-geography/E05007564",
+    })
+    assert record["site"]["area_hectares"] == 0.125
+    assert record["site"]["wards"] == [{"name": "St Mary's", "gss_code": "E05007564"}]
+    assert "extensions" not in record
+    assert found == set()
+    record, found = _one({"GroundArea": "0.08"})
+    assert "area_hectares" not in record["site"]
+    assert found == {("convert.unmapped-value", "GroundArea")}
 
 
 @pytest.mark.parametrize(
@@ -353,16 +420,29 @@ def test_bad_dates_are_reported_with_a_hint(text: str, hint: str) -> None:
 
 @pytest.mark.parametrize(
     ("cell", "uprns"),
-    [("100023336956", ["100023336956"]), ("000000199356", ["000000199356"]),
+    [("100023336956", ["100023336956"]),
      ("100023336956;100023336957", ["100023336956", "100023336957"]),
      ("100023336956, 100023336957", ["100023336956", "100023336957"]),
      ("100023336956|100023336956", ["100023336956"])],
 )
 def test_uprns(cell: str, uprns: list[str]) -> None:
-    """UPRNs stay text with their leading zeros, split on the separators councils use."""
+    """UPRNs stay text, split on the separators councils use."""
     record, found = _one({"UPRN": cell})
     assert record["site"]["uprns"] == uprns
     assert found == set()
+
+
+def test_uprn_leading_zeros_are_dropped_and_noted_once() -> None:
+    """Zero-padded UPRNs are written as Ordnance Survey issues them, noted once per file."""
+    result = LGA.convert(_csv({"UPRN": "000000199356"}, {"UPRN": "0100023336956"},
+                              {"UPRN": "000000000000"}), ADUR)
+    assert [r["site"].get("uprns") for r in result.records] == [
+        ["199356"], ["100023336956"], None
+    ]
+    assert {(f.code, f.location.row, f.severity) for f in result.findings} == {
+        ("convert.changed-value", 2, Severity.INFO),
+        ("convert.unmapped-value", 4, Severity.ERROR),
+    }
 
 
 def test_bad_uprns_are_reported() -> None:
@@ -567,7 +647,7 @@ def test_cli_writes_records_to_stdout(capsys: pytest.CaptureFixture[str]) -> Non
     assert len(out.splitlines()) == 11
     assert all(json.loads(line)["organisation"]["gss_code"] == "E07000223"
                for line in out.splitlines())
-    assert "lga-planning-messy.csv row 4, column V (Decision)" in err
+    assert "lga-planning-messy.csv row 6, column AE (UPRN)" in err
     assert "[convert.unmapped-value]" in err
 
 
@@ -580,7 +660,7 @@ def test_cli_check_validates_the_records(capsys: pytest.CaptureFixture[str],
     assert code == 1
     assert f"{output} line 10, record 10" in err
     assert "[planning.reference-not-unique]" in err
-    assert "6 of 11 records do not conform" in err
+    assert "5 of 11 records do not conform" in err
 
 
 def test_cli_check_passes_clean_data(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -644,5 +724,5 @@ def test_cli_unwritable_output(capsys: pytest.CaptureFixture[str], tmp_path: Pat
 def test_checker_agrees_with_validate_files() -> None:
     """The records a conversion returns can be checked in memory as well as from a file."""
     result = LGA.convert(EXAMPLE, ADUR)
-    checker = Checker.for_standard(LGA.target)
+    checker = Checker.for_standard(LGA.target, allow_draft=True)
     assert all(item.valid and not item.findings for item in checker.iter_records(result.records))

@@ -378,6 +378,8 @@ _SHIPPED = [
     if version.id == migration.standard and int(version.version.split(".")[0]) ==
     migration.from_major
     for path in version.example_files("valid")
+    # upgrade reads JSON and NDJSON only; a standard's own migration test covers its CSV records.
+    if path.suffix != ".csv"
 ]
 
 

@@ -72,11 +72,12 @@ def test_every_rule_is_documented_and_shown(ref: str) -> None:
 
 
 def test_a_code_means_one_thing_in_every_ruleset() -> None:
-    """A code shared by several standards and majors has one severity, title and fix."""
-    seen: dict[str, tuple[Severity, str, str]] = {}
+    """A code shared by several standards and majors has one severity and title."""
+    # The fix may differ: it names the fields a major has (planning 2.x's extensions of time).
+    seen: dict[str, tuple[Severity, str]] = {}
     for rules in RULESETS.values():
         for rule in rules:
-            about = (rule.severity, rule.title, rule.fix)
+            about = (rule.severity, rule.title)
             assert seen.setdefault(rule.code, about) == about, rule.code
 
 

@@ -56,8 +56,9 @@ CATEGORIES: dict[str, str] = {
     "docs/authoring-standards.md.",
     "lifecycle": "`lgstandards lint` and `lgstandards release`: a manifest's statuses and dates "
     "break the lifecycle in docs/versioning.md.",
-    "convert": "`lgstandards convert`: a value of the input could not be carried into the "
-    "standard, or was carried on a reading worth checking. docs/conversions.md explains each.",
+    "convert": "`lgstandards convert`: a value of another format could not be carried into the "
+    "standard's records as it was. docs/conversions.md and docs/mappings/ say what maps.",
+    "export": "`lgstandards export`: a record's value has no place in the other format.",
     "upgrade": "`lgstandards upgrade`: what a migration did to a record on its way to a newer "
     "major version, and records that could not be moved.",
 }
@@ -333,6 +334,88 @@ _CORE: tuple[CodeInfo, ...] = (
 
 _CORE_BY_CODE = {info.code: info for info in _CORE}
 
+INFO = Severity.INFO
+
+#: The codes of conversions between the standards and other formats (`convert`, `export`).
+_CONVERSION: tuple[CodeInfo, ...] = (
+    CodeInfo("convert.unmapped-value", E, "Value with no equivalent",
+             "A value has no equivalent in the standard and was left out (a warning when the "
+             "record still has what it needs); the message says what would map.",
+             "Use one of the values the message lists, or complete the record by hand."),
+    CodeInfo("convert.bad-date", E, "Date that cannot be read",
+             "A date is not written as the format says, or names no real day; it was left out.",
+             "Write the date as the format expects; the message spots month/day order, "
+             "two-digit years and spreadsheet day numbers."),
+    CodeInfo("convert.bad-number", E, "Number that cannot be read",
+             "A coordinate or an area is not a number, or not a sensible one; it was left out.",
+             "Give a plain number in the units the format uses."),
+    CodeInfo("convert.missing-value", E, "Value the standard needs is missing",
+             "A value the standard requires is empty, or the format has no place for it.",
+             "Fill it in at the source, or add it to the converted record by hand."),
+    CodeInfo("convert.conflicting-values", E, "Values that disagree",
+             "Two values of one record disagree; the message says which one was used (a "
+             "warning when the choice is safe).",
+             "Correct whichever value is wrong at the source."),
+    CodeInfo("convert.missing-column", E, "Column missing",
+             "The file lacks a column every record needs.",
+             "Export the column too."),
+    CodeInfo("convert.no-organisation", E, "Publisher not given",
+             "--organisation, or a local authority's --gss-code, was not given and the format "
+             "does not say it.",
+             "Give --organisation (such as local-authority:BIR) and --gss-code."),
+    CodeInfo("convert.row-length", E, "Row of the wrong length",
+             "A CSV row has more or fewer cells than the header: a stray comma or an unclosed "
+             "quote.",
+             "Quote values that contain commas; check the row in a text editor."),
+    CodeInfo("convert.changed-value", W, "Value changed to fit",
+             "A value was changed to fit the standard, such as an http address made https or "
+             "a UPRN's leading zeros dropped (info when the change loses nothing).",
+             "Check the changed value; correct it at the source to avoid the change."),
+    CodeInfo("convert.not-utf8", W, "File not UTF-8",
+             "The file is not UTF-8 and was read as Windows-1252.",
+             "Save the file as UTF-8; check symbols such as '£' in the output."),
+    CodeInfo("convert.unknown-column", W, "Column not of the format",
+             "A column is not one of the format's, so it was ignored.",
+             "Rename it to the format's column, or drop it."),
+    CodeInfo("convert.duplicate-column", W, "Column given twice",
+             "A column appears twice; only the first was used.",
+             "Remove the second copy."),
+    CodeInfo("convert.column-not-carried", INFO, "Column not carried",
+             "A column with values has no place in the standard (personal data, or facts "
+             "about the file); reported once per file.",
+             "Nothing to do, unless the values matter: then keep them elsewhere."),
+    CodeInfo("convert.field-not-carried", INFO, "Field not carried",
+             "A field of the source has no place in the standard; reported once per place "
+             "with the number of records that had it, and why.",
+             "Nothing to do, unless the values matter: then keep the source as well."),
+    CodeInfo("convert.no-bins", E, "No bin could be read",
+             "The scrapers' output has no bin with a readable type and date, so no schedule "
+             "is written.",
+             "Run the scraper again; it most likely failed for this property."),
+    CodeInfo("convert.bad-bin", E, "Entry that is not a bin",
+             "An entry of the scrapers' bins list is not an object; it was left out.",
+             "Report it to the scraper's maintainers."),
+    CodeInfo("convert.unmapped-bin-type", W, "Bin name with no waste stream",
+             "A bin's name matches no stream rule, so its service's stream is 'other'.",
+             "Set the stream by hand, or ask the scraper's maintainers to name the waste."),
+    CodeInfo("export.field-not-carried", INFO, "Field not carried into the other format",
+             "A record's field has no place in the format exported to; reported once per place "
+             "with the number of records that had it, and why.",
+             "Nothing to do, unless the receiver needs it: then send the record as well."),
+    CodeInfo("export.incomplete", W, "Exported documents are not complete",
+             "The other format requires parts a register record does not hold, such as Open "
+             "Digital Planning's submission and case officer.",
+             "Add the parts the message lists from the back office before sending."),
+)
+
+
+_CONVERSION_BY_CODE = {info.code: info for info in _CONVERSION}
+
+
+def conversion_codes() -> tuple[CodeInfo, ...]:
+    """Return the codes of `convert` and `export`."""
+    return _CONVERSION
+
 
 def core_codes() -> tuple[CodeInfo, ...]:
     """Return the codes the core can report: sources, schema keywords and core checks."""
@@ -387,7 +470,8 @@ def tool_codes() -> tuple[CodeInfo, ...]:
         for name in names:
             catalogue.update(getattr(module, name))
         for code, meaning in sorted(catalogue.items()):
-            if code not in _CORE_BY_CODE:
+            # A conversion code both converters share is described once, in _CONVERSION.
+            if code not in _CORE_BY_CODE and code not in _CONVERSION_BY_CODE:
                 title = titles.get(code) or meaning.split(":")[0].rstrip(".")
                 found.append(CodeInfo(code, severities.get(code, E), title, meaning,
                                       fixes.get(code, fix)))
@@ -395,8 +479,8 @@ def tool_codes() -> tuple[CodeInfo, ...]:
 
 
 def all_codes() -> tuple[CodeInfo, ...]:
-    """Return every known code: the core's, the rules', then the API checker's and linter's."""
-    return _CORE + rule_codes() + tool_codes()
+    """Return every known code: the core's, the rules', the tools' and the conversions'."""
+    return _CORE + rule_codes() + tool_codes() + _CONVERSION
 
 
 def describe(code: str) -> CodeInfo | None:

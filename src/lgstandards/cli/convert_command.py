@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 @click.command("convert")
 @click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path, allow_dash=True))
 @click.option("--from", "source_format", required=True, metavar="FORMAT",
-              help="The input's format, such as lga-planning-csv (the LGA planning "
-                   "applications CSV).")
+              help="The input's format: lga-planning-csv (the LGA planning applications "
+                   "CSV), odp (Open Digital Planning documents), planning-data "
+                   "(planning.data.gov.uk's planning-application rows) or ukbcd-bins.")
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
               help="Write the NDJSON records to FILE instead of standard output.")
 @click.option("--organisation", metavar="DATASET:REF",
@@ -123,7 +124,8 @@ def _report(
             MappingProxyType(Counter(f.code for f in findings)),
         )
 
-    files = [file_report(name, "csv", list(result.findings))]
+    kind = "json" if name.lower().endswith((".json", ".ndjson")) else "csv"
+    files = [file_report(name, kind, list(result.findings))]
     checks: tuple[str, ...] = ()
     # A version asked for with --to is exact and may be a draft: the records are in its shape.
     target = result.target or chosen.target
@@ -131,7 +133,8 @@ def _report(
         from lgstandards.conformance import Checker
         from lgstandards.findings import SourceLocation
 
-        checker = Checker.for_standard(target, allow_draft=result.target is not None)
+        # A converter writes records of the version its code targets, draft or released.
+        checker = Checker.for_standard(target, allow_draft=True)
         written = str(output) if output is not None else "<stdout>"
         found = [
             finding.with_location(SourceLocation(written, record=item.number, line=item.number))

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from lgstandards.cli import export_records
 from lgstandards.cli.common import write_bytes
 from lgstandards.errors import ConfigError
 
@@ -35,11 +36,11 @@ _UPRN = click.option(
 
 @click.group("export")
 def export() -> None:
-    """Write a waste property schedule (JSON or NDJSON) in another format.
+    """Write a standard's records in another format.
 
-    The schedule is checked against waste-property-schedule first. Exit codes: 0 written; 1
-    nothing to write; 2 SCHEDULE is not a conforming property schedule (its findings are shown)
-    or cannot be read.
+    ics and ukbcd-bins write a waste property schedule; odp and planning-data write planning
+    register records. The input is checked against its standard first. Exit codes: 0 written; 1
+    nothing to write; 2 the input does not conform (its findings are shown) or cannot be read.
     """
 
 
@@ -216,3 +217,7 @@ def _tell(message: str) -> None:
 def _where(output: Path | None) -> str:
     """Name the output for messages."""
     return str(output) if output is not None else "standard output"
+
+
+for _command in export_records.COMMANDS:
+    export.add_command(_command)

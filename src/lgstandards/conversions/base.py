@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -60,4 +60,30 @@ class Converter(Protocol):
 
     def convert(self, source: Path | bytes, options: ConversionOptions) -> ConversionResult:
         """Convert a file (a path) or its bytes, reporting each value that could not be mapped."""
+        ...
+
+
+@dataclass(frozen=True)
+class Exported:
+    """What an export wrote, how many records it wrote, and what it could not carry."""
+
+    data: bytes
+    records: int
+    findings: tuple[Finding, ...] = ()
+
+
+class Exporter(Protocol):
+    """Writes records of one standard in another format."""
+
+    #: The format's name, as `lgstandards export` takes it.
+    name: str
+    #: One sentence saying what the format is.
+    description: str
+    #: The standard the records must follow, as `Checker.for_standard` takes it ('id@major').
+    source: str
+    #: The file suffix the format's files usually have, such as '.json' or '.csv'.
+    suffix: str
+
+    def export(self, records: Sequence[Mapping[str, Any]], name: str) -> Exported:
+        """Write the records; `name` is how findings name the input."""
         ...

@@ -2,33 +2,41 @@
 
 Most councils' open planning CSVs descend from the LGA's 36-column schema: PascalCase headers,
 dd/mm/yyyy dates and labelled values such as 'Approve' or 'Delegated powers'. This converter turns
-each row into a `planning-application-register` 1.0.0 record and reports, with its row and column,
-every value it could not carry across. The value maps come from the standard's own codelists (their
-`lga_*` fields and titles) plus the variants councils actually publish.
+each row into a `planning-application-register` 2.0.0 record and reports, with its row and column,
+every value it could not carry across. What the values mean is in `lga_planning_values`; where the
+site is, in `lga_planning_site`.
 """
 
 from __future__ import annotations
 
-import csv
-import functools
-import io
-import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
-from datetime import date
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from lgstandards.conversions.base import (
-    ConversionError,
-    ConversionOptions,
-    ConversionResult,
+from lgstandards.conversions.base import ConversionError, ConversionOptions, ConversionResult
+from lgstandards.conversions.dates import parse_date
+from lgstandards.conversions.inputs import (
+    check_publisher,
+    csv_rows,
+    decode_text,
+    norm,
+    read_bytes,
+    source_name,
 )
-from lgstandards.conversions.osgb import MAX_EASTING, MAX_NORTHING, grid_to_wgs84
+from lgstandards.conversions.lga_planning_row import Row
+from lgstandards.conversions.lga_planning_site import SiteReader
+from lgstandards.conversions.lga_planning_values import (
+    TARGET,
+    WITHDRAWN_DECISIONS,
+    Maps,
+    classify,
+    is_resolution_to_grant,
+    maps,
+)
 from lgstandards.findings import Finding, Severity, SourceLocation
 from lgstandards.sources import column_letter
 
-TARGET = "planning-application-register@1"
+__all__ = ["CONVERTER", "LGA_COLUMNS", "TARGET", "LgaPlanningConverter", "parse_date"]
 
 #: The LGA schema's 36 columns, in its order.
 LGA_COLUMNS: tuple[str, ...] = (
@@ -44,266 +52,36 @@ LGA_COLUMNS: tuple[str, ...] = (
 #: Columns a row cannot become a complete record without (CaseReference, above all).
 REQUIRED_COLUMNS = ("CaseReference", "CaseText", "LocationText", "CaseDate")
 
-#: Columns with no field in the standard, kept under `extensions.lga_planning_csv` as text.
-EXTENSION_COLUMNS = ("GeoAreaURI", "GeoAreaLabel", "GroundArea", "ResponsesFor", "ResponsesAgainst")
+#: Columns with no field in the standard, kept under `extensions.lga_planning_csv` as text
+#: (GeoAreaURI and GeoAreaLabel too, when they do not name wards by GSS code).
+EXTENSION_COLUMNS = ("ResponsesFor", "ResponsesAgainst")
 
 #: Columns deliberately left out: file-level facts, or data the register does not publish.
 NOT_CARRIED: Mapping[str, str] = {
     "Agent": "the register carries no personal data, so agents' names are left out",
     "GeoPointLicensingURL": "the register has no field for a point's licence",
+    "PublisherURI": "--organisation and --gss-code name the planning authority instead",
+    "OrganisationURI": "--organisation and --gss-code name the planning authority instead",
+    "ServiceTypeURI": "the service is the planning register itself; ServiceTypeLabel is read for "
+    "an application type",
+    "ClassificationURI": "ClassificationLabel is read instead, since the concept lists these URIs "
+    "name are not published in a form lgstandards reads",
 }
+
+#: ServiceTypeLabel values that name the council's service, not the kind of application.
+GENERIC_SERVICE_LABELS = frozenset({
+    "planningapplications", "planningapplication", "planning", "developmentcontrol",
+    "developmentmanagement",
+})
 
 EXTENSION_KEY = "lga_planning_csv"
 
+_HEADERS = {norm(name): name for name in LGA_COLUMNS}
 
-def _norm(text: str) -> str:
-    """Return text lower-cased with everything but letters and digits removed, for matching."""
-    return re.sub(r"[^a-z0-9]+", "", text.lower())
-
-
-_HEADERS = {_norm(name): name for name in LGA_COLUMNS}
-
-
-# -- value maps ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Maps:
-    """Lookup tables from normalised LGA labels to the standard's codes."""
-
-    application_type: Mapping[str, str]
-    status: Mapping[str, str]
-    decision: Mapping[str, str]
-    decision_level: Mapping[str, str]
-    appeal: Mapping[str, str]
-
-
-# Variants councils publish that the codelists do not spell out. Keys are matched after `_norm`.
-_TYPE_ALIASES = {
-    "hh": "hh", "hou": "hh", "hse": "hh", "house": "hh", "householder": "hh",
-    "householderapplication": "hh", "householderplanningpermission": "hh",
-    "ful": "full", "full": "full", "fullplanning": "full", "fullapplication": "full",
-    "fullplanningpermission": "full", "fullplanningapplication": "full",
-    "out": "outline", "outline": "outline", "outlineplanningpermission": "outline",
-    "rem": "reserved-matters", "res": "reserved-matters", "reservedmatters": "reserved-matters",
-    "lbc": "lbc", "lb": "lbc", "listedbuilding": "lbc", "listedbuildingconsent": "lbc",
-    "adv": "advertising", "advert": "advertising", "advertisement": "advertising",
-    "advertisementconsent": "advertising",
-    "cac": "demolition-con-area", "con": "demolition-con-area",
-    "conservationareaconsent": "demolition-con-area",
-    "var": "s73", "s73": "s73", "section73": "s73", "variationofcondition": "s73",
-    "variationofconditions": "s73", "removalofcondition": "s73", "removalofconditions": "s73",
-    "nma": "non-material-amendment", "nonmaterialamendment": "non-material-amendment",
-    "doc": "approval-condition", "dis": "approval-condition", "cond": "approval-condition",
-    "det": "approval-condition", "discharge": "approval-condition",
-    "dischargeofcondition": "approval-condition", "dischargeofconditions": "approval-condition",
-    "approvalofdetails": "approval-condition",
-    "tpo": "consent-under-tpo", "workstotreestpo": "consent-under-tpo",
-    "treepreservationorder": "consent-under-tpo",
-    "tca": "notice-trees-in-con-area", "treesinconservationarea": "notice-trees-in-con-area",
-    "workstotreesinaconservationarea": "notice-trees-in-con-area",
-    "ldc": "ldc", "clu": "ldc", "lawfuldevelopmentcertificate": "ldc",
-    "cle": "ldc-existing-use", "cleud": "ldc-existing-use", "ldce": "ldc-existing-use",
-    "clp": "ldc-prospective-use", "clopud": "ldc-prospective-use", "ldcp": "ldc-prospective-use",
-    "pa": "prior-approval", "pn": "prior-approval", "priorapproval": "prior-approval",
-    "priornotification": "prior-approval",
-    "pah": "pa-extension", "pnh": "pa-extension", "phh": "pa-extension",
-    "largerhomeextension": "pa-extension", "priorapprovallargerhomeextension": "pa-extension",
-    "pip": "pip", "permissioninprinciple": "pip",
-    "haz": "haz-substance-consent", "hazardoussubstancesconsent": "haz-substance-consent",
-    "reg3": "reg-3", "r3": "reg-3", "regulation3": "reg-3",
-    "reg4": "reg-4", "r4": "reg-4", "regulation4": "reg-4",
-    "hdg": "hedgerow-removal", "hedgerowremovalnotice": "hedgerow-removal",
-}
-
-_STATUS_ALIASES = {
-    "decided": "determined", "determined": "determined", "approved": "determined",
-    "refused": "determined", "granted": "determined",
-    "withdrawn": "withdrawn", "appealed": "appealed", "appeal": "appealed",
-    "underappeal": "appealed", "appeallodged": "appealed",
-    "invalid": "invalid", "returned": "returned", "calledin": "called-in",
-    # 'Pending' and its variants mean undecided; the row's dates then choose the exact status.
-    "pending": "pending", "live": "pending", "current": "pending", "registered": "pending",
-    "undetermined": "pending", "underconsideration": "pending", "awaitingdecision": "pending",
-    "received": "received", "validated": "validated", "valid": "validated",
-    "consultation": "consultation", "underconsultation": "consultation",
-}
-
-_DECISION_ALIASES = {
-    "approve": "granted", "approved": "granted", "grant": "granted", "granted": "granted",
-    "permit": "granted", "permitted": "granted", "conditionalapproval": "granted",
-    "approvewithconditions": "granted", "grantedwithconditions": "granted",
-    "grantpermission": "granted", "grantconditionally": "granted",
-    "refuse": "refused", "refused": "refused", "refusepermission": "refused",
-    "split": "split", "splitdecision": "split",
-    "priornotrequired": "prior-approval-not-required",
-    "priorapprovalnotrequired": "prior-approval-not-required",
-    "priorgranted": "prior-approval-granted", "priorapprovalgranted": "prior-approval-granted",
-    "priorapprovalgiven": "prior-approval-granted",
-    "priorrefused": "prior-approval-refused", "priorapprovalrefused": "prior-approval-refused",
-    "priorrefusedpermissionrequired": "prior-approval-refused",
-    "noobjection": "no-objection", "raisenoobjection": "no-objection",
-    "objection": "objection", "declinedtodetermine": "declined-to-determine",
-    "declined": "declined-to-determine",
-}
-
-#: Decision values that mean the application was withdrawn, not decided.
-_WITHDRAWN_DECISIONS = frozenset({"withdrawn", "withdrawnbyapplicant", "applicationwithdrawn"})
-
-_LEVEL_ALIASES = {
-    "delegated": "delegated", "delegatedpowers": "delegated", "caseofficer": "delegated",
-    "officer": "delegated", "delegateddecision": "delegated",
-    "committee": "committee", "planningcommittee": "committee",
-    "committeedecision": "committee",
-    "secretaryofstate": "secretary-of-state", "planninginspectorate": "planning-inspectorate",
-    "mayor": "mayor",
-}
-
-_APPEAL_ALIASES = {
-    "upheld": "allowed", "allowed": "allowed", "appealallowed": "allowed",
-    "dismissed": "dismissed", "appealdismissed": "dismissed",
-    "withdrawn": "withdrawn", "appealwithdrawn": "withdrawn",
-    "split": "split", "splitdecision": "split", "partallowed": "split",
-}
-
-
-@functools.cache
-def _maps() -> _Maps:
-    """Build the value maps once: the codelists' codes, titles and LGA values, then aliases."""
-    from lgstandards.registry import catalogue
-
-    codelists = catalogue().select(TARGET).codelists
-
-    def table(name: str, lga_field: str | None, aliases: Mapping[str, str]) -> dict[str, str]:
-        found: dict[str, str] = {}
-        for entry in codelists[f"codelists/{name}.json"].codes:
-            code = str(entry["code"])
-            found[_norm(code)] = code
-            found[_norm(str(entry.get("title", "")))] = code
-            if lga_field and entry.get(lga_field):
-                found[_norm(str(entry[lga_field]))] = code
-        found.update(aliases)
-        found.pop("", None)
-        return found
-
-    return _Maps(
-        application_type=table("application-type", None, _TYPE_ALIASES),
-        status=table("application-status", None, _STATUS_ALIASES),
-        decision=table("decision-outcome", "lga_decision", _DECISION_ALIASES),
-        decision_level=table("decision-level", "lga_decision_type", _LEVEL_ALIASES),
-        appeal=table("appeal-outcome", "lga_appeal_decision", _APPEAL_ALIASES),
-    )
-
-
-# -- cells -----------------------------------------------------------------------------------------
-
-_DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
-_YMD = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+_UNDECIDED = (
+    "pending", "received", "invalid", "validated", "consultation", "awaiting-decision", "called-in"
 )
-_MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
-_DMONY = re.compile(r"(\d{1,2})[ -]([A-Za-z]{3})[a-z]*[ -](\d{4})")
-_POSTCODE = re.compile(
-    r"\b(GIR ?0AA|(?:[A-Z][0-9]{1,2}|[A-Z][A-HJ-Y][0-9]{1,2}|[A-Z][0-9][A-Z]"
-    r"|[A-Z][A-HJ-Y][0-9][A-Z]) ?[0-9][A-Z]{2})\s*$"
-)
-_UPRN_SPLIT = re.compile(r"[;,|\s]+")
-_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)")
-_SCIENTIFIC = re.compile(r"[-+]?\d+(?:\.\d+)?[eE][-+]?\d+")
-
-_WGS84_NAMES = frozenset({"wgs84", "epsg4326", "4326", "latlong", "latlon", "wgs1984"})
-_OSGB_NAMES = frozenset({"osgb36", "osgb", "bng", "britishnationalgrid", "epsg27700", "27700"})
-
-
-def parse_date(text: str) -> date | None:
-    """Return the date written dd/mm/yyyy (time ignored), yyyy-mm-dd or '12 Mar 2026', or None."""
-    match = _DMY.fullmatch(text)
-    try:
-        if match:
-            return date(int(match[3]), int(match[2]), int(match[1]))
-        match = _YMD.fullmatch(text)
-        if match:
-            return date(int(match[1]), int(match[2]), int(match[3]))
-        match = _DMONY.fullmatch(text)
-        if match and match[2].lower() in _MONTHS:
-            return date(int(match[3]), _MONTHS[match[2].lower()], int(match[1]))
-    except ValueError:  # A day or month out of range: 31/02/2026, or month/day order.
-        return None
-    return None
-
-
-def _date_hint(text: str) -> str:
-    """Return why a date could not be read, in words a data officer can act on."""
-    match = _DMY.fullmatch(text)
-    if match and int(match[2]) > 12 and int(match[1]) <= 12:
-        return " It looks like month/day/year; the LGA schema writes day/month/year."
-    if match:
-        return " There is no such day."
-    if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2}", text):
-        return " Two-digit years are ambiguous; write the year in full."
-    if re.fullmatch(r"\d{5}(\.\d+)?", text):
-        return " It looks like a spreadsheet's day number; format the column as a date."
-    return ""
-
-
-# -- the conversion --------------------------------------------------------------------------------
-
-
-@dataclass
-class _Row:
-    """One CSV row being converted: its cells by LGA column, and the findings it produced."""
-
-    name: str
-    record: int
-    row: int
-    cells: Mapping[str, str]
-    letters: Mapping[str, str]
-    headers: Mapping[str, str]
-    findings: list[Finding] = field(default_factory=list)
-    dates: dict[str, str | None] = field(default_factory=dict)
-
-    def get(self, column: str) -> str:
-        """Return a cell's text with surrounding space removed, or '' if absent."""
-        return self.cells.get(column, "").strip()
-
-    def report(
-        self, code: str, column: str, message: str, value: Any = None,
-        severity: Severity = Severity.ERROR,
-    ) -> None:
-        """Add a finding placed at this row's cell in `column`."""
-        location = SourceLocation(
-            self.name,
-            record=self.record,
-            row=self.row,
-            column_letter=self.letters.get(column),
-            header=self.headers.get(column, column) or None,
-        )
-        self.findings.append(Finding(code, severity, message, location=location, value=value))
-
-    def unmapped(self, column: str, value: str, what: str, allowed: str) -> None:
-        """Report a value with no equivalent in the standard."""
-        self.report(
-            "convert.unmapped-value", column,
-            f"{column} {value!r} could not be mapped to {what}, so it was left out; {allowed}",
-            value,
-        )
-
-    def date(self, column: str) -> str | None:
-        """Return a cell's date as YYYY-MM-DD, reporting (once) a date that cannot be read."""
-        if column in self.dates:
-            return self.dates[column]
-        text = self.get(column)
-        parsed = parse_date(text) if text else None
-        if text and parsed is None:
-            self.report(
-                "convert.bad-date", column,
-                f"{column} {text!r} is not a date written dd/mm/yyyy, so it was left out."
-                + _date_hint(text),
-                text,
-            )
-        self.dates[column] = parsed.isoformat() if parsed else None
-        return self.dates[column]
+_RESOLVED = "resolution-to-grant-subject-to-s106"
 
 
 class LgaPlanningConverter:
@@ -318,31 +96,32 @@ class LgaPlanningConverter:
 
     def convert(self, source: Path | bytes, options: ConversionOptions) -> ConversionResult:
         """Convert a CSV file or its bytes, reporting each value that could not be mapped."""
-        name = options.source_name or (str(source) if isinstance(source, Path) else "<input>")
-        raw = _read(source, name)
-        text, findings = _decode(raw, name)
+        name = source_name(source, options)
+        text, findings = decode_text(read_bytes(source, name, "CSV"), name)
         records: list[dict[str, Any]] = []
-        rows = _rows(text, name)
+        rows = csv_rows(text, name)
         first = next(rows, None)
         if first is None:
             raise ConversionError(f"{name} is empty: there is no header row to convert.")
         header = first[1]
         columns, header_findings = _columns(header, name)
         findings.extend(header_findings)
-        findings.extend(_check_options(options, name))
+        findings.extend(check_publisher(
+            options, name,
+            "The LGA CSV names the council by an opendatacommunities URI, which the register "
+            "does not use",
+        ))
         carried = dict.fromkeys(NOT_CARRIED, False)
         letters = {column: column_letter(i) for column, i in columns.items()}
         headers = {column: header[i].strip() for column, i in columns.items()}
+        sites = SiteReader()
         for row_number, cells in rows:
             if not any(c.strip() for c in cells):
                 continue
-            row = _Row(
-                name,
-                len(records) + 1,
-                row_number,
+            row = Row(
+                name, len(records) + 1, row_number,
                 {column: cells[i] for column, i in columns.items() if i < len(cells)},
-                letters,
-                headers,
+                letters, headers,
             )
             if len(cells) != len(header):
                 row.report(
@@ -350,7 +129,7 @@ class LgaPlanningConverter:
                     f"Row {row_number} has {len(cells)} cells but the header has {len(header)}; "
                     "look for a stray comma or an unquoted value with a comma in it.",
                 )
-            records.append(_record(row, options))
+            records.append(_record(row, options, sites))
             for column, seen in carried.items():
                 if not seen and row.get(column):
                     carried[column] = True
@@ -367,53 +146,6 @@ class LgaPlanningConverter:
 CONVERTER = LgaPlanningConverter()
 
 
-def _read(source: Path | bytes, name: str) -> bytes:
-    """Return the input's bytes, or raise ConversionError when the file cannot be read."""
-    if isinstance(source, bytes):
-        return source
-    try:
-        return source.read_bytes()
-    except IsADirectoryError:
-        raise ConversionError(f"{name} is a directory, not a CSV file.") from None
-    except FileNotFoundError:
-        raise ConversionError(f"{name} does not exist.") from None
-    except OSError as exc:
-        raise ConversionError(f"{name} cannot be read: {exc.strerror}.") from None
-
-
-def _decode(raw: bytes, name: str) -> tuple[str, list[Finding]]:
-    """Return the text of a CSV export, falling back to Windows-1252 with a warning."""
-    if b"\x00" in raw[:4096]:
-        raise ConversionError(
-            f"{name} is not a CSV text file (it holds NUL bytes); save the spreadsheet as "
-            "'CSV UTF-8' first."
-        )
-    try:
-        return raw.decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:
-        # Councils' older systems export Windows-1252; reading it so beats refusing the file.
-        line = raw[: exc.start].count(b"\n") + 1
-        finding = Finding(
-            "convert.not-utf8", Severity.WARNING,
-            f"{name} is not UTF-8 (first bad byte on line {line}); it was read as Windows-1252. "
-            "Check accented letters and symbols such as '£' in the output.",
-            location=SourceLocation(name, line=line),
-        )
-        return raw.decode("cp1252", "replace"), [finding]
-
-
-def _rows(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
-    """Yield (spreadsheet row number, cells) for each CSV row, the header being row 1."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    number = 0
-    try:
-        for cells in reader:
-            number += 1
-            yield number, cells
-    except csv.Error as exc:
-        raise ConversionError(f"{name} is not valid CSV near row {number + 1}: {exc}.") from None
-
-
 def _columns(cells: list[str], name: str) -> tuple[dict[str, int], list[Finding]]:
     """Match the header row to LGA columns, ignoring case, spaces and punctuation."""
     columns: dict[str, int] = {}
@@ -421,7 +153,7 @@ def _columns(cells: list[str], name: str) -> tuple[dict[str, int], list[Finding]
     for index, raw in enumerate(cells):
         label = raw.strip()
         at = SourceLocation(name, row=1, column_letter=column_letter(index), header=label)
-        canonical = _HEADERS.get(_norm(label))
+        canonical = _HEADERS.get(norm(label))
         if canonical is None:
             if label:
                 findings.append(Finding(
@@ -454,54 +186,17 @@ def _columns(cells: list[str], name: str) -> tuple[dict[str, int], list[Finding]
     return columns, findings
 
 
-_ORGANISATION = re.compile(
-    r"(local-authority|local-planning-authority|national-park-authority|development-corporation"
-    r"|waste-authority|government-organisation):[A-Za-z0-9]{1,16}"
-)
-_COUNCIL_GSS = re.compile(r"(E0[6-9]|E10|W06|S12|N09)[0-9]{6}")
-
-
-def _check_options(options: ConversionOptions, name: str) -> list[Finding]:
-    """Check the publisher options; a malformed one stops the run, a missing one is reported."""
-    if options.organisation is not None and not _ORGANISATION.fullmatch(options.organisation):
-        raise ConversionError(
-            f"--organisation {options.organisation!r} is not a planning.data.gov.uk organisation "
-            "identifier such as 'local-authority:BIR'."
-        )
-    if options.gss_code is not None and not _COUNCIL_GSS.fullmatch(options.gss_code):
-        raise ConversionError(
-            f"--gss-code {options.gss_code!r} is not a council GSS code such as 'E08000025'."
-        )
-    where = SourceLocation(name)
-    if options.organisation is None:
-        return [Finding(
-            "convert.no-organisation", Severity.ERROR,
-            "The LGA CSV names the council by an opendatacommunities URI, which the register "
-            "does not use; give the planning.data.gov.uk identifier with --organisation "
-            "(such as local-authority:BIR) and the GSS code with --gss-code.",
-            location=where,
-        )]
-    if options.organisation.startswith("local-authority:") and options.gss_code is None:
-        return [Finding(
-            "convert.no-organisation", Severity.ERROR,
-            "A local authority's records need its council GSS code; give it with --gss-code "
-            "(such as E08000025).",
-            location=where,
-        )]
-    return []
-
-
-def _record(row: _Row, options: ConversionOptions) -> dict[str, Any]:
+def _record(row: Row, options: ConversionOptions, sites: SiteReader) -> dict[str, Any]:
     """Build one register record from one LGA row, reporting what could not be carried."""
-    maps = _maps()
+    values = maps()
     record: dict[str, Any] = {}
 
     reference = row.get("CaseReference")
     if reference:
         record["reference"] = " ".join(reference.split())
-    elif "CaseReference" in row.letters:
-        row.report("convert.missing-value", "CaseReference",
-                   "CaseReference is empty; every register record needs its reference.")
+    elif row.has("CaseReference"):
+        row.missing("CaseReference",
+                    "CaseReference is empty; every register record needs its reference.")
 
     organisation: dict[str, Any] = {}
     if options.organisation:
@@ -513,49 +208,76 @@ def _record(row: _Row, options: ConversionOptions) -> dict[str, Any]:
         organisation["name"] = label
     record["organisation"] = organisation
 
-    application_type = _application_type(row, maps)
-    if application_type:
-        record["application_type"] = application_type
+    types, scale, category = _application_types(row, values)
+    if types:
+        record["application_types"] = types
 
     description = " ".join(row.get("CaseText").split())
     if description:
         record["description"] = description
-    elif "CaseText" in row.letters:
-        row.report("convert.missing-value", "CaseText",
-                   "CaseText is empty; every register record needs a description of the proposal.")
+    elif row.has("CaseText"):
+        row.missing("CaseText",
+                    "CaseText is empty; every register record needs a description of the proposal.")
 
-    site = _site(row)
+    site, geo_areas = sites.site(row)
     record["site"] = site
+    if scale:
+        record["development_scale"] = scale
+    if category:
+        record["development_category"] = category
 
     received = row.date("CaseDate")
     if received:
         record["received_date"] = received
-    elif not row.get("CaseDate") and "CaseDate" in row.letters:
-        row.report("convert.missing-value", "CaseDate",
-                   "CaseDate is empty; the register needs the day the application was received.")
+    elif not row.get("CaseDate") and row.has("CaseDate"):
+        row.missing("CaseDate",
+                    "CaseDate is empty; the register needs the day the application was received.")
+    # The LGA's target date is the date to decide by; the register calls it the statutory
+    # expiry date and keeps agreed extensions apart, which the LGA CSV has no column for.
     target = row.date("DecisionTargetDate")
     if target:
-        record["target_decision_date"] = target
+        record["statutory_expiry_date"] = target
 
     consultation = _consultation(row)
     if consultation:
         record["consultation"] = consultation
 
     decision_text = row.get("Decision")
-    withdrawn_by_decision = _norm(decision_text) in _WITHDRAWN_DECISIONS
-    decision = _decision(row, maps, withdrawn_by_decision)
-    appeal = _appeal(row, maps)
-    status = _status(row, maps, decision, appeal, withdrawn_by_decision, consultation)
+    withdrawn_by_decision = norm(decision_text) in WITHDRAWN_DECISIONS
+    resolved = bool(decision_text) and is_resolution_to_grant(decision_text)
+    decision = None if resolved else _decision(row, values, withdrawn_by_decision)
+    appeal = _appeal(row, values)
+    status = _status(row, values, decision, appeal, withdrawn_by_decision, consultation)
+    if resolved and status in (*_UNDECIDED, "determined", None):
+        if status == "determined" and row.get("Status"):
+            row.report(
+                "convert.conflicting-values", "Status",
+                f"Status is {row.get('Status')!r} but Decision is {decision_text!r}, a resolution "
+                "to grant that waits for a legal agreement; the status became "
+                f"{_RESOLVED}.",
+                row.get("Status"), Severity.WARNING,
+            )
+        status = _RESOLVED
     if status:
         record["status"] = status
+    if status == _RESOLVED:
+        when = row.date("DecisionDate") or row.date("DecisionNoticeDate")
+        if when:
+            record["resolution_date"] = when
+            _resolved_by(row, values, record, when)
+        else:
+            row.missing("Decision",
+                        f"Decision {decision_text or row.get('Status')!r} is a resolution to "
+                        "grant subject to a legal agreement, but DecisionDate does not give its "
+                        "day; the register needs the resolution date.")
     if status == "withdrawn":
         withdrawn = row.date("DecisionNoticeDate") or row.date("DecisionDate")
         if withdrawn:
             record["withdrawn_date"] = withdrawn
         else:
-            row.report("convert.missing-value", "Status",
-                       "The application is withdrawn but neither DecisionDate nor "
-                       "DecisionNoticeDate gives the day; the register needs it.")
+            row.missing("Status",
+                        "The application is withdrawn but neither DecisionDate nor "
+                        "DecisionNoticeDate gives the day; the register needs it.")
         if decision and not withdrawn_by_decision:
             row.report(
                 "convert.conflicting-values", "Decision",
@@ -570,154 +292,115 @@ def _record(row: _Row, options: ConversionOptions) -> dict[str, Any]:
         record["appeal"] = appeal
         if "lodged_date" not in appeal:
             column = "AppealRef" if row.get("AppealRef") else "AppealDecision"
-            row.report(
-                "convert.missing-value", column,
-                "The LGA CSV has no column for the day an appeal was lodged, which the register "
-                "requires; add appeal.lodged_date to this record by hand.",
-            )
+            row.missing(column,
+                        "The LGA CSV has no column for the day an appeal was lodged, which the "
+                        "register requires; add appeal.lodged_date to this record by hand.")
 
-    url = row.get("CaseURL")
+    url = _url(row)
     if url:
-        if url.lower().startswith("http://"):
-            secure = "https://" + url[7:]
-            row.report(
-                "convert.changed-value", "CaseURL",
-                f"CaseURL {url!r} became {secure!r}: the register requires https addresses. "
-                "Check that the page opens.",
-                url, Severity.WARNING,
-            )
-            url = secure
-        if url.startswith("https://") and not any(c.isspace() for c in url):
-            record["documentation_url"] = url
-        else:
-            row.unmapped("CaseURL", url, "a web address",
-                         "the register needs a web address starting https://.")
+        record["documentation_url"] = url
 
-    extensions = {column: row.get(column) for column in EXTENSION_COLUMNS if row.get(column)}
+    extensions = {c: row.get(c) for c in EXTENSION_COLUMNS if row.get(c)} | geo_areas
     if extensions:
         record["extensions"] = {EXTENSION_KEY: extensions}
     return record
 
 
-def _application_type(row: _Row, maps: _Maps) -> str | None:
-    """Map the classification, service type or reference suffix to an MHCLG application type."""
-    candidates: list[tuple[str, str]] = []
-    for column in ("ClassificationLabel", "ServiceTypeLabel"):
-        for part in row.get(column).split("|"):
-            if part.strip():
-                candidates.append((column, part.strip()))
-    for _, value in candidates:
-        code = maps.application_type.get(_norm(value))
-        if code:
-            return code
-    # Many councils end their references with the application type, as in '26/00123/HOU'.
-    suffix = re.search(r"[/-]([A-Za-z]{2,6}\d?)$", row.get("CaseReference"))
-    if suffix:
-        code = maps.application_type.get(_norm(suffix[1]))
-        if code:
-            return code
-    if candidates:
-        column, value = candidates[0]
-        row.unmapped(
-            column, value, "an MHCLG application type",
-            "give an MHCLG application type (such as Householder, Full or Listed building "
-            "consent) in ClassificationLabel.",
-        )
-    else:
+def _resolved_by(row: Row, values: Maps, record: dict[str, Any], when: str) -> None:
+    """Give a committee's resolution as the committee date; report another decision level."""
+    text = row.get("DecisionType")
+    if not text:
+        return
+    if values.decision_level.get(norm(text)) == "committee":
+        record["committee_date"] = when
+        return
+    row.unmapped("DecisionType", text, "the record",
+                 "the register says who decided only once the decision is issued; until then it "
+                 "records a committee's resolution as the committee date.", Severity.WARNING)
+
+
+def _url(row: Row) -> str | None:
+    """Return CaseURL as an https address, reporting one made secure or one that is not a URL."""
+    url = row.get("CaseURL")
+    if not url:
+        return None
+    if url.lower().startswith("http://"):
+        secure = "https://" + url[7:]
         row.report(
-            "convert.missing-value", "ClassificationLabel",
-            "No column gives the application type (ClassificationLabel, ServiceTypeLabel or a "
-            "reference ending such as /HOU); the register needs it.",
+            "convert.changed-value", "CaseURL",
+            f"CaseURL {url!r} became {secure!r}: the register requires https addresses. "
+            "Check that the page opens.",
+            url, Severity.WARNING,
         )
+        url = secure
+    if url.startswith("https://") and not any(c.isspace() for c in url):
+        return url
+    row.unmapped("CaseURL", url, "a web address",
+                 "the register needs a web address starting https://.")
     return None
 
 
-def _site(row: _Row) -> dict[str, Any]:
-    """Build the site: the address on one line, its postcode, UPRNs and point."""
-    site: dict[str, Any] = {}
-    address = ", ".join(
-        " ".join(line.split()) for line in row.get("LocationText").splitlines() if line.strip()
-    )
-    if address:
-        site["address_text"] = address
-        match = _POSTCODE.search(address.upper())
-        if match:
-            postcode = match[1].replace(" ", "")
-            site_postcode = postcode[:-3] + " " + postcode[-3:]
-            site["postcode"] = site_postcode
-    elif "LocationText" in row.letters:
-        row.report("convert.missing-value", "LocationText",
-                   "LocationText is empty; every register record needs the site's address.")
-    uprns = _uprns(row)
-    if uprns:
-        site["uprns"] = uprns
-    point = _point(row)
-    if point:
-        site["point"] = point
-    return site
+def _application_types(row: Row, values: Maps) -> tuple[list[str], str | None, str | None]:
+    """Return the application types, development scale and PS2 category the row gives.
+
+    Each `|`-separated part of ClassificationLabel and ServiceTypeLabel is an application type
+    (several make a combined application), or a development scale or PS2 category, which the
+    LGA's classification column was meant for; a reference ending such as '/HOU' gives the type
+    when no column does.
+    """
+    found: dict[str, list[str]] = {"ClassificationLabel": [], "ServiceTypeLabel": []}
+    scale: str | None = None
+    category: str | None = None
+    unmapped: list[tuple[str, str]] = []
+    for column, codes in found.items():
+        for part in (p.strip() for p in row.get(column).split("|")):
+            if not part or norm(part) in GENERIC_SERVICE_LABELS:
+                continue
+            code = values.application_type.get(norm(part))
+            if code:
+                if code not in codes:
+                    codes.append(code)
+                continue
+            classified = classify(part)
+            if classified is not None:
+                scale = scale or classified.scale
+                category = category or classified.category
+                continue
+            unmapped.append((column, part))
+    # The classification names the types when it can; the service type stands in otherwise.
+    types = found["ClassificationLabel"] or found["ServiceTypeLabel"]
+    if not types:
+        # Many councils end their references with the application type, as in '26/00123/HOU'.
+        suffix = _reference_suffix(row.get("CaseReference"))
+        code = values.application_type.get(norm(suffix)) if suffix else None
+        if code:
+            types.append(code)
+    for column, part in unmapped:
+        row.unmapped(
+            column, part, "an application type, development scale or PS2 category",
+            "give an MHCLG application type (such as Householder, Full or Listed building "
+            "consent) or a category (such as Minor dwellings).",
+            Severity.WARNING if types else Severity.ERROR,
+        )
+    if not types and not unmapped:
+        row.missing("ClassificationLabel",
+                    "No column gives the application type (ClassificationLabel, ServiceTypeLabel "
+                    "or a reference ending such as /HOU); the register needs it.")
+    return types, scale, category
 
 
-def _uprns(row: _Row) -> list[str]:
-    """Return the row's UPRNs as text, reporting any that are not 1 to 12 digits."""
-    text = row.get("UPRN")
-    found: list[str] = []
-    for part in _UPRN_SPLIT.split(text):
-        if not part:
-            continue
-        if part.isdigit() and len(part) <= 12 and part.isascii():
-            if part not in found:
-                found.append(part)
-        elif _SCIENTIFIC.fullmatch(part):
-            row.unmapped(
-                "UPRN", part, "a UPRN",
-                "a spreadsheet turned it into a rounded number; export the UPRN column as text.",
-            )
-        else:
-            row.unmapped("UPRN", part, "a UPRN", "a UPRN is 1 to 12 digits.")
-    return found
+def _reference_suffix(reference: str) -> str | None:
+    """Return the letters a reference ends with after '/' or '-', such as 'HOU', or None."""
+    for separator in ("/", "-"):
+        head, found, tail = reference.rpartition(separator)
+        if found and head and 2 <= len(tail) <= 7 and tail[:-1].isalpha() and (
+            tail[-1].isalpha() or tail[-1].isdigit()
+        ):
+            return tail
+    return None
 
 
-def _point(row: _Row) -> list[float] | None:
-    """Return [longitude, latitude] from GeoX and GeoY, converting grid references."""
-    x_text, y_text = row.get("GeoX"), row.get("GeoY")
-    if not x_text and not y_text:
-        return None
-    if not x_text or not y_text:
-        missing = "GeoX" if not x_text else "GeoY"
-        present = "GeoY" if not x_text else "GeoX"
-        row.unmapped(present, y_text or x_text, "a point",
-                     f"{missing} is empty, and a point needs both.")
-        return None
-    if not _NUMBER.fullmatch(x_text) or not _NUMBER.fullmatch(y_text):
-        bad = "GeoX" if not _NUMBER.fullmatch(x_text) else "GeoY"
-        row.report("convert.bad-number", bad,
-                   f"{bad} {row.get(bad)!r} is not a number, so the point was left out.",
-                   row.get(bad))
-        return None
-    x, y = float(x_text), float(y_text)
-    crs = _norm(row.get("CoordinateReferenceSystem"))
-    if crs in _OSGB_NAMES or (not crs and (abs(x) > 180 or abs(y) > 90)):
-        # No system given and numbers too large for degrees: they are grid references.
-        if not (0 <= x <= MAX_EASTING and 0 <= y <= MAX_NORTHING):
-            row.unmapped("GeoX", x_text, "a point",
-                         "GeoX and GeoY are outside the British National Grid.")
-            return None
-        lon, lat = grid_to_wgs84(x, y)
-        return [round(lon, 6), round(lat, 6)]
-    if crs and crs not in _WGS84_NAMES:
-        row.unmapped("CoordinateReferenceSystem", row.get("CoordinateReferenceSystem"),
-                     "a coordinate system", "use WGS84 or OSGB36.")
-        return None
-    if not (-180 <= x <= 180 and -90 <= y <= 90):
-        row.unmapped("GeoX", x_text, "a point",
-                     "WGS84 longitude and latitude must be degrees (GeoX -180 to 180, "
-                     "GeoY -90 to 90); if these are eastings and northings, set "
-                     "CoordinateReferenceSystem to OSGB36.")
-        return None
-    return [x, y]
-
-
-def _consultation(row: _Row) -> dict[str, str] | None:
+def _consultation(row: Row) -> dict[str, str] | None:
     """Return the consultation period, which the register needs both ends of."""
     start = row.date("PublicConsultationStartDate")
     end = row.date("PublicConsultationEndDate")
@@ -732,12 +415,12 @@ def _consultation(row: _Row) -> dict[str, str] | None:
     return None
 
 
-def _decision(row: _Row, maps: _Maps, withdrawn: bool) -> dict[str, str] | None:
+def _decision(row: Row, values: Maps, withdrawn: bool) -> dict[str, str] | None:
     """Return the decision (outcome, date and level), or None when there is none."""
     text = row.get("Decision")
     if not text or withdrawn:
         return None
-    outcome = maps.decision.get(_norm(text))
+    outcome = values.decision.get(norm(text))
     if outcome is None:
         row.unmapped("Decision", text, "a decision outcome",
                      "use one of Approve, Refuse, Split, Withdrawn, Prior not required, "
@@ -749,12 +432,12 @@ def _decision(row: _Row, maps: _Maps, withdrawn: bool) -> dict[str, str] | None:
     if when:
         decision["decision_date"] = when
     else:
-        row.report("convert.missing-value", "Decision",
-                   f"Decision is {text!r} but neither DecisionNoticeDate nor DecisionDate gives "
-                   "its day; the register needs the decision date.")
+        row.missing("Decision",
+                    f"Decision is {text!r} but neither DecisionNoticeDate nor DecisionDate gives "
+                    "its day; the register needs the decision date.")
     level_text = row.get("DecisionType")
     if level_text:
-        level = maps.decision_level.get(_norm(level_text))
+        level = values.decision_level.get(norm(level_text))
         if level:
             decision["decision_level"] = level
         else:
@@ -763,7 +446,7 @@ def _decision(row: _Row, maps: _Maps, withdrawn: bool) -> dict[str, str] | None:
     return decision
 
 
-def _appeal(row: _Row, maps: _Maps) -> dict[str, str] | None:
+def _appeal(row: Row, values: Maps) -> dict[str, str] | None:
     """Return what the row says of an appeal, or None when it says nothing."""
     appeal: dict[str, str] = {}
     reference = row.get("AppealRef")
@@ -771,7 +454,7 @@ def _appeal(row: _Row, maps: _Maps) -> dict[str, str] | None:
         appeal["reference"] = " ".join(reference.split())
     text = row.get("AppealDecision")
     if text:
-        outcome = maps.appeal.get(_norm(text))
+        outcome = values.appeal.get(norm(text))
         if outcome:
             appeal["outcome"] = outcome
         else:
@@ -785,8 +468,8 @@ def _appeal(row: _Row, maps: _Maps) -> dict[str, str] | None:
 
 
 def _status(
-    row: _Row,
-    maps: _Maps,
+    row: Row,
+    values: Maps,
     decision: dict[str, str] | None,
     appeal: dict[str, str] | None,
     withdrawn: bool,
@@ -794,7 +477,7 @@ def _status(
 ) -> str | None:
     """Return the register status: the LGA status mapped, or inferred from the row when absent."""
     text = row.get("Status")
-    status = maps.status.get(_norm(text)) if text else None
+    status = values.status.get(norm(text)) if text else None
     if text and status is None:
         row.unmapped("Status", text, "a status",
                      "use Pending, Withdrawn, Decided or Appealed.")
@@ -821,28 +504,20 @@ def _status(
         # The LGA schema fills the appeal columns only once there is an appeal.
         return "appealed"
     if status == "determined" and not decision and not row.get("Decision"):
-        row.report(
-            "convert.missing-value", "Decision",
-            "The application is decided but Decision is empty; the register needs the outcome "
-            "and its date.",
-        )
+        row.missing("Decision",
+                    "The application is decided but Decision is empty; the register needs the "
+                    "outcome and its date.")
     if status == "appealed" and not appeal:
-        row.report(
-            "convert.missing-value", "Status",
-            "The application is appealed but no appeal column (AppealRef, AppealDecision, "
-            "AppealDecisionDate) has a value; the register needs the appeal.",
-        )
+        row.missing("Status",
+                    "The application is appealed but no appeal column (AppealRef, "
+                    "AppealDecision, AppealDecisionDate) has a value; the register needs the "
+                    "appeal.")
     if status == "pending":
         return _undecided(row, consultation)
     return status
 
 
-_UNDECIDED = (
-    "pending", "received", "invalid", "validated", "consultation", "awaiting-decision", "called-in"
-)
-
-
-def _undecided(row: _Row, consultation: dict[str, str] | None) -> str:
+def _undecided(row: Row, consultation: dict[str, str] | None) -> str:
     """Choose the undecided status from the consultation period and the extract date."""
     if consultation is None:
         return "validated"

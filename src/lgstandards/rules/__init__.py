@@ -7,7 +7,7 @@ from typing import Any
 
 from lgstandards.findings import Severity
 from lgstandards.registry import Codelist, SchemaVersion
-from lgstandards.rules import planning, waste
+from lgstandards.rules import planning, planning_v2, waste
 from lgstandards.rules.base import MISSING, Hit, RecordContext, Rule, RuleOptions
 from lgstandards.rules.waste import (
     container_request,
@@ -21,6 +21,7 @@ __all__ = ["MISSING", "RULESETS", "Hit", "RecordContext", "Rule", "RuleOptions",
 #: Rules for each standard, keyed by `<id>@<major>`: a major version is a stable contract.
 RULESETS: Mapping[str, tuple[Rule, ...]] = {
     "planning-application-register@1": planning.RULES,
+    "planning-application-register@2": planning_v2.RULES,
     "waste-property-schedule@1": waste.PROPERTY_SCHEDULE_RULES,
     "waste-property-schedule@2": property_schedule_v2.PROPERTY_SCHEDULE_RULES,
     "waste-missed-collection-report@1": waste.MISSED_COLLECTION_REPORT_RULES,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from lgstandards.development.migrations import (
     common,
+    planning_application_register,
     waste_property_schedule,
     waste_service_catalogue,
 )
@@ -18,4 +19,5 @@ ALL: tuple[Migration, ...] = (
     *common.MIGRATIONS,
     *waste_property_schedule.MIGRATIONS,
     *waste_service_catalogue.MIGRATIONS,
+    *planning_application_register.MIGRATIONS,
 )

@@ -1,0 +1,612 @@
+"""Rules beyond the schema for `planning-application-register` 2.x: dates, status, types, figures.
+
+The 1.x rules stay in `planning.py`, unchanged; this module reuses their place, uniqueness and
+wording helpers and adds what 2.0.0's fields need. What the codelists say (an outcome's
+application types, MHCLG's approved combinations, a category's scales) is read from the newest
+2.x codelists once, so a code added there is known here without a change of code.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from lgstandards.findings import Severity
+from lgstandards.rules.base import Hit, RecordContext, Rule
+from lgstandards.rules.planning import REFERENCE_NOT_UNIQUE, outside_uk, ring_not_closed
+
+STANDARD = "planning-application-register@2"
+
+_NONE: tuple[Hit, ...] = ()
+_EMPTY: dict[str, Any] = {}
+
+
+# -- what the codelists say ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Codes:
+    """The facts the rules read from the 2.x codelists."""
+
+    #: Each application type's MHCLG parent, for the types that have one.
+    parent: Mapping[str, str]
+    #: Each type's partners in MHCLG's approved combined applications.
+    combines_with: Mapping[str, frozenset[str]]
+    #: Every listed application type.
+    types: frozenset[str]
+    #: The types (with their sub-types) each outcome belongs to; absent when it fits any type.
+    outcome_types: Mapping[str, frozenset[str]]
+    #: The development scales each development category goes with.
+    category_scales: Mapping[str, frozenset[str]]
+
+
+@functools.cache
+def codes() -> _Codes:
+    """Read the newest 2.x codelists once."""
+    from lgstandards.registry import catalogue  # Late: the catalogue reads files.
+
+    lists = catalogue().select(STANDARD, allow_draft=True).codelists
+    types = lists["codelists/application-type.json"].codes
+    outcomes = lists["codelists/decision-outcome.json"].codes
+    categories = lists["codelists/development-category.json"].codes
+    return _Codes(
+        parent={str(t["code"]): str(t["parent"]) for t in types if t.get("parent")},
+        combines_with={
+            str(t["code"]): frozenset(t.get("combines_with") or ()) for t in types
+        },
+        types=frozenset(str(t["code"]) for t in types),
+        outcome_types={
+            str(o["code"]): frozenset(o["for_types"]) for o in outcomes if o.get("for_types")
+        },
+        category_scales={str(c["code"]): frozenset(c["scales"]) for c in categories},
+    )
+
+
+def _text(value: Any) -> str | None:
+    """Return a value if it is a string, else None."""
+    return value if type(value) is str else None
+
+
+def _usable(ctx: RecordContext, pointer: str, value: Any) -> str | None:
+    """Return a string value unless the schema already rejected it."""
+    if type(value) is not str or (ctx.rejected and ctx.is_rejected(pointer)):
+        return None
+    return value
+
+
+# -- dates -----------------------------------------------------------------------------------------
+
+_LABELS = {
+    "/received_date": "received date",
+    "/valid_date": "valid date",
+    "/statutory_expiry_date": "statutory expiry date",
+    "/withdrawn_date": "withdrawn date",
+    "/committee_date": "committee date",
+    "/resolution_date": "resolution date",
+    "/decision/decision_date": "decision date",
+    "/consultation/start_date": "consultation start date",
+    "/consultation/end_date": "consultation end date",
+    "/planning_performance_agreement/agreed_date": "planning performance agreement date",
+    "/planning_performance_agreement/decision_due_date":
+        "decision date agreed in the planning performance agreement",
+    "/appeal/lodged_date": "appeal lodged date",
+    "/appeal/validated_date": "appeal validated date",
+    "/appeal/started_date": "appeal start date",
+    "/appeal/decision_date": "appeal decision date",
+}
+
+
+def _label(pointer: str) -> str:
+    """Name a date for messages, including the dates of each extension of time."""
+    if pointer.startswith("/time_extensions/"):
+        _, _, index, field = pointer.split("/")
+        which = "agreement date" if field == "agreed_date" else "new decision date"
+        return f"extension of time {int(index) + 1}'s {which}"
+    return _LABELS[pointer]
+
+
+@dataclass(frozen=True, slots=True)
+class _Dates:
+    """A record's dates by pointer, only those that are text the schema accepted."""
+
+    values: Mapping[str, str]
+
+    def get(self, pointer: str) -> str | None:
+        """Return the date at a pointer, or None."""
+        return self.values.get(pointer)
+
+
+def _dates(ctx: RecordContext) -> _Dates | None:
+    """Read every date the rules compare, once."""
+    record = ctx.record
+    if type(record) is not dict:
+        return None
+    found: dict[str, str] = {}
+
+    def keep(pointer: str, value: Any) -> None:
+        usable = _usable(ctx, pointer, value)
+        if usable:
+            found[pointer] = usable
+
+    for name in ("received_date", "valid_date", "statutory_expiry_date", "withdrawn_date",
+                 "committee_date", "resolution_date"):
+        keep("/" + name, record.get(name))
+    for parent, names in (
+        ("decision", ("decision_date",)),
+        ("consultation", ("start_date", "end_date")),
+        ("planning_performance_agreement", ("agreed_date", "decision_due_date")),
+        ("appeal", ("lodged_date", "validated_date", "started_date", "decision_date")),
+    ):
+        inner = record.get(parent)
+        if type(inner) is dict:
+            for name in names:
+                keep(f"/{parent}/{name}", inner.get(name))
+    extensions = record.get("time_extensions")
+    if type(extensions) is list:
+        for index, extension in enumerate(extensions):
+            if type(extension) is dict:
+                for name in ("agreed_date", "decision_due_date"):
+                    keep(f"/time_extensions/{index}/{name}", extension.get(name))
+    return _Dates(found)
+
+
+def _order(hits: list[Hit], dates: _Dates, later: str, earlier: str, why: str) -> None:
+    """Add a hit at `later` when its date is before the one at `earlier`."""
+    late, early = dates.get(later), dates.get(earlier)
+    if late and early and late < early:
+        hits.append(Hit(
+            later,
+            f"The {_label(later)} {late} is before the {_label(earlier)} {early}; {why}",
+            late,
+        ))
+
+
+def _not_after(hits: list[Hit], dates: _Dates, earlier: str, later: str, why: str) -> None:
+    """Add a hit at `earlier` when its date is after the one at `later`."""
+    early, late = dates.get(earlier), dates.get(later)
+    if late and early and late < early:
+        hits.append(Hit(
+            earlier,
+            f"The {_label(earlier)} {early} is after the {_label(later)} {late}; {why}",
+            early,
+        ))
+
+
+def _extension_count(record: dict[str, Any]) -> int:
+    """Return how many extensions of time the record lists."""
+    extensions = record.get("time_extensions")
+    return len(extensions) if type(extensions) is list else 0
+
+
+def _out_of_order(ctx: RecordContext, dates: _Dates) -> Sequence[Hit]:
+    """Report dates that run backwards."""
+    hits: list[Hit] = []
+    _order(hits, dates, "/valid_date", "/received_date",
+           "an application cannot be valid before it is received.")
+    # The clock runs from the valid date when there is one, else from the received date.
+    start = "/valid_date" if dates.get("/valid_date") else "/received_date"
+    for later, why in (
+        ("/statutory_expiry_date", "the statutory period runs from the day the application "
+         "is valid."),
+        ("/committee_date", "a committee considers an application after it is received and "
+         "valid."),
+        ("/resolution_date", "the decision-maker resolves after the application is received "
+         "and valid."),
+        ("/decision/decision_date", "an application is decided after it is received and valid."),
+    ):
+        _order(hits, dates, later, start, why)
+    _order(hits, dates, "/withdrawn_date", "/received_date",
+           "an application cannot be withdrawn before it is received.")
+    _order(hits, dates, "/decision/decision_date", "/resolution_date",
+           "the decision notice follows the resolution to grant.")
+    _order(hits, dates, "/consultation/end_date", "/consultation/start_date",
+           "a consultation ends on or after the day it starts.")
+    _order(hits, dates, "/planning_performance_agreement/decision_due_date",
+           "/planning_performance_agreement/agreed_date",
+           "the agreed decision date follows the day the agreement was signed.")
+    record: dict[str, Any] = ctx.record
+    previous = "/statutory_expiry_date"
+    for index in range(_extension_count(record)):
+        due = f"/time_extensions/{index}/decision_due_date"
+        agreed = f"/time_extensions/{index}/agreed_date"
+        why = ("an extension of time moves the decision date later than the statutory expiry "
+               "date." if index == 0 else
+               "extensions of time are listed oldest first, each later than the one before.")
+        _order(hits, dates, due, previous, why)
+        _order(hits, dates, agreed, "/received_date",
+               "an extension of time is agreed for an application the authority has received.")
+        _not_after(hits, dates, agreed, "/decision/decision_date",
+                   "an extension of time is agreed before the decision, not after it.")
+        if dates.get(due):
+            previous = due
+    for later, earlier, why in (
+        ("/appeal/lodged_date", "/decision/decision_date", "an appeal against a decision "
+         "follows it."),
+        ("/appeal/validated_date", "/appeal/lodged_date", "an appeal is validated after it is "
+         "lodged."),
+        ("/appeal/started_date", "/appeal/lodged_date", "an appeal starts after it is lodged."),
+        ("/appeal/decision_date", "/appeal/lodged_date", "an appeal is decided after it is "
+         "lodged."),
+        ("/appeal/decision_date", "/appeal/started_date", "an appeal is decided after it "
+         "starts."),
+    ):
+        _order(hits, dates, later, earlier, why)
+    # Each date is reported once, against the first date it contradicts.
+    unique: dict[str, Hit] = {}
+    for hit in hits:
+        unique.setdefault(hit.pointer, hit)
+    return tuple(unique.values()) or _NONE
+
+
+#: Dates of things that have happened; expiry, due and committee dates may lie ahead.
+_PAST = (
+    "/received_date", "/valid_date", "/withdrawn_date", "/resolution_date",
+    "/decision/decision_date", "/planning_performance_agreement/agreed_date",
+    "/appeal/lodged_date", "/appeal/validated_date", "/appeal/started_date",
+    "/appeal/decision_date",
+)
+
+
+def _in_future(ctx: RecordContext, dates: _Dates) -> Sequence[Hit]:
+    """Report dates of past events that lie after today."""
+    today = ctx.options.today
+    if today is None:
+        return _NONE
+    now = today.isoformat()
+    past = [p for p in _PAST if dates.get(p)]
+    past += [p for p in dates.values if p.endswith("/agreed_date") and p not in past]
+    hits: list[Hit] = []
+    for pointer in past:
+        value = dates.values[pointer]
+        if value > now:
+            hits.append(Hit(
+                pointer,
+                f"The {_label(pointer)} {value} is after today ({now}); it records something "
+                "that has happened, so it cannot be in the future.",
+                value,
+            ))
+    return hits or _NONE
+
+
+def date_scan(ctx: RecordContext) -> dict[str, Sequence[Hit]]:
+    """Read the record's dates once for both date rules; return their hits by code."""
+    dates = _dates(ctx)
+    if dates is None:
+        return {}
+    found: dict[str, Sequence[Hit]] = {}
+    order = _out_of_order(ctx, dates)
+    if order:
+        found["planning.dates-out-of-order"] = order
+    future = _in_future(ctx, dates)
+    if future:
+        found["planning.date-in-future"] = future
+    return found
+
+
+# -- status ----------------------------------------------------------------------------------------
+
+_DECIDED = frozenset({"determined", "appealed"})
+#: Statuses at which no resolution can have been made yet.
+_BEFORE_RESOLUTION = frozenset(
+    {"received", "invalid", "validated", "consultation", "awaiting-decision", "returned"}
+)
+
+
+def _status(ctx: RecordContext) -> str | None:
+    """Return the record's status if it is text the schema accepted."""
+    record = ctx.record
+    return _usable(ctx, "/status", record.get("status")) if type(record) is dict else None
+
+
+def decision_without_determination(ctx: RecordContext) -> Sequence[Hit]:
+    """Report a decision on a record whose status says it is undecided, withdrawn or returned."""
+    record = ctx.record
+    if type(record) is not dict or "decision" not in record:
+        return _NONE
+    status = _status(ctx)
+    if status is None or status in _DECIDED:
+        return _NONE
+    why = {
+        "withdrawn": "a withdrawn application was never decided",
+        "returned": "a returned application was never decided",
+        "resolution-to-grant-subject-to-s106": "a resolution to grant is not yet a decision: "
+        "the decision comes when the notice is issued, and the status then becomes "
+        "'determined'",
+    }.get(status, "an application with a decision is 'determined' (or 'appealed')")
+    return (Hit(
+        "/decision",
+        f"The status is {status!r} but the record has a decision; {why}. Correct the status or "
+        "remove the decision.",
+        status,
+    ),)
+
+
+def withdrawn_date_without_withdrawal(ctx: RecordContext) -> Sequence[Hit]:
+    """Report a withdrawn date on a record whose status is not 'withdrawn'."""
+    record = ctx.record
+    if type(record) is not dict or "withdrawn_date" not in record:
+        return _NONE
+    status = _status(ctx)
+    if status is None or status == "withdrawn":
+        return _NONE
+    return (Hit(
+        "/withdrawn_date",
+        f"The record has a withdrawn date but its status is {status!r}; set the status to "
+        "'withdrawn' or remove the withdrawn date.",
+        _text(record["withdrawn_date"]),
+    ),)
+
+
+def appeal_without_appealed_status(ctx: RecordContext) -> Sequence[Hit]:
+    """Report an appeal on a record whose status is not 'appealed'."""
+    record = ctx.record
+    if type(record) is not dict or "appeal" not in record:
+        return _NONE
+    status = _status(ctx)
+    if status is None or status == "appealed":
+        return _NONE
+    return (Hit(
+        "/appeal",
+        f"The record has an appeal but its status is {status!r}; an application with an appeal "
+        "is 'appealed' (the appeal's outcome says how it ended).",
+        status,
+    ),)
+
+
+def resolution_date_without_resolution(ctx: RecordContext) -> Sequence[Hit]:
+    """Report a resolution date on a record whose status comes before any resolution."""
+    record = ctx.record
+    if type(record) is not dict or "resolution_date" not in record:
+        return _NONE
+    status = _status(ctx)
+    if status not in _BEFORE_RESOLUTION:
+        return _NONE
+    return (Hit(
+        "/resolution_date",
+        f"The record has a resolution date but its status is {status!r}, which comes before "
+        "any resolution; set the status to 'resolution-to-grant-subject-to-s106' (or what "
+        "followed it), or remove the date.",
+        _text(record["resolution_date"]),
+    ),)
+
+
+# -- types and outcomes ----------------------------------------------------------------------------
+
+
+def _types(ctx: RecordContext) -> list[str] | None:
+    """Return the record's application types if the schema accepted them all."""
+    record = ctx.record
+    types = record.get("application_types") if type(record) is dict else None
+    if type(types) is not list or (ctx.rejected and ctx.is_rejected("/application_types")):
+        return None
+    found = [t for t in types if type(t) is str]
+    return found if len(found) == len(types) else None
+
+
+def _family(code: str, parent: Mapping[str, str]) -> set[str]:
+    """Return a type code and every broader type above it."""
+    found = {code}
+    while code in parent and parent[code] not in found:
+        code = parent[code]
+        found.add(code)
+    return found
+
+
+def outcome_unusual_for_type(ctx: RecordContext) -> Sequence[Hit]:
+    """Report an outcome or recommendation that belongs to application types the record lacks."""
+    record = ctx.record
+    types = _types(ctx)
+    if not types:
+        return _NONE
+    known = codes()
+    if any(t not in known.types or t == "other" for t in types):
+        # A local or future type may be one the outcome belongs to: nothing to judge.
+        return _NONE
+    families = set().union(*(_family(t, known.parent) for t in types))
+    hits: list[Hit] = []
+    decision = record.get("decision")
+    for pointer, value in (
+        ("/decision/outcome", decision.get("outcome") if type(decision) is dict else None),
+        ("/officer_recommendation", record.get("officer_recommendation")),
+    ):
+        outcome = _usable(ctx, pointer, value)
+        allowed = known.outcome_types.get(outcome or "")
+        if outcome and allowed and not allowed & families:
+            listed = ", ".join(sorted(allowed))
+            hits.append(Hit(
+                pointer,
+                f"{outcome!r} is an outcome for {listed} applications, but this one is "
+                f"{', '.join(types)}; check the outcome or the application types.",
+                outcome,
+            ))
+    return hits or _NONE
+
+
+def unusual_type_combination(ctx: RecordContext) -> Sequence[Hit]:
+    """Report application types that MHCLG does not combine in one application."""
+    types = _types(ctx)
+    if not types or len(types) < 2:
+        return _NONE
+    known = codes()
+    listed = [t for t in types if t in known.types and t != "other"]
+    for i, first in enumerate(listed):
+        for second in listed[i + 1:]:
+            if first in _family(second, known.parent) or second in _family(first, known.parent):
+                broad, narrow = (first, second) if first in _family(
+                    second, known.parent) else (second, first)
+                return (Hit(
+                    "/application_types",
+                    f"{narrow!r} is a kind of {broad!r}, so listing both says the same thing "
+                    f"twice; keep only {narrow!r}.",
+                    types,
+                ),)
+            if second not in known.combines_with.get(first, frozenset()):
+                return (Hit(
+                    "/application_types",
+                    f"MHCLG does not combine {first!r} with {second!r} in one application; if "
+                    "the authority registered two applications, publish two records linked as "
+                    "'related'.",
+                    types,
+                ),)
+    return _NONE
+
+
+def category_scale_mismatch(ctx: RecordContext) -> Sequence[Hit]:
+    """Report a development category that does not go with the development scale given."""
+    record = ctx.record
+    if type(record) is not dict:
+        return _NONE
+    category = _usable(ctx, "/development_category", record.get("development_category"))
+    scale = _usable(ctx, "/development_scale", record.get("development_scale"))
+    if not category or scale not in ("major", "minor", "other"):
+        # Scotland's national and local scales have no PS2 categories to compare with.
+        return _NONE
+    scales = codes().category_scales.get(category)
+    if scales is None or scale in scales:
+        return _NONE
+    return (Hit(
+        "/development_category",
+        f"PS2 counts {category!r} as {' or '.join(sorted(scales))} development, but the "
+        f"development scale is {scale!r}; correct one of the two.",
+        category,
+    ),)
+
+
+def net_dwellings_exceed_proposed(ctx: RecordContext) -> Sequence[Hit]:
+    """Report a net gain of homes larger than the homes proposed."""
+    record = ctx.record
+    dwellings = record.get("dwellings") if type(record) is dict else None
+    if type(dwellings) is not dict or (ctx.rejected and ctx.is_rejected("/dwellings")):
+        return _NONE
+    proposed, net = dwellings.get("proposed"), dwellings.get("net")
+    if type(proposed) is not int or type(net) is not int or net <= proposed:
+        return _NONE
+    return (Hit(
+        "/dwellings/net",
+        f"The net gain of {net} homes is more than the {proposed} proposed; net is the homes "
+        "proposed less those lost, so it cannot exceed them.",
+        net,
+    ),)
+
+
+def linked_to_itself(ctx: RecordContext) -> Sequence[Hit]:
+    """Report a linked application that is the record itself."""
+    record = ctx.record
+    links = record.get("linked_applications") if type(record) is dict else None
+    reference = _usable(ctx, "/reference", record.get("reference")) if links else None
+    if type(links) is not list or not reference:
+        return _NONE
+    organisation = record.get("organisation")
+    own = organisation.get("organisation") if type(organisation) is dict else None
+    hits = [
+        Hit(
+            f"/linked_applications/{index}",
+            f"The linked application {reference!r} is this application itself; link the "
+            "application it follows from or relates to.",
+            reference,
+        )
+        for index, link in enumerate(links)
+        if type(link) is dict and link.get("reference") == reference
+        and link.get("organisation", own) == own
+    ]
+    return hits or _NONE
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "planning.dates-out-of-order", Severity.ERROR, "Dates out of order",
+        "Correct the date the message names: received on or before valid, valid on or before "
+        "the statutory expiry date, committee, resolution and decision; each extension of time "
+        "later than the date before it and agreed before the decision; consultation ending on "
+        "or after it starts; an appeal lodged after the decision, and validated, started and "
+        "decided after it is lodged.",
+        scan=date_scan,
+    ),
+    Rule(
+        "planning.date-in-future", Severity.WARNING, "Date of a past event is in the future",
+        "Check the date: received, valid, withdrawn, resolution, decision, agreement and appeal "
+        "dates record events that have happened. Pass --today when checking data as of another "
+        "day.",
+        scan=date_scan,
+    ),
+    Rule(
+        "planning.decision-without-determination", Severity.ERROR,
+        "Decision on an application that is not decided",
+        "Set the status to 'determined' (or 'appealed') if the application was decided; "
+        "otherwise remove the decision.",
+        check=decision_without_determination,
+    ),
+    Rule(
+        "planning.withdrawn-date-without-withdrawal", Severity.ERROR,
+        "Withdrawn date on an application that is not withdrawn",
+        "Set the status to 'withdrawn' if the applicant withdrew it; otherwise remove the "
+        "withdrawn date.",
+        check=withdrawn_date_without_withdrawal,
+    ),
+    Rule(
+        "planning.appeal-without-appealed-status", Severity.ERROR,
+        "Appeal on an application whose status is not 'appealed'",
+        "Set the status to 'appealed' when there is an appeal, even once it is decided; "
+        "otherwise remove the appeal.",
+        check=appeal_without_appealed_status,
+    ),
+    Rule(
+        "planning.resolution-date-without-resolution", Severity.ERROR,
+        "Resolution date on an application not yet resolved",
+        "Set the status to 'resolution-to-grant-subject-to-s106' (or the status that followed "
+        "it); otherwise remove the resolution date.",
+        check=resolution_date_without_resolution,
+    ),
+    Rule(
+        "planning.outcome-unusual-for-type", Severity.WARNING,
+        "Outcome that belongs to another application type",
+        "Check the outcome and the application types: prior approval outcomes are for prior "
+        "approvals, EIA outcomes for EIA opinions, discharge outcomes for conditions.",
+        check=outcome_unusual_for_type,
+    ),
+    Rule(
+        "planning.unusual-type-combination", Severity.WARNING,
+        "Application types MHCLG does not combine",
+        "List only the combinations MHCLG allows (such as hh with lbc), without a type's broader "
+        "type; publish separately registered applications as separate linked records.",
+        check=unusual_type_combination,
+    ),
+    Rule(
+        "planning.category-scale-mismatch", Severity.ERROR,
+        "Development category and scale disagree",
+        "Correct the development category or the development scale: dwellings and the other "
+        "building categories are major or minor; householder, change of use and the rest are "
+        "other.",
+        check=category_scale_mismatch,
+    ),
+    Rule(
+        "planning.net-dwellings-exceed-proposed", Severity.ERROR,
+        "Net gain of homes larger than the homes proposed",
+        "Give net as the homes proposed less the homes lost.",
+        check=net_dwellings_exceed_proposed,
+    ),
+    Rule(
+        "planning.linked-to-itself", Severity.ERROR, "Application linked to itself",
+        "Link the application this one follows from or relates to, not its own reference.",
+        check=linked_to_itself,
+    ),
+    Rule(
+        "planning.reference-not-unique", Severity.ERROR,
+        "Reference used twice by one planning authority",
+        "Give each application its own reference; if the rows are one application, merge them.",
+        across=REFERENCE_NOT_UNIQUE,
+    ),
+    Rule(
+        "planning.ring-not-closed", Severity.ERROR, "Boundary ring not closed",
+        "End each ring of the boundary with the same position it starts with.",
+        check=ring_not_closed,
+    ),
+    Rule(
+        "planning.outside-uk", Severity.ERROR, "Site outside the United Kingdom",
+        "Give WGS84 [longitude, latitude] in degrees: check for swapped values, a lost minus "
+        "sign, a [0, 0] placeholder or grid references not yet converted.",
+        check=outside_uk,
+    ),
+)

@@ -1,0 +1,143 @@
+"""Rules beyond the schema for planning-application-register 2.x: each fires, and only when due."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lgstandards.conformance import Checker
+from lgstandards.findings import Finding
+from lgstandards.rules import RULESETS, RuleOptions, planning, planning_v2
+from tests.planning_roundtrip import EXAMPLES, valid_records
+
+REPO = Path(__file__).resolve().parents[1]
+STANDARD = "planning-application-register@2"
+CHECKER = Checker.for_standard(STANDARD, options=RuleOptions(), allow_draft=True)
+VALID = valid_records()
+MAJOR = next(r for r in VALID if r["reference"] == "DC/26/01234/FUL")
+HOUSEHOLDER = next(r for r in VALID if r["reference"] == "26/01234/LBA")
+
+
+def _found(record: dict[str, Any], checker: Checker = CHECKER) -> set[tuple[str, str]]:
+    found: list[Finding] = checker.check_record(record)
+    return {(f.code, f.pointer) for f in found}
+
+
+def _changed(base: dict[str, Any], **changes: Any) -> dict[str, Any]:
+    record = copy.deepcopy(base)
+    for key, value in changes.items():
+        if value is None:
+            record.pop(key, None)
+        else:
+            record[key] = value
+    return record
+
+
+def test_registered_apart_from_the_1_x_rules() -> None:
+    """@2 has its own rules; @1 keeps exactly the rules it was released with."""
+    assert RULESETS[STANDARD] == planning_v2.RULES
+    assert RULESETS["planning-application-register@1"] == planning.RULES
+    codes = [rule.code for rule in planning_v2.RULES]
+    assert len(codes) == len(set(codes))
+    assert set(codes) <= {rule.code for rule in CHECKER.rules}
+    # Common 2.0.0 refuses zero and zero-padded UPRNs itself, so those rules are not needed.
+    assert "planning.uprn-zero" not in codes
+
+
+def test_every_rule_is_documented() -> None:
+    """The 2.0.0 page explains every rule code."""
+    text = (REPO / "docs" / "planning-application-register-2.md").read_text()
+    for rule in planning_v2.RULES:
+        assert f"`{rule.code}`" in text, rule.code
+
+
+def test_every_rule_has_an_invalid_example() -> None:
+    """Each rule's code appears in an invalid example's expected findings, but date-in-future."""
+    documented: set[str] = set()
+    for sidecar in (EXAMPLES / "invalid").glob("*.findings.json"):
+        documented |= {f["code"] for f in json.loads(sidecar.read_text())}
+    expected = {rule.code for rule in planning_v2.RULES} - {"planning.date-in-future"}
+    assert expected <= documented
+
+
+@pytest.mark.parametrize("index", range(len(VALID)), ids=[r["reference"] for r in VALID])
+def test_valid_examples_raise_nothing(index: int) -> None:
+    """Every valid example meets every rule, with no day and as of the release day."""
+    assert CHECKER.check_record(VALID[index]) == []
+    dated = Checker.for_standard(STANDARD, options=RuleOptions(today=date(2026, 12, 5)),
+                                 allow_draft=True)
+    assert dated.check_record(VALID[index]) == []
+
+
+def test_past_events_in_the_future() -> None:
+    """A resolution or an extension agreed after today is reported; due dates may lie ahead."""
+    checker = Checker.for_standard(STANDARD, options=RuleOptions(today=date(2026, 9, 15)),
+                                   allow_draft=True)
+    assert _found(MAJOR, checker) == {
+        ("planning.date-in-future", "/time_extensions/1/agreed_date"),
+    }
+
+
+def test_extensions_in_order() -> None:
+    """A second extension must be later than the first; dates equal are in order."""
+    record = copy.deepcopy(MAJOR)
+    record["time_extensions"][1]["decision_due_date"] = "2026-09-30"
+    assert _found(record) == set()
+    record["time_extensions"][1]["decision_due_date"] = "2026-09-29"
+    assert _found(record) == {
+        ("planning.dates-out-of-order", "/time_extensions/1/decision_due_date")
+    }
+
+
+def test_outcome_rule_stays_quiet_for_local_and_unlisted_types() -> None:
+    """An outcome is not judged against 'other' or a type the codelist does not list yet."""
+    base = _changed(HOUSEHOLDER, decision={"outcome": "prior-approval-granted",
+                                            "decision_date": "2026-09-24"},
+                    officer_recommendation=None)
+    assert ("planning.outcome-unusual-for-type", "/decision/outcome") in _found(base)
+    for types in (["other"], ["pa-new-class-2027"]):
+        record = _changed(base, application_types=types)
+        assert not {c for c, _ in _found(record) if c == "planning.outcome-unusual-for-type"}
+
+
+def test_sub_types_take_their_parents_outcomes() -> None:
+    """pa-extension is a prior approval, so prior approval outcomes fit it."""
+    record = _changed(HOUSEHOLDER, application_types=["pa-extension"],
+                      local_application_type=None, development_category=None,
+                      officer_recommendation="prior-approval-refused",
+                      decision={"outcome": "prior-approval-granted", "decision_date": "2026-09-24"})
+    assert _found(record) == set()
+
+
+def test_approved_combinations_pass() -> None:
+    """Every pair MHCLG combines passes; the rule reads them from the codelist."""
+    for first, partners in planning_v2.codes().combines_with.items():
+        for second in partners:
+            record = _changed(HOUSEHOLDER, application_types=[first, second],
+                              development_category=None)
+            assert not {c for c, _ in _found(record) if c == "planning.unusual-type-combination"}
+
+
+def test_scottish_scales_have_no_ps2_category_to_compare() -> None:
+    """'local' (Scotland) with a PS2 category is not judged; 'other' with dwellings is."""
+    assert _found(_changed(HOUSEHOLDER, development_scale="local")) == set()
+    record = _changed(HOUSEHOLDER, development_category="dwellings")
+    assert _found(record) == {("planning.category-scale-mismatch", "/development_category")}
+
+
+def test_a_link_to_another_authoritys_application_of_the_same_reference() -> None:
+    """The same reference at another authority is a different application."""
+    link = {"reference": HOUSEHOLDER["reference"], "relationship": "consulted-on",
+            "organisation": "local-authority:WIL"}
+    assert _found(_changed(HOUSEHOLDER, linked_applications=[link])) == set()
+
+
+def test_a_schema_rejected_date_is_not_judged_again() -> None:
+    """A date the schema refused gives one finding, not a second from the rules."""
+    record = _changed(MAJOR, resolution_date="10/09/2026")
+    assert {c for c, _ in _found(record)} == {"schema.format"}
