@@ -46,6 +46,8 @@ CATEGORIES: dict[str, str] = {
     "schema": "A record breaks the standard's JSON Schema. The code is `schema.` plus the JSON "
     "Schema keyword that failed, in kebab-case.",
     "codelist": "A value is outside a codelist the standard publishes.",
+    "advice": "A value conforms, but not as the standard advises: the stricter shape a standard "
+    "recommends beyond its schema, reported as warnings.",
     "standard": "Something about the standard version itself, such as its deprecation.",
     "internal": "lgstandards itself went wrong; the finding asks you to report it.",
     "api": "`lgstandards check-api`: a live API does not behave as its standard's OpenAPI "
@@ -248,6 +250,13 @@ _CORE: tuple[CodeInfo, ...] = (
              "warning, but a listed code may fit.",
              "Use a code from the codelist where one fits; propose a new code to the standard "
              "otherwise."),
+    CodeInfo("advice.not-followed", W, "Not as the standard advises",
+             "The value conforms, but the standard advises writing it another way (its advice "
+             "schema, named by x-lgstandards-advice): a number written as text, an identifier "
+             "written as a number, an empty string, an upper-case status. Reported as a warning "
+             "so that data real systems send today conforms while it improves.",
+             "Change the value as the finding's own advice says; `--ignore advice` hides these "
+             "while a supplier catches up."),
     CodeInfo("standard.deprecated", W, "Deprecated standard version",
              "The data was checked against a version of the standard that is deprecated.",
              "Plan a move to the newest version; `lgstandards show <id>` lists the versions."),

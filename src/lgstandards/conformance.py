@@ -125,7 +125,7 @@ class Checker:
         tabular = TabularForm.from_json(version.tabular) if version.tabular else None
         checker = cls(
             validator,
-            rules=rules_for(version),
+            rules=rules_for(version, cat),
             name=version.ref,
             schema_id=version.schema_uri,
             tabular=tabular,
@@ -259,6 +259,7 @@ class Checker:
             pointer=hit.pointer,
             field=self.validator.title_at(hit.pointer),
             value=hit.value if _is_scalar(hit.value) else None,
+            advice=hit.advice,
         )
 
     def check_source(self, source: Source, *, max_findings: int | None = None) -> FileReport:

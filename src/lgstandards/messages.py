@@ -73,6 +73,17 @@ def json_type(value: Any) -> str:
     return "an object"
 
 
+def what_it_is(value: Any) -> str:
+    """Say what a value is, naming its type and showing it once: 'the number 5', 'an object'."""
+    if isinstance(value, bool):
+        return f"the value {show(value)}"
+    if value is None or isinstance(value, list | dict):
+        # show() already names these ('null', 'a list of 2 items', 'an object'): naming the
+        # type again would read "an object an object".
+        return show(value)
+    return f"{json_type(value)} {show(value)}"
+
+
 def required(title: str, name: str) -> str:
     """Explain a missing required property."""
     return f"{title} is required but missing (add '{name}')."
@@ -124,7 +135,7 @@ def explain(
                 "0-9" in str(schema.get("pattern", "")) if isinstance(schema, Mapping) else False
             )
             hint = "; put it in quotes" + (" so leading zeros are kept" if digits else "")
-        return f"{title} should be {want}, but is {json_type(value)} {show(value)}{hint}."
+        return f"{title} should be {want}, but is {what_it_is(value)}{hint}."
     if keyword == "enum":
         codelist = schema.get("x-codelist") if isinstance(schema, Mapping) else None
         where = f" (codelist {codelist})" if codelist else ""
