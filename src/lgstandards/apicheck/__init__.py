@@ -7,15 +7,22 @@ every reporter works unchanged.
 
 from __future__ import annotations
 
-from lgstandards.apicheck.checks import CHECKS, NOTICES, Level, Outcome, Run
+from lgstandards.apicheck.checks import CHECKS, NOTICES, Level, Outcome, Profile, Run
 from lgstandards.apicheck.client import Exchange, Limits, Redactor, SafeClient, UnsafeRequestError
-from lgstandards.apicheck.runner import ApiCheckOptions, api_version, check_api, probes_for
-from lgstandards.apicheck.suites import PROBES, SUITES, Probe, Step
+from lgstandards.apicheck.runner import (
+    ApiCheckOptions,
+    api_version,
+    check_api,
+    probes_for,
+    profiles_for,
+)
+from lgstandards.apicheck.suites import PROBES, PROFILES, SUITES, Probe, Step
 
 __all__ = [
     "CHECKS",
     "NOTICES",
     "PROBES",
+    "PROFILES",
     "SUITES",
     "ApiCheckOptions",
     "Exchange",
@@ -23,6 +30,7 @@ __all__ = [
     "Limits",
     "Outcome",
     "Probe",
+    "Profile",
     "Redactor",
     "Run",
     "SafeClient",
@@ -31,4 +39,5 @@ __all__ = [
     "api_version",
     "check_api",
     "probes_for",
+    "profiles_for",
 ]

@@ -11,10 +11,10 @@ from types import MappingProxyType
 
 import httpx
 
-from lgstandards.apicheck.checks import Outcome, Run
+from lgstandards.apicheck.checks import Outcome, Profile, Run, parse_json
 from lgstandards.apicheck.client import Limits, Redactor, SafeClient, build_http_client
 from lgstandards.apicheck.openapi import api_document
-from lgstandards.apicheck.suites import PROBES, SUITES, Probe, Step
+from lgstandards.apicheck.suites import PROBES, PROFILES, SUITES, Probe, Step
 from lgstandards.errors import ConfigError, StandardNotFoundError
 from lgstandards.findings import Finding, Severity, SourceLocation, frozen
 from lgstandards.registry import Catalogue, StandardVersion, catalogue
@@ -35,6 +35,8 @@ class ApiCheckOptions:
     verify_tls: bool = True
     ca_bundle: str | None = None
     allow_draft: bool = False
+    #: A profile of the standard to check as well, such as "fixmystreet" (see PROFILES).
+    profile: str | None = None
 
 
 def api_standards(cat: Catalogue) -> str:
@@ -79,6 +81,11 @@ def probes_for(version: StandardVersion) -> tuple[Probe, ...]:
     return PROBES.get(suite_key(version), ())
 
 
+def profiles_for(version: StandardVersion) -> Mapping[str, Profile]:
+    """Return the profiles a version's suite can check, by name."""
+    return PROFILES.get(suite_key(version), {})
+
+
 def check_api(
     options: ApiCheckOptions,
     *,
@@ -99,6 +106,15 @@ def check_api(
         raise ConfigError(
             f"{version.id} takes no probe {', '.join(unknown)}; it takes: {', '.join(known)}"
         )
+    profile = None
+    if options.profile is not None:
+        offered = profiles_for(version)
+        profile = offered.get(options.profile)
+        if profile is None:
+            raise ConfigError(
+                f"{version.id} has no profile {options.profile!r}; it has: "
+                f"{', '.join(offered) or 'none'}"
+            )
     probes = {p.name: p.default for p in known.values() if p.default is not None}
     probes.update({k: v for k, v in options.probes.items() if v})
     api = api_document(cat, version.ref)
@@ -110,7 +126,7 @@ def check_api(
             allow_writes=options.allow_writes, sandbox_url=options.sandbox_url,
             clock=clock, sleep=sleep,
         )
-        run = Run(client, api, probes, writes=options.allow_writes)
+        run = Run(client, api, probes, writes=options.allow_writes, profile=profile)
         outcomes = _run_suite(run, suite)
     finally:
         if owned:
@@ -128,6 +144,12 @@ def check_api(
             + f"at most {options.limits.rate_limit:g} a second.",
         )
     ]
+    nothing = nothing_there(run, redactor.url(client.base_url), suite)
+    if nothing is not None:
+        notices.insert(0, nothing)
+    if profile is not None:
+        notices.append(Finding("api.summary", Severity.INFO,
+                               f"Checked with the {profile.name} profile: {profile.description}"))
     if not options.verify_tls:
         notices.append(Finding("api.tls-unverified", Severity.WARNING,
                                "TLS certificates were not verified (--insecure); a conforming "
@@ -142,6 +164,32 @@ def check_api(
         subject="api",
     )
     return redact_report(report, redactor)
+
+
+def nothing_there(run: Run, base_url: str, suite: tuple[Step, ...]) -> Finding | None:
+    """Return the notice for a run where nothing answered like an API, or None.
+
+    When every request answered 404, or a body that is not JSON (a web page, a CMS's "not
+    found"), the base URL is almost certainly wrong: the checks that passed passed only because
+    nothing was there, and the failures all say the same thing.
+    """
+    answered = [e for e in run.exchanges if e.failure is None]
+    if not answered or any(e.status != 404 and parse_json(e.body) is not None for e in answered):
+        return None
+    first = answered[0]
+    media = f" with {first.media_type}" if first.media_type else ""
+    example = suite[0].operation.split(" ", 1)[-1].lstrip("/") if suite else ""
+    return Finding(
+        "api.wrong-base-url", Severity.ERROR,
+        f"Nothing at {base_url} answered like an API: all {len(answered)} requests answered 404 "
+        f"or a body that is not JSON (the first, {first.method} {first.target}, answered "
+        f"{first.status}{media}). The base URL is probably wrong, so the findings below say "
+        "little about the API itself.",
+        advice=f"Check --base-url: it is the API's root, to which the standard's paths are "
+               f"added, so {base_url}{example} should answer JSON. Look for the root in the "
+               "council's or supplier's API documentation (for Open311 it usually ends in "
+               "/open311/v2).",
+    )
 
 
 def _run_suite(run: Run, suite: tuple[Step, ...]) -> list[Outcome]:
