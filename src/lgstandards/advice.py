@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping
 from typing import Any
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import unquote, urldefrag, urljoin
 
 from lgstandards.findings import Finding, split_pointer
 from lgstandards.validation import SchemaValidator
@@ -69,7 +69,8 @@ def _note(root: str, docs: Mapping[str, Any], schema_path: str) -> str | None:
             document = docs.get(uri)
             if document is None:
                 return found
-            base, node = uri, _pointer(document, fragment)
+            # A fragment is percent-encoded in a URI ("{" is %7B): the pointer is not.
+            base, node = uri, _pointer(document, unquote(fragment))
         elif part in _INSTANCE_STEPS:
             # The instance moves deeper: advice found so far was about the place above.
             found = None

@@ -102,6 +102,11 @@ def one_of_many(title: str) -> str:
     return f"{title} matches more than one of the forms this field allows; it must match one."
 
 
+def _count(number: Any, word: str) -> str:
+    """Return '1 character' or '3 characters'."""
+    return f"{number} {word}" + ("" if number == 1 else "s")
+
+
 def _list(values: Sequence[Any], limit: int = 12) -> str:
     shown = ", ".join(show(v) for v in values[:limit])
     return shown + (f" and {len(values) - limit} more" if len(values) > limit else "")
@@ -144,7 +149,10 @@ def explain(
     if keyword == "const":
         return f"{title} must be {show(expected)}, not {show(value)}."
     if keyword == "minLength":
-        return f"{title} {show(value)} is too short: it needs at least {expected} character(s)."
+        least = _count(expected, "character")
+        if value == "":
+            return f"{title} is empty: it needs at least {least}."
+        return f"{title} {show(value)} is too short: it needs at least {least}."
     if keyword == "maxLength":
         return f"{title} is too long: it may have at most {expected} characters."
     if keyword in ("minimum", "exclusiveMinimum"):
@@ -154,16 +162,16 @@ def explain(
         rel = "at most" if keyword == "maximum" else "less than"
         return f"{title} {show(value)} is too large: it must be {rel} {expected}."
     if keyword == "minItems":
-        return f"{title} needs at least {expected} item(s), but has {len(value)}."
+        return f"{title} needs at least {_count(expected, 'item')}, but has {len(value)}."
     if keyword == "maxItems":
-        return f"{title} may have at most {expected} item(s), but has {len(value)}."
+        return f"{title} may have at most {_count(expected, 'item')}, but has {len(value)}."
     if keyword == "uniqueItems":
         return f"{title} lists the same item more than once."
     if keyword == "multipleOf":
         return f"{title} {show(value)} must be a multiple of {expected}."
     if keyword in ("minProperties", "maxProperties"):
         rel = "at least" if keyword == "minProperties" else "at most"
-        return f"{title} must have {rel} {expected} field(s)."
+        return f"{title} must have {rel} {_count(expected, 'field')}."
     if keyword in ("anyOf", "oneOf"):
         return f"{title} does not match any of the forms this field allows."
     if keyword == "not":

@@ -8,6 +8,7 @@ the body against the OpenAPI document's schema, and the error format.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -415,7 +416,10 @@ class Run:
         taken = {f.pointer for f in rejected}
         found = [f for f in advisor.findings(body)
                  if not any(f.pointer == p or f.pointer.startswith(p + "/") for p in taken)]
-        findings = [self._body_finding(operation, "api.advice", Level.EXTENDED, exchange, f)
+        # A finding about the whole body (a wrapped list) names no field: the schema's title
+        # would be the advice's own.
+        findings = [self._body_finding(operation, "api.advice", Level.EXTENDED, exchange,
+                                       f if f.pointer else dataclasses.replace(f, field=None))
                     for f in found[:_BODY_FINDINGS_KEPT]]
         if len(found) > _BODY_FINDINGS_KEPT:
             findings.append(
