@@ -244,7 +244,7 @@ def test_real_server_fails_the_strict_first_version(
 
 
 def test_xml_heritage_is_a_warning_with_advice(server: tuple[str, str, dict[str, str]]) -> None:
-    """Text booleans and numbers, numeric ids, wrappers and empty strings are api.advice warnings."""
+    """Text booleans and numbers, numeric ids, wrappers and empty strings are advice warnings."""
     name, base, probes = server
     report = _check(base, probes)
     advice = [f for f in report.findings if f.code == "api.advice"]
@@ -320,18 +320,18 @@ def test_an_id_with_slashes_is_fetched() -> None:
         file.path for file in report.files if "api.identity" in (file.checks or ())}
 
 
-# -- the FixMyStreet profile ------------------------------------------------------------------------
+# -- FixMyStreet as a client (its profile) ------------------------------------------------
 
 
 def test_fixmystreet_profile_passes_the_adapter_with_writes() -> None:
     """open311-adapter meets the FixMyStreet profile: updates read, upper-case statuses posted."""
     make, mount, probes = SERVERS["open311-adapter"]
     with serve_app(make()) as url:
-        report = _check(url + mount, probes, profile="fixmystreet", allow_writes=True,
+        report = _check(url + mount, probes, client="fixmystreet", allow_writes=True,
                         sandbox_url=url + mount)
     assert _errors(report) == []
-    assert "api.profile" in report.checks
-    assert any("fixmystreet profile" in n.message for n in report.notices)
+    assert "api.client" in report.checks
+    assert any("fixmystreet as a client" in n.message for n in report.notices)
 
 
 def test_fixmystreet_profile_needs_request_updates() -> None:
@@ -339,18 +339,18 @@ def test_fixmystreet_profile_needs_request_updates() -> None:
     make, mount, probes = SERVERS["fixmystreet"]
     with serve_app(make()) as url:
         plain = _check(url + mount, probes)
-        profiled = _check(url + mount, probes, profile="fixmystreet")
+        profiled = _check(url + mount, probes, client="fixmystreet")
     updates = "GET /servicerequestupdates.json"
     assert ("api.status", updates) not in {(c, o) for c, o, _ in _errors(plain)}
     assert ("api.status", updates) in {(c, o) for c, o, _ in _errors(profiled)}
 
 
-def test_unknown_profile_is_refused() -> None:
-    """A profile the standard does not have is a configuration error naming the ones it has."""
+def test_unknown_client_is_refused() -> None:
+    """A client check-api does not know is a configuration error naming the ones it knows."""
     from lgstandards.errors import ConfigError
 
     with pytest.raises(ConfigError, match="fixmystreet"):
-        _check("http://127.0.0.1:9", {}, profile="no-such-profile")
+        _check("http://127.0.0.1:9", {}, client="no-such-client")
 
 
 def test_statuses_are_accepted_in_any_case() -> None:

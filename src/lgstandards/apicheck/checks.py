@@ -63,7 +63,7 @@ CHECKS: Mapping[str, str] = {
                           "credentials (401 or 403) and is documented with a security scheme.",
     "api.guessable-id": "Identifiers in the URLs of residents' reports and requests cannot be "
                         "guessed from one another: long and random, not sequential numbers.",
-    "api.profile": "A response meets what the chosen profile's client needs (--profile), such "
+    "api.client": "A response meets what the chosen client needs (--client), such "
                    "as FixMyStreet's statuses on request updates.",
 }
 
@@ -106,7 +106,7 @@ TITLES: Mapping[str, str] = {
     "api.authentication": "Personal data served without credentials",
     "api.guessable-id": "Guessable identifier in a URL",
     "api.wrong-base-url": "Nothing found at the base URL",
-    "api.profile": "Not as the profile's client needs",
+    "api.client": "Not as the client needs",
 }
 
 #: How to act on each notice (which unlike a failed check is not the API's to fix), and on the
@@ -145,12 +145,12 @@ _BODY_FINDINGS_KEPT = 20
 
 
 @dataclass(frozen=True)
-class Profile:
-    """A profile of an API standard: what one client needs, as operations whose checks are core.
+class ClientProfile:
+    """What one client of an API standard needs: the operations whose checks it makes core.
 
-    A profile raises an operation's extended checks to the core level where its client depends
-    on them (the FixMyStreet profile makes request updates core), and a suite's steps may check
-    more when it is chosen.
+    A client raises an operation's extended checks to the core level where it depends on them
+    (FixMyStreet reads request updates, so they are core for it), and a suite's steps may check
+    more when it is chosen. It is a profile of the standard for that client.
     """
 
     name: str
@@ -183,14 +183,14 @@ class Run:
         probes: Mapping[str, str],
         *,
         writes: bool = False,
-        profile: Profile | None = None,
+        needs: ClientProfile | None = None,
     ) -> None:
-        """Prepare a run with the probe values the user gave, and the profile chosen."""
+        """Prepare a run with the probe values the user gave, and the client chosen."""
         self.client = client
         self.api = api
         self.probes = dict(probes)
         self.writes = writes
-        self.profile = profile
+        self.needs = needs
         self.learned: dict[str, str] = {}
         self.definition: Any = None
         self.down: str | None = None
@@ -205,8 +205,8 @@ class Run:
         return self.probes.get(name) or self.learned.get(name)
 
     def level(self, operation: str, level: Level) -> Level:
-        """Return the level of an operation's checks: core where the chosen profile says so."""
-        if self.profile is not None and operation in self.profile.core:
+        """Return the level of an operation's checks: core where the chosen client needs it."""
+        if self.needs is not None and operation in self.needs.core:
             return Level.CORE
         return level
 

@@ -36,7 +36,7 @@ from lgstandards.findings import frozen
 _KEYS = {
     "standard", "base-url", "sandbox", "allow-writes", "rate-limit", "timeout", "connect-timeout",
     "max-bytes", "fail-on", "format", "insecure", "ca-bundle", "probes", "headers", "mask",
-    "select", "ignore", "profile",
+    "select", "ignore", "client",
 }
 
 
@@ -61,7 +61,7 @@ class ApiCheckConfig:
     mask: bool | None = None
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    profile: str | None = None
+    client: str | None = None
 
 
 def parse_rate(text: str) -> float:
@@ -149,7 +149,7 @@ def load_config(path: Path, environ: Mapping[str, str] | None = None) -> ApiChec
         mask=flag_of("mask"),
         select=codes_of("select"),
         ignore=codes_of("ignore"),
-        profile=text_of("profile"),
+        client=text_of("client"),
     )
 
 

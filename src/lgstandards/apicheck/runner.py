@@ -11,10 +11,10 @@ from types import MappingProxyType
 
 import httpx
 
-from lgstandards.apicheck.checks import Outcome, Profile, Run, parse_json
+from lgstandards.apicheck.checks import ClientProfile, Outcome, Run, parse_json
 from lgstandards.apicheck.client import Limits, Redactor, SafeClient, build_http_client
 from lgstandards.apicheck.openapi import api_document
-from lgstandards.apicheck.suites import PROBES, PROFILES, SUITES, Probe, Step
+from lgstandards.apicheck.suites import CLIENTS, PROBES, SUITES, Probe, Step
 from lgstandards.errors import ConfigError, StandardNotFoundError
 from lgstandards.findings import Finding, Severity, SourceLocation, frozen
 from lgstandards.registry import Catalogue, StandardVersion, catalogue
@@ -35,8 +35,8 @@ class ApiCheckOptions:
     verify_tls: bool = True
     ca_bundle: str | None = None
     allow_draft: bool = False
-    #: A profile of the standard to check as well, such as "fixmystreet" (see PROFILES).
-    profile: str | None = None
+    #: A client whose needs to check as well, such as "fixmystreet" (see CLIENTS).
+    client: str | None = None
 
 
 def api_standards(cat: Catalogue) -> str:
@@ -81,9 +81,9 @@ def probes_for(version: StandardVersion) -> tuple[Probe, ...]:
     return PROBES.get(suite_key(version), ())
 
 
-def profiles_for(version: StandardVersion) -> Mapping[str, Profile]:
-    """Return the profiles a version's suite can check, by name."""
-    return PROFILES.get(suite_key(version), {})
+def clients_for(version: StandardVersion) -> Mapping[str, ClientProfile]:
+    """Return the clients a version's suite can check for, by name."""
+    return CLIENTS.get(suite_key(version), {})
 
 
 def check_api(
@@ -106,13 +106,13 @@ def check_api(
         raise ConfigError(
             f"{version.id} takes no probe {', '.join(unknown)}; it takes: {', '.join(known)}"
         )
-    profile = None
-    if options.profile is not None:
-        offered = profiles_for(version)
-        profile = offered.get(options.profile)
-        if profile is None:
+    needs = None
+    if options.client is not None:
+        offered = clients_for(version)
+        needs = offered.get(options.client)
+        if needs is None:
             raise ConfigError(
-                f"{version.id} has no profile {options.profile!r}; it has: "
+                f"check-api knows no client {options.client!r} of {version.id}; it knows: "
                 f"{', '.join(offered) or 'none'}"
             )
     probes = {p.name: p.default for p in known.values() if p.default is not None}
@@ -126,7 +126,7 @@ def check_api(
             allow_writes=options.allow_writes, sandbox_url=options.sandbox_url,
             clock=clock, sleep=sleep,
         )
-        run = Run(client, api, probes, writes=options.allow_writes, profile=profile)
+        run = Run(client, api, probes, writes=options.allow_writes, needs=needs)
         outcomes = _run_suite(run, suite)
     finally:
         if owned:
@@ -147,9 +147,9 @@ def check_api(
     nothing = nothing_there(run, redactor.url(client.base_url), suite)
     if nothing is not None:
         notices.insert(0, nothing)
-    if profile is not None:
+    if needs is not None:
         notices.append(Finding("api.summary", Severity.INFO,
-                               f"Checked with the {profile.name} profile: {profile.description}"))
+                               f"Checked for {needs.name} as a client: {needs.description}"))
     if not options.verify_tls:
         notices.append(Finding("api.tls-unverified", Severity.WARNING,
                                "TLS certificates were not verified (--insecure); a conforming "

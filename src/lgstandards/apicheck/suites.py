@@ -15,7 +15,14 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from urllib.parse import urljoin
 
-from lgstandards.apicheck.checks import Level, Outcome, Profile, Run, parse_json, status_advice
+from lgstandards.apicheck.checks import (
+    ClientProfile,
+    Level,
+    Outcome,
+    Run,
+    parse_json,
+    status_advice,
+)
 from lgstandards.apicheck.client import Exchange, UnsafeRequestError
 
 CORE, EXTENDED = Level.CORE, Level.EXTENDED
@@ -610,12 +617,12 @@ def open311_updates(run: Run) -> Iterator[Outcome]:
     level = run.level(O_UPDATES, EXTENDED)
     outcomes, body = _expect(run, exchange, "GET", "/servicerequestupdates.json", 200, level)
     yield from outcomes
-    if run.profile is not None and run.profile.name == "fixmystreet" and exchange.status == 200:
+    if run.needs is not None and run.needs.name == "fixmystreet" and exchange.status == 200:
         unknown = sorted({str(u.get("status")) for u in
                           _open311_items(body, "service_request_updates")
                           if str(u.get("status", "")).strip().lower() not in FIXMYSTREET_STATUSES})
         yield run.outcome(
-            O_UPDATES, "api.profile", CORE,
+            O_UPDATES, "api.client", CORE,
             [f"GET {exchange.target} gave updates the statuses {', '.join(unknown[:5])}, which "
              "FixMyStreet does not know."] if unknown else [],
             "Give each update one of FixMyStreet's extended statuses (in lower case), and put "
@@ -698,7 +705,7 @@ def open311_post_update(run: Run) -> Iterator[Outcome]:
         yield run.skip(O_POST_UPDATE, "Posting an update was not checked: no request was created "
                                       "to add it to (see POST /requests.json).")
         return
-    fixmystreet = run.profile is not None and run.profile.name == "fixmystreet"
+    fixmystreet = run.needs is not None and run.needs.name == "fixmystreet"
     form = {
         "service_request_id": request_id,
         # FixMyStreet posts its statuses in upper case: a server it sends to must accept them.
@@ -747,9 +754,9 @@ STREET_PROBES: tuple[Probe, ...] = (
     Probe("api_key", "Open311 api_key for writes to the sandbox (kept out of every report)."),
 )
 
-#: The FixMyStreet profile of the street reports API: what FixMyStreet needs of a council's
+#: FixMyStreet as a client of the street reports API (its profile): what it needs of a council's
 #: Open311 endpoint that it sends reports to and reads updates from.
-FIXMYSTREET = Profile(
+FIXMYSTREET = ClientProfile(
     "fixmystreet",
     "What FixMyStreet needs of a council's Open311 endpoint: request updates it can read "
     "(GET /servicerequestupdates.json answering and conforming, with FixMyStreet's statuses) "
@@ -764,8 +771,8 @@ SUITES: Mapping[str, tuple[Step, ...]] = {
     "street-reports-api@1": STREET,
 }
 
-#: The profiles each suite can check (`--profile NAME`).
-PROFILES: Mapping[str, Mapping[str, Profile]] = {
+#: The clients each suite can check for (`--client NAME`).
+CLIENTS: Mapping[str, Mapping[str, ClientProfile]] = {
     "street-reports-api@1": {FIXMYSTREET.name: FIXMYSTREET},
 }
 
