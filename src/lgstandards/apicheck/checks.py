@@ -121,7 +121,34 @@ FIXES: Mapping[str, str] = {
     "api.wrong-base-url": "Check --base-url: it is the API's root, to which the standard's paths "
                           "are added, so base URL + the first operation's path should answer "
                           "JSON in a browser.",
-    # Checks new in this release say how to act here; the older ones share the general fix.
+    "api.status": "Answer with the status the standard gives for this request; each finding "
+                  "says what came back and what it usually means.",
+    "api.content-type": "Send the media type the standard gives, application/json for JSON "
+                        "bodies, in the Content-Type header.",
+    "api.invalid-json": "Send a body that parses as JSON; the finding names where a parser "
+                        "stopped.",
+    "api.body-schema": "Change the response so the field the finding names has the value its "
+                       "schema describes.",
+    "api.problem-format": "Answer errors in the standard's error format: RFC 9457 problem "
+                          "details (waste) or Open311's error list (street reports).",
+    "api.unknown-id": "Answer 404 for a well-formed identifier the server does not know.",
+    "api.malformed-id": "Answer 400 for a value that can never be an identifier.",
+    "api.pagination": "Honour page and page_size and link the next page, as the finding says.",
+    "api.identity": "Answer the resource the URL names, not another one.",
+    "api.lenient-input": "Compare postcodes without regard to case and spaces.",
+    "api.query": "Apply the list's filters, so a filtered list holds only what was asked for.",
+    "api.headers": "Send the header the standard requires with this response.",
+    "api.cors": "Send 'Access-Control-Allow-Origin: *' with public GET responses, so web pages "
+                "on other sites can use them.",
+    "api.rejects-invalid": "Refuse a request body that does not conform, with the status the "
+                           "standard gives, rather than storing it.",
+    "api.timeout": "Make the server answer within --timeout, or give a longer --timeout if it "
+                   "is known to be slow.",
+    "api.too-large": "Page long lists, or give a larger --max-bytes if the body is meant to be "
+                     "this large.",
+    "api.unreachable": "Check the host and port of --base-url, that the server is running and "
+                       "reachable from here, and its TLS certificate.",
+    "api.redirect": "Serve the API on one origin: redirects off it are not followed.",
     "api.advice": "Change the response as the finding's advice says; it conforms already, so "
                   "this is a warning.",
     "api.personal-data": "Leave personal data out of every response that needs no credentials; "
@@ -458,6 +485,8 @@ class Run:
             [f"{exchange.method} {exchange.target} has no Access-Control-Allow-Origin header, so "
              "web pages on other sites cannot use it; public data APIs should send "
              "'Access-Control-Allow-Origin: *'."],
+            "Send 'Access-Control-Allow-Origin: *' with every public GET response (and only "
+            "public ones): a browser then lets any web page read the data.",
         )
 
 

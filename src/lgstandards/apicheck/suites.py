@@ -70,6 +70,12 @@ def _same_uprn(a: Any, b: Any) -> bool:
     return isinstance(a, str | int) and str(a).lstrip("0") == str(b).lstrip("0")
 
 
+#: What to do when a list does not page as the standard says.
+_PAGING = ("Honour page and page_size, give total_items and total_pages that add up, a "
+           "links.next on the API's host while there is a later page, 200 with no items past "
+           "the last page and 400 for page=0.")
+
+
 def waste_root(run: Run) -> Iterator[Outcome]:
     """GET / answers the API root document naming the standard and version."""
     exchange = run.call("GET", "/")
@@ -105,6 +111,7 @@ def waste_addresses(run: Run) -> Iterator[Outcome]:
         ADDRESSES, "api.identity", EXTENDED,
         [f"Looking up {postcode!r} returned addresses at other postcodes (UPRNs "
          f"{', '.join(elsewhere[:5])})."] if elsewhere else [],
+        "Return only the addresses whose postcode is the one looked up.",
     )
     typed = _normal_postcode(postcode).lower()
     if typed != postcode:
@@ -116,6 +123,7 @@ def waste_addresses(run: Run) -> Iterator[Outcome]:
             [f"GET {loose.target} answered {_said(loose)} "
              f"without the {body.get('total_items')} addresses that {postcode!r} finds; people "
              "type postcodes in lower case and without the space."],
+            "Compare postcodes without regard to case and spaces: 'bn435ra' finds 'BN43 5RA'.",
         )
     bad = run.call("GET", "/addresses", params={"postcode": "NOT A POSTCODE"})
     outcomes, _ = run.expect(bad, "GET", "/addresses", 400, CORE, code="api.malformed-id")
@@ -150,7 +158,7 @@ def waste_pagination(run: Run) -> Iterator[Outcome]:
     if not isinstance(body, dict) or not isinstance(body.get("items"), list):
         problems.append(f"GET {first.target} did not answer a page object with items, so lists "
                         "cannot be paged.")
-        yield run.outcome(ADDRESSES, "api.pagination", CORE, problems)
+        yield run.outcome(ADDRESSES, "api.pagination", CORE, problems, _PAGING)
         return
     items = body["items"]
     total = body.get("total_items")
@@ -210,7 +218,7 @@ def waste_pagination(run: Run) -> Iterator[Outcome]:
     more, _ = run.expect(zero, "GET", "/addresses", 400, CORE, code="api.pagination")
     outcomes.extend(more)
     yield from outcomes
-    yield run.outcome(ADDRESSES, "api.pagination", CORE, problems)
+    yield run.outcome(ADDRESSES, "api.pagination", CORE, problems, _PAGING)
 
 
 def waste_schedule(run: Run) -> Iterator[Outcome]:
@@ -231,6 +239,7 @@ def waste_schedule(run: Run) -> Iterator[Outcome]:
         SCHEDULE, "api.identity", CORE,
         [] if _same_uprn(got, uprn) else
         [f"GET {exchange.target} answered the schedule of UPRN {got!r}, not {uprn!r}."],
+        "Answer the schedule of the UPRN the URL names (UPRNs compare as numbers).",
     )
     services = [s for s in body.get("services", []) if isinstance(s, dict)] \
         if isinstance(body.get("services"), list) else []
@@ -276,6 +285,7 @@ def waste_report(run: Run) -> Iterator[Outcome]:
                 REPORT, "api.identity", CORE,
                 [] if body.get("reference") == reference else
                 [f"GET {exchange.target} answered report {body.get('reference')!r}."],
+                "Answer the report the URL names.",
             )
     unknown = run.probe("unknown_reference") or "LGSTANDARDS-NO-SUCH-REPORT"
     exchange = run.call("GET", template, {"reference": unknown})
@@ -313,7 +323,9 @@ def waste_submit(run: Run) -> Iterator[Outcome]:
                              url=urljoin(exchange.url, location))
         except UnsafeRequestError:
             yield run.outcome(SUBMIT, "api.headers", CORE,
-                              [f"The Location {location!r} is not on the sandbox's host."])
+                              [f"The Location {location!r} is not on the sandbox's host."],
+                              "Give a Location on the API's own host, such as "
+                              "/missed-collections/{reference}.")
         else:
             more, read = run.expect(again, "GET", "/missed-collections/{reference}", 200, CORE)
             yield from more
@@ -323,6 +335,7 @@ def waste_submit(run: Run) -> Iterator[Outcome]:
                     [] if read.get("reference") == body.get("reference") else
                     [f"GET {again.target} (the Location of the new report) answered report "
                      f"{read.get('reference')!r}, not {body.get('reference')!r}."],
+                    "Make a new report readable at its Location at once.",
                 )
     invalid = {k: v for k, v in submission.items() if k != "uprn"}
     refused = run.call("POST", "/missed-collections", json_body=invalid, sandbox=True)
