@@ -451,9 +451,9 @@ def test_fingerprints_are_the_same_in_every_process() -> None:
     import sys
 
     code = (
-        "import json, sys; from lgstandards.rules.waste import _fingerprint; "
+        "import json, sys; from lgstandards.rules.waste.same_property import fingerprint_of; "
         f"r = json.load(open({str(SCHEDULE / 'valid' / 'unitary-house.json')!r})); "
-        "print(_fingerprint(r, r['property']))"
+        "print(fingerprint_of(r, r['property']))"
     )
     prints = {
         subprocess.run(

@@ -148,8 +148,8 @@ def test_closed_codelists_match_their_enums(cat: Catalogue) -> None:
             name = node.get("x-codelist")
             if not isinstance(name, str):
                 continue
-            assert name in version.codelists, f"{version.ref}: {name} does not exist"
-            codelist = version.codelists[name]
+            codelist = version.codelist_for(version.schema_uri, name)[1]
+            assert codelist is not None, f"{version.ref}: {name} does not exist"
             codes = [str(c["code"]) for c in codelist.codes]
             if codelist.open:
                 assert "enum" not in node, f"{version.ref}: open codelist {name} used with an enum"

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from lgstandards.conformance import Checker
 from lgstandards.findings import Finding, Severity
 from lgstandards.rules import RULESETS, RecordContext, RuleOptions, waste
+from lgstandards.rules.waste import recurrence
 from lgstandards.sources import Source
 
 REPO = Path(__file__).resolve().parents[1]
@@ -408,7 +409,7 @@ def test_expansion_matches_dateutil(drawn: tuple[str, date], offset: int) -> Non
             datetime(through.year, through.month, through.day), inc=True,
         )
     ]
-    dates = waste._expand(rule, start.isoformat(), through.isoformat())
+    dates = recurrence.expand(rule, start.isoformat(), through.isoformat())
     assert dates is not None
     assert list(dates.ordered) == expected
 

@@ -54,6 +54,8 @@ CATEGORIES: dict[str, str] = {
     "document says. docs/check-api.md explains each check.",
     "lint": "`lgstandards lint`: a standard's own files break the authoring rules in "
     "docs/authoring-standards.md.",
+    "upgrade": "`lgstandards upgrade`: what a migration did to a record on its way to a newer "
+    "major version, and records that could not be moved.",
 }
 
 _FAST_ONLY = (
@@ -272,6 +274,43 @@ _CORE: tuple[CodeInfo, ...] = (
              "Checking this file raised an error in a worker process (`--jobs`): a bug in "
              "lgstandards, not necessarily in the file. The other files were still checked.",
              "Report it to the lgstandards maintainers; check the file alone without --jobs."),
+    # -- upgrade ---------------------------------------------------------------------------------
+    CodeInfo("upgrade.changed", Severity.INFO, "Changed by the upgrade",
+             "A migration changed this value on the way to the new major version, and says how.",
+             "Nothing to fix; check that the new value says what the old one meant."),
+    CodeInfo("upgrade.lossy", W, "Information lost in the upgrade",
+             "The new major version has no place for this value, or only a coarser one, so the "
+             "migration dropped or narrowed it.",
+             "Keep the old file; if the value matters, add it by hand where the message says, "
+             "or under 'extensions'."),
+    CodeInfo("upgrade.unknown-schema", W, "$schema names no known version",
+             "The record's $schema is not a version of a standard in this registry (perhaps an "
+             "extension or profile), so the version given with --from (or the major before the "
+             "target) was assumed.",
+             "Check the record's $schema; give --from ID@MAJOR if the assumed version is wrong."),
+    CodeInfo("upgrade.other-standard", E, "Record of another standard",
+             "The record's $schema names a different standard from the one being upgraded to.",
+             "Upgrade it with --to that standard, or correct its $schema."),
+    CodeInfo("upgrade.newer-version", E, "Record newer than the target",
+             "The record's $schema names a major version newer than the target; upgrades never "
+             "move data to an older major.",
+             "Leave the record out, or upgrade to its own (newer) major version."),
+    CodeInfo("upgrade.no-path", E, "No migration for this record's version",
+             "No chain of shipped migrations leads from the major version the record's $schema "
+             "names to the target.",
+             "Upgrade it through the versions in between, or ask the standard's owner for a "
+             "migration."),
+    CodeInfo("upgrade.not-an-object", E, "Record is not an object",
+             "A record to upgrade is a JSON array, string, number or null, not an object.",
+             "Each record of a standard is a JSON object; remove or fix the value."),
+    CodeInfo("upgrade.migration-failed", E, "A migration failed",
+             "A migration raised an error on this record: a bug in lgstandards, not necessarily "
+             "in the data. The file was not written; the other files were still upgraded.",
+             "Report it to the lgstandards maintainers with the record (masked if need be)."),
+    CodeInfo("upgrade.unsupported-format", E, "Cannot upgrade CSV",
+             "upgrade reads JSON and NDJSON: a CSV file's columns may differ between major "
+             "versions.",
+             "Convert the CSV to NDJSON, upgrade that, and export CSV from the result."),
 )
 
 _CORE_BY_CODE = {info.code: info for info in _CORE}

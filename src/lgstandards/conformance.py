@@ -503,7 +503,7 @@ def _read_stdin() -> bytes:
 def _compiled(cat: Catalogue, ref: str) -> SchemaValidator:
     """Compile one version's schema once per process, with every schema in the registry."""
     version = cat.select(ref, allow_draft=True)
-    codelists = {name: c.values for name, c in version.codelists.items()}
+    codelists = {name: c.values for name, c in version.codelists_in_use.items()}
     return SchemaValidator(version.schema, list(cat.schemas()), codelists=codelists)
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import functools
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urldefrag, urljoin
@@ -24,8 +25,13 @@ class FieldRow:
 
 
 class _Resolver:
-    def __init__(self, schemas: Mapping[str, Any]) -> None:
+    def __init__(self, schemas: Mapping[str, Any], version: StandardVersion) -> None:
         self.schemas = schemas
+        self.version = version
+
+    def codelist_name(self, base: str, name: str) -> str:
+        """Return the version's name for a codelist written as `name` in the file at `base`."""
+        return self.version.codelist_key(base, name)
 
     def resolve(self, base: str, ref: str) -> tuple[str, Any]:
         uri, fragment = urldefrag(urljoin(base, ref))
@@ -41,7 +47,7 @@ class _Resolver:
 
 def field_rows(version: StandardVersion, registry: Catalogue, max_depth: int = 6) -> list[FieldRow]:
     """Return a row per field of a standard version's schema, nested fields by dotted path."""
-    resolver = _Resolver(dict(registry.schemas()))
+    resolver = _Resolver(dict(registry.schemas()), version)
     return list(_walk(version.schema, version.schema_uri, "", True, resolver, max_depth, set()))
 
 
@@ -55,6 +61,9 @@ def _merge(
         target_base, target = resolver.resolve(base, str(schema["$ref"]))
         merged, target_base = _merge(target, target_base, resolver, depth + 1)
         out = {**merged, **{k: v for k, v in schema.items() if k != "$ref"}}
+        if isinstance(schema.get("x-codelist"), str):
+            # Written beside the $ref, so relative to this file rather than the target's.
+            out["x-codelist"] = urljoin(base, schema["x-codelist"])
         # Keep properties from the target when the referring schema only adds annotations.
         return out, target_base
     return schema, base
@@ -77,7 +86,7 @@ def _type_of(schema: Mapping[str, Any]) -> str:
     return "object" if "properties" in schema else "any"
 
 
-def _constraints(schema: Mapping[str, Any]) -> str:
+def _constraints(schema: Mapping[str, Any], codelist_name: Callable[[str], str] = str) -> str:
     parts: list[str] = []
     if schema.get("x-expected"):
         parts.append(str(schema["x-expected"]))
@@ -98,7 +107,7 @@ def _constraints(schema: Mapping[str, Any]) -> str:
     if "const" in schema:
         parts.append(f"always {schema['const']!r}")
     if schema.get("x-codelist"):
-        parts.append(f"codelist {schema['x-codelist']}")
+        parts.append(f"codelist {codelist_name(str(schema['x-codelist']))}")
     return "; ".join(parts)
 
 
@@ -123,7 +132,7 @@ def _walk(
             type=_type_of(merged),
             required=name in need and required,
             description=str(merged.get("description", "")),
-            constraints=_constraints(merged),
+            constraints=_constraints(merged, functools.partial(resolver.codelist_name, sub_base)),
             allowed=tuple(str(v) for v in merged.get("enum", [])),
         )
         if depth <= 0:

@@ -426,10 +426,22 @@ def check_patterns(context: LintContext) -> Iterator[Finding]:
 
 
 def _codelist_of(context: LintContext, node: Any) -> tuple[str, Any] | None:
-    """Return (x-codelist name, schema holding the values) for a field, following `$ref`s."""
-    for item in context.follow(node):
-        if isinstance(item, dict) and isinstance(item.get("x-codelist"), str):
-            return item["x-codelist"], item
+    """Return (codelist key, schema naming it) for a field, following `$ref`s across files.
+
+    The key is the version's name for the codelist (`codelist_key`): a shared definition in
+    another standard names a codelist of its own folder, not of this version's.
+    """
+    here = context.version.schema_uri
+    for _ in range(12):
+        if not isinstance(node, dict):
+            return None
+        if isinstance(node.get("x-codelist"), str):
+            return context.version.codelist_key(here, node["x-codelist"]), node
+        ref = node.get("$ref")
+        found = context.resolve(here, ref) if isinstance(ref, str) else None
+        if found is None:
+            return None
+        here, node = found
     return None
 
 
@@ -450,7 +462,9 @@ def check_codes(context: LintContext) -> Iterator[Finding]:
         if not isinstance(node, dict) or not isinstance(node.get("x-codelist"), str):
             continue
         name = node["x-codelist"]
-        codelist = codelists.get(name)
+        # A path out of the version's folder names a shared codelist of another standard.
+        codelist = codelists.get(name) or context.version.codelist_for(
+            context.version.schema_uri, name)[1]
         if codelist is None:
             yield context.finding(
                 "lint.missing-codelist",
@@ -528,8 +542,9 @@ def _conditional_codes(context: LintContext) -> Iterator[Finding]:
         lists: dict[str, tuple[str, Codelist]] = {}
         for prop, sub in node["properties"].items():
             found = _codelist_of(context, sub)
-            if found and found[0] in context.version.codelists:
-                lists[prop] = (found[0], context.version.codelists[found[0]])
+            in_use = context.version.codelists_in_use
+            if found and found[0] in in_use:
+                lists[prop] = (found[0], in_use[found[0]])
         if not lists:
             continue
         for branch_parts, branch in _same_place(node, parts):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import functools
 import json
+import posixpath
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -167,17 +169,119 @@ class StandardVersion:
     @functools.cached_property
     def codelists(self) -> Mapping[str, Codelist]:
         """Return this version's codelists keyed by their path relative to the version folder."""
-        found: dict[str, Codelist] = {}
         folder = self.folder / "codelists"
-        for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-            raw = load_json_file(path, SchemaError)
-            found[f"codelists/{path.name}"] = Codelist(
-                id=str(raw.get("id", path.stem)),
-                title=str(raw.get("title", path.stem)),
-                open=bool(raw.get("open", False)),
-                codes=tuple(raw.get("codes", ())),
-                path=path,
+        return {
+            f"codelists/{path.name}": read_codelist(path)
+            for path in (sorted(folder.glob("*.json")) if folder.is_dir() else [])
+        }
+
+    @property
+    def folder_uri(self) -> str:
+        """Return the URI of the version's folder, against which its relative paths resolve."""
+        return f"{self.base_uri}{self.id}/{self.version}/"
+
+    def path_of(self, uri: str) -> Path | None:
+        """Return the file of the catalogue a URI names, or None when it is outside it."""
+        # Refs are relative, so they resolve under the base URI; nothing is ever fetched.
+        address = urldefrag(uri)[0]
+        if not address.startswith(self.base_uri):
+            return None
+        rest = address[len(self.base_uri):]
+        if not rest or any(part in ("", ".", "..") for part in rest.split("/")):
+            return None
+        return self.folder.parent.parent / rest
+
+    def resolve_ref(self, doc_uri: str, ref: str) -> tuple[str, Any] | None:
+        """Return (document URI, subschema) that a `$ref` written in `doc_uri` names, or None."""
+        uri, fragment = urldefrag(urljoin(doc_uri, ref))
+        if uri == self.schema_uri:
+            node: Any = self.schema
+        else:
+            path = self.path_of(uri)
+            if path is None or not path.is_file():
+                return None
+            node = self._read(path, load_json_file)
+        for part in fragment.split("/")[1:] if fragment.startswith("/") else ():
+            part = part.replace("~1", "/").replace("~0", "~")
+            if isinstance(node, dict) and part in node:
+                node = node[part]
+            elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+                node = node[int(part)]
+            else:
+                return None
+        return uri, node
+
+    def codelist_key(self, doc_uri: str, name: str) -> str:
+        """Return how this version names a codelist that `doc_uri` names `name`.
+
+        A codelist of the version's own folder is `codelists/<file>`; one of another standard,
+        reached through a `$ref` to a shared definition, is the path from this folder to it,
+        such as `../../waste-common/1.0.0/codelists/waste-stream.json`.
+        """
+        uri = urljoin(doc_uri, name)
+        if uri.startswith(self.folder_uri):
+            return uri[len(self.folder_uri):]
+        if not uri.startswith(self.base_uri):
+            return uri
+        return posixpath.relpath(urlsplit(uri).path, urlsplit(self.folder_uri).path)
+
+    def codelist_for(self, doc_uri: str, name: str) -> tuple[str, Codelist | None]:
+        """Return the key of the codelist `name` written in `doc_uri`, and the codelist if found."""
+        key = self.codelist_key(doc_uri, name)
+        own = self.codelists.get(key)
+        if own is not None:
+            return key, own
+        path = self.path_of(urljoin(doc_uri, name))
+        if path is None or not path.is_file() or not path.name.endswith(".json"):
+            return key, None
+        return key, self._read(path, read_codelist)
+
+    @functools.cached_property
+    def _files(self) -> dict[Path, Any]:
+        """Hold the other standards' files this version has read, so each is read once."""
+        return {}
+
+    def _read(self, path: Path, reader: Any) -> Any:
+        """Read another standard's schema or codelist once for this version."""
+        if path not in self._files:
+            self._files[path] = (
+                reader(path, SchemaError) if reader is load_json_file else reader(path)
             )
+        return self._files[path]
+
+    @functools.cached_property
+    def codelists_in_use(self) -> Mapping[str, Codelist]:
+        """Return every codelist the schema uses, its own and those of definitions it refers to.
+
+        Keys are those of `codelist_key`: `codelists/<file>` for the version's own, a relative
+        path for a shared codelist of another standard, such as one of `waste-common`.
+        """
+        found: dict[str, Codelist] = dict(self.codelists)
+        seen: set[tuple[str, int]] = set()
+
+        def walk(node: Any, doc_uri: str) -> None:
+            if isinstance(node, list):
+                for item in node:
+                    walk(item, doc_uri)
+                return
+            if not isinstance(node, dict) or (doc_uri, id(node)) in seen:
+                return
+            seen.add((doc_uri, id(node)))
+            name = node.get("x-codelist")
+            if isinstance(name, str):
+                key, codelist = self.codelist_for(doc_uri, name)
+                if codelist is not None:
+                    found.setdefault(key, codelist)
+            ref = node.get("$ref")
+            if isinstance(ref, str) and not ref.startswith("#"):
+                target = self.resolve_ref(doc_uri, ref)
+                if target is not None:
+                    walk(target[1], target[0])
+            for key, value in node.items():
+                if key != "x-codelist" and isinstance(value, dict | list):
+                    walk(value, doc_uri)
+
+        walk(self.schema, self.schema_uri)
         return found
 
     @functools.cached_property
@@ -303,6 +407,18 @@ class Catalogue:
             if version.schema_path.is_file():
                 schema = version.schema
                 yield str(schema.get("$id", version.schema_uri)), schema
+
+
+def read_codelist(path: Path) -> Codelist:
+    """Read one codelist file."""
+    raw = load_json_file(path, SchemaError)
+    return Codelist(
+        id=str(raw.get("id", path.stem)),
+        title=str(raw.get("title", path.stem)),
+        open=bool(raw.get("open", False)),
+        codes=tuple(raw.get("codes", ())),
+        path=path,
+    )
 
 
 def read_manifest(path: Path) -> Manifest:

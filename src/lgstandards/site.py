@@ -637,7 +637,8 @@ def version_page(context: SiteContext, version: StandardVersion) -> str:
             "follow references to other files.</p>"
         )
         rows = field_rows(version, context.cat)
-        anchors = {name: f"codelist-{_slug(c.id)}" for name, c in version.codelists.items()}
+        anchors = {name: f"codelist-{_slug(c.id)}"
+                   for name, c in version.codelists_in_use.items()}
         body.append('<h2 class="heading-l" id="fields">Fields</h2>')
         body.append("<p>Nested fields are named by their path: <code>a.b</code> is field "
                     "<code>b</code> inside <code>a</code>, and <code>a[].b</code> is inside each "
@@ -645,11 +646,13 @@ def version_page(context: SiteContext, version: StandardVersion) -> str:
                     "parent is present.</p>")
         body.append(_field_table(rows, anchors,
                                  f"Fields of {manifest.title} {version.version}"))
-    if version.codelists:
+    if version.codelists_in_use:
         body.append('<h2 class="heading-l" id="codelists">Codelists</h2>')
-        for name, codelist in version.codelists.items():
+        # Shared codelists (of waste-common, say) are shown here too, linked where they live.
+        for name, codelist in version.codelists_in_use.items():
             anchor = f"codelist-{_slug(codelist.id)}"
-            body.append(_codelist_section(codelist, name, anchor, _href(path, f"{folder}/{name}")))
+            where = posixpath.normpath(f"{folder}/{name}")
+            body.append(_codelist_section(codelist, name, anchor, _href(path, where)))
     body.append(_example_section(context, path, version))
     changelog = context.files.get(f"{version.id}/CHANGELOG.md")
     if changelog is not None:

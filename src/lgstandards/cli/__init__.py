@@ -14,7 +14,9 @@ from lgstandards.cli import (
     convert_command,
     export_command,
     publish_commands,
+    upgrade_command,
     validate_command,
+    verify_command,
 )
 from lgstandards.errors import LgstandardsError
 
@@ -29,6 +31,8 @@ COMMANDS: tuple[click.Command, ...] = (
     check_api_command.check_api,
     convert_command.convert,
     export_command.export,
+    upgrade_command.upgrade,
+    verify_command.verify,
 )
 
 

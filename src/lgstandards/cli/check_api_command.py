@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,10 @@ from lgstandards.errors import ConfigError
 
 if TYPE_CHECKING:
     from lgstandards.apicheck.suites import Probe
+    from lgstandards.development.statements import ApiLevel
+
+#: The fail-on threshold each level holds an API to.
+_LEVELS = {"core": "error", "extended": "warning"}
 
 def _probe_pairs(values: tuple[str, ...]) -> dict[str, str]:
     """Read --probe NAME=VALUE options into a mapping."""
@@ -83,6 +88,14 @@ def _probe_pairs(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--list-probes", is_flag=True,
               help="List the standard's probe values and their defaults, then exit.")
 @click.option("--draft", is_flag=True, help="Allow a draft or candidate version of the standard.")
+@click.option("--level", type=click.Choice(["core", "extended"]), default=None,
+              help="The level the API must pass: core (core checks; the same as --fail-on "
+                   "error) or extended (every check; as --fail-on warning).  [default: core]")
+@click.option("--statement", "statement_path", type=click.Path(path_type=Path, dir_okay=False),
+              metavar="FILE",
+              help="Also write a conformance statement to FILE: the standard files' hashes, the "
+                   "base URL and time, the checks and each level's result, for "
+                   "`lgstandards verify`. Headers and probe values are never written.")
 def check_api(
     standard: str | None,
     base_url: str | None,
@@ -109,6 +122,8 @@ def check_api(
     mask: bool | None,
     list_probes: bool,
     draft: bool,
+    level: str | None,
+    statement_path: Path | None,
 ) -> int:
     """Check a live API against an API standard's conformance suite.
 
@@ -181,11 +196,25 @@ def check_api(
     the_format = fmt or config.format or "text"
     if the_format not in FORMATS:
         raise ConfigError(f"format {the_format!r} is not one of {', '.join(FORMATS)}")
-    the_fail_on = fail_on or config.fail_on or "error"
+    if level is not None and fail_on is not None:
+        raise ConfigError("give --level or --fail-on, not both: --level core is --fail-on error, "
+                          "--level extended is --fail-on warning")
+    the_fail_on = fail_on or (_LEVELS[level] if level else None) or config.fail_on or "error"
     if the_fail_on not in FAIL_ON:
         raise ConfigError(f"fail-on {the_fail_on!r} is not one of {', '.join(FAIL_ON)}")
     hide = mask if mask is not None else bool(config.mask)
+    started = datetime.now(UTC)
     report = check_api(options).filtered(chosen_select, chosen_ignore)
+    if statement_path is not None:
+        from lgstandards.development.statements import api_statement, write_statement
+
+        extended = level == "extended" or (level is None and the_fail_on == "warning")
+        held_to: ApiLevel = "extended" if extended else "core"
+        write_statement(api_statement(
+            catalogue(), options, report, level=held_to,
+            fail_on=the_fail_on, select=chosen_select, ignore=chosen_ignore,
+            started=started, finished=datetime.now(UTC),
+        ), statement_path)
     if hide:
         report = report.masked()
     show_report(report, the_format, output,

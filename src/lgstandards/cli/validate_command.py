@@ -25,6 +25,7 @@ from lgstandards.errors import ConfigError, LgstandardsError
 if TYPE_CHECKING:
     from lgstandards.config import Check, Config
     from lgstandards.conformance import Checker
+    from lgstandards.development.statements import InputDigest
     from lgstandards.report import FileReport, Report
     from lgstandards.rules import RuleOptions
 
@@ -312,8 +313,10 @@ def _format_for(output: Path | None) -> str | None:
     return _SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None else None
 
 
-def _refuse_overwriting_inputs(jobs: Sequence[Job], output: Path | None) -> None:
-    """Stop before a report is written over one of the files being checked."""
+def _refuse_overwriting_inputs(
+    jobs: Sequence[Job], output: Path | None, option: str = "--output"
+) -> None:
+    """Stop before a report (or statement) is written over one of the files being checked."""
     from lgstandards.sources import expand_paths
 
     if output is None:
@@ -323,9 +326,68 @@ def _refuse_overwriting_inputs(jobs: Sequence[Job], output: Path | None) -> None
         for path in expand_paths(p for p in job.paths if p != "-").files:
             if path.resolve() == target:
                 raise ConfigError(
-                    f"--output {output} is one of the files being checked; "
-                    "write the report somewhere else"
+                    f"{option} {output} is one of the files being checked; "
+                    "write it somewhere else"
                 )
+
+
+def _digests(jobs: Sequence[Job]) -> tuple[Callable[[], bytes] | None, dict[str, InputDigest]]:
+    """Return standard input read once (if an input), and the digest of every input by name."""
+    from lgstandards.development.statements import digest_bytes, digest_file
+    from lgstandards.sources import expand_paths
+
+    digests: dict[str, InputDigest] = {}
+    read_stdin = None
+    if any("-" in job.paths for job in jobs):
+        data = sys.stdin.buffer.read()
+        digests["<stdin>"] = digest_bytes("<stdin>", data)
+        read_stdin = lambda: data  # noqa: E731 - the checker asks for a callable
+    for job in jobs:
+        for path in expand_paths(p for p in job.paths if p != "-").files:
+            digests.setdefault(str(path), digest_file(path))
+    return read_stdin, digests
+
+
+def _write_statement(
+    path: Path,
+    jobs: Sequence[Job],
+    reports: Sequence[Report],
+    digests: dict[str, InputDigest],
+    settings: Settings,
+    rule_options: RuleOptions,
+) -> None:
+    """Write the conformance statement of the run: one entry per job, with its inputs."""
+    from lgstandards.development.statements import (
+        DataOptions,
+        DataRun,
+        data_statement,
+        write_statement,
+    )
+    from lgstandards.registry import catalogue
+
+    runs = [
+        (
+            DataRun(
+                standard=job.standard,
+                schema_file=str(job.schema) if job.schema is not None and not job.standard
+                else None,
+                select=tuple(job.select or ()),
+                ignore=tuple(job.ignore or ()),
+                max_findings=job.max_findings,
+                input_format=job.input_format,
+                draft=job.draft,
+            ),
+            report,
+        )
+        for job, report in zip(jobs, reports, strict=True)
+    ]
+    options = DataOptions(
+        fail_on=settings.fail_on,
+        today=rule_options.today,
+        past_days=rule_options.past_days,
+        future_days=rule_options.future_days,
+    )
+    write_statement(data_statement(catalogue(), runs, digests, options), path)
 
 
 def _count_files(paths: Sequence[str]) -> int:
@@ -348,8 +410,10 @@ def _worker_count(asked: int | None) -> int:
 
 
 def _run(
-    jobs: Sequence[Job], options: RuleOptions, progress: Progress | None, workers: int = 1
+    jobs: Sequence[Job], options: RuleOptions, progress: Progress | None, workers: int = 1,
+    stdin: Callable[[], bytes] | None = None, each: list[Report] | None = None,
 ) -> Report:
+    """Check each job and return the combined report; `each` receives one report per job."""
     from lgstandards.report import Report
 
     reports = []
@@ -362,10 +426,13 @@ def _run(
             input_format=cast(Any, job.input_format),
             # The checker filters findings as it makes them, so the cap applies to what is kept.
             max_findings=job.max_findings,
+            stdin=stdin,
             on_file=progress.on_file if progress is not None else None,
             jobs=workers,
         )
         reports.append(report.filtered(job.select or (), job.ignore or ()).capped(job.max_findings))
+    if each is not None:
+        each.extend(reports)
     return Report.combine(reports)
 
 
@@ -466,6 +533,14 @@ def _run(
     help="Check with N worker processes, sharing out files and cutting a large NDJSON file into "
     "parts, when there is 32 MiB or more to check; 0 for one per CPU.  [default: 1]",
 )
+@click.option(
+    "--statement",
+    "statement_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FILE",
+    help="Also write a conformance statement to FILE: the standard files' hashes, the options, "
+    "each input's sha256 and the result, for `lgstandards verify`.",
+)
 def validate(
     paths: tuple[str, ...],
     standard: str | None,
@@ -487,6 +562,7 @@ def validate(
     future_days: int,
     draft: bool,
     workers: int | None,
+    statement_path: Path | None,
 ) -> int:
     """Check data files (JSON, NDJSON, CSV; files, folders, globs or - for stdin).
 
@@ -535,19 +611,24 @@ def validate(
     ]
     settings = _settings(config, fmt, fail_on, output, examples, mask, today, workers)
     _refuse_overwriting_inputs(jobs, settings.output)
+    _refuse_overwriting_inputs(jobs, statement_path, "--statement")
+    rule_options = RuleOptions(today=settings.today, past_days=past_days, future_days=future_days)
+    read_stdin = None
+    digests: dict[str, InputDigest] = {}
+    if statement_path is not None:
+        # Inputs are hashed before they are checked, and standard input is read once for both.
+        read_stdin, digests = _digests(jobs)
     meter = None
     if show_progress(progress, sys.stderr):
         meter = Progress(sum(_count_files(job.paths) for job in jobs))
+    reports: list[Report] = []
     try:
-        report = _run(
-            jobs,
-            RuleOptions(today=settings.today, past_days=past_days, future_days=future_days),
-            meter,
-            settings.workers,
-        )
+        report = _run(jobs, rule_options, meter, settings.workers, read_stdin, reports)
     finally:
         if meter is not None:
             meter.close()
+    if statement_path is not None:
+        _write_statement(statement_path, jobs, reports, digests, settings, rule_options)
     if settings.mask:
         report = report.masked()
     options = ReportOptions(

@@ -10,6 +10,7 @@ from lgstandards.findings import Severity
 from lgstandards.registry import Catalogue, Codelist, StandardVersion
 from lgstandards.rules import planning, waste
 from lgstandards.rules.base import MISSING, Hit, RecordContext, Rule, RuleOptions
+from lgstandards.rules.waste import property_schedule_v2
 
 __all__ = ["MISSING", "RULESETS", "Hit", "RecordContext", "Rule", "RuleOptions", "rules_for"]
 
@@ -17,9 +18,12 @@ __all__ = ["MISSING", "RULESETS", "Hit", "RecordContext", "Rule", "RuleOptions",
 RULESETS: Mapping[str, tuple[Rule, ...]] = {
     "planning-application-register@1": planning.RULES,
     "waste-property-schedule@1": waste.PROPERTY_SCHEDULE_RULES,
+    "waste-property-schedule@2": property_schedule_v2.PROPERTY_SCHEDULE_RULES,
     "waste-missed-collection-report@1": waste.MISSED_COLLECTION_REPORT_RULES,
     "waste-bulky-booking@1": waste.BULKY_BOOKING_RULES,
     "waste-service-catalogue@1": waste.SERVICE_CATALOGUE_RULES,
+    # 2.x changed the shape of streams, not what the rules read: the same rules judge it.
+    "waste-service-catalogue@2": waste.SERVICE_CATALOGUE_RULES,
 }
 
 
@@ -61,12 +65,15 @@ def advice_rule(version: StandardVersion, cat: Catalogue | None = None) -> Rule 
 
 def open_codelist_rule(version: StandardVersion) -> Rule | None:
     """Build the rule that warns about values outside an open codelist, if the schema uses one."""
-    places = list(_codelist_places(version.schema, version, "", set()))
-    open_places = [
-        (template, version.codelists[name])
-        for template, name in places
-        if name in version.codelists and version.codelists[name].open
-    ]
+    open_places: list[tuple[str, Codelist]] = []
+    for template, doc_uri, name in _codelist_places(
+        version.schema, version, version.schema_uri, "", frozenset()
+    ):
+        # A codelist is named relative to the file that names it: a shared definition of
+        # another standard (waste-common) names its own folder's codelists.
+        codelist = version.codelist_for(doc_uri, name)[1]
+        if codelist is not None and codelist.open:
+            open_places.append((template, codelist))
     if not open_places:
         return None
 
@@ -110,30 +117,34 @@ def open_codelist_rule(version: StandardVersion) -> Rule | None:
 
 
 def _codelist_places(
-    schema: Any, version: StandardVersion, pointer: str, seen: set[int]
-) -> Iterator[tuple[str, str]]:
-    """Yield (pointer template, codelist path) for each `x-codelist` reachable in this file."""
-    if not isinstance(schema, dict) or id(schema) in seen:
+    schema: Any, version: StandardVersion, doc_uri: str, pointer: str,
+    seen: frozenset[tuple[str, int]],
+) -> Iterator[tuple[str, str, str]]:
+    """Yield (pointer template, document URI, x-codelist) for each codelist a record can meet.
+
+    `$ref`s are followed into other files of the catalogue (shared definitions such as those
+    of `common` and `waste-common`), so the document URI says where each name was written.
+    """
+    if not isinstance(schema, dict) or (doc_uri, id(schema)) in seen:
         return
-    seen = seen | {id(schema)}
+    seen = seen | {(doc_uri, id(schema))}
     if isinstance(schema.get("x-codelist"), str):
-        yield pointer, schema["x-codelist"]
+        yield pointer, doc_uri, schema["x-codelist"]
     ref = schema.get("$ref")
-    if isinstance(ref, str) and ref.startswith("#/"):
-        target: Any = version.schema
-        for part in ref[2:].split("/"):
-            target = target.get(part, {}) if isinstance(target, dict) else {}
-        yield from _codelist_places(target, version, pointer, seen)
+    if isinstance(ref, str):
+        target = version.resolve_ref(doc_uri, ref)
+        if target is not None:
+            yield from _codelist_places(target[1], version, target[0], pointer, seen)
     for name, sub in (schema.get("properties") or {}).items():
-        yield from _codelist_places(sub, version, f"{pointer}/{name}", seen)
+        yield from _codelist_places(sub, version, doc_uri, f"{pointer}/{name}", seen)
     if isinstance(schema.get("items"), dict):
-        yield from _codelist_places(schema["items"], version, f"{pointer}/*", seen)
+        yield from _codelist_places(schema["items"], version, doc_uri, f"{pointer}/*", seen)
     for key in ("allOf", "anyOf", "oneOf"):
         for sub in schema.get(key) or []:
-            yield from _codelist_places(sub, version, pointer, seen)
+            yield from _codelist_places(sub, version, doc_uri, pointer, seen)
     for key in ("then", "else"):
         if isinstance(schema.get(key), dict):
-            yield from _codelist_places(schema[key], version, pointer, seen)
+            yield from _codelist_places(schema[key], version, doc_uri, pointer, seen)
 
 
 def _listed_validator(compiled: list[tuple[tuple[str, ...], Codelist]]) -> Any:

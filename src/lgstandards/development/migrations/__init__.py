@@ -1,0 +1,21 @@
+"""Every migration shipped with a standard's major versions, listed once.
+
+Each standard with migrations has a module here named after its id with underscores
+(`waste_property_schedule.py`) exporting `MIGRATIONS: tuple[Migration, ...]`; add it to `ALL`.
+"""
+
+from __future__ import annotations
+
+from lgstandards.development.migrations import (
+    common,
+    waste_property_schedule,
+    waste_service_catalogue,
+)
+from lgstandards.development.upgrade import Migration
+
+#: Every migration, in no particular order; the upgrade engine chains them by standard and major.
+ALL: tuple[Migration, ...] = (
+    *common.MIGRATIONS,
+    *waste_property_schedule.MIGRATIONS,
+    *waste_service_catalogue.MIGRATIONS,
+)

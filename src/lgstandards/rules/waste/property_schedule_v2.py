@@ -1,0 +1,460 @@
+"""Rules of waste-property-schedule 2.x: dated schedules judged on the dates they are in force.
+
+A service has one or more schedules, each a recurrence rule counted from its first collection,
+in force from a date (`effective_from_date`, else its start) until a date (`effective_to_date`,
+else for as long as the rule runs), less the dates it excludes, plus the dates it adds. A listed
+collection is judged against the schedules in force on the day it was scheduled for (its
+original date when it moved); a day the schedules give between a service's first and last listed
+collections must be listed. One pass over the record (`schedule_scan`) finds every rule's hits.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from lgstandards.rules.base import Hit, RecordContext, Rule
+from lgstandards.rules.waste.authorities import schedule_authority_prefix
+from lgstandards.rules.waste.recurrence import (
+    Series,
+    dates_between,
+    expand,
+    rule_problem,
+    series_of,
+    weekday_name,
+)
+from lgstandards.rules.waste.same_property import CONFLICTING_UPRN
+from lgstandards.rules.waste.schedule_hits import (
+    RECORDED,
+    moved_to_same_day,
+    unchanged_with_change,
+    window_closes_early,
+    without_time,
+)
+from lgstandards.rules.waste.shared import (
+    is_rejected,
+    make_rule,
+    record_window,
+    unknown_container_hit,
+    unknown_service_hit,
+)
+
+#: Later than any date: the end of a schedule in force until further notice.
+_OPEN_END = "9999-12-31"
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """One usable schedule of a service: its rule, when it is in force, and its date changes."""
+
+    where: str  # /services/<i>/schedules/<j>
+    text: str
+    start: str
+    #: The first and last days in force; the last is the earlier of effective_to_date and the
+    #: end of a finite rule (UNTIL or COUNT), or _OPEN_END.
+    first: str
+    last: str
+    excluded: frozenset[str]
+    #: Added dates, each with its position in `additions`.
+    added: tuple[tuple[str, int], ...]
+
+    def in_force(self, day: str) -> bool:
+        """Return whether the schedule is in force on a day."""
+        return self.first <= day <= self.last
+
+    def rule_dates(self, low: str, high: str) -> tuple[str, ...]:
+        """Return the dates the rule gives while in force, from `low` to `high`."""
+        low, high = max(low, self.first, self.start), min(high, self.last)
+        if low > high:
+            return ()
+        return dates_between(self.text, self.start, low, high) or ()
+
+    def gives(self, day: str) -> bool:
+        """Return whether the rule gives a day on which the schedule is in force."""
+        if not self.in_force(day) or day < self.start:
+            return False
+        # Expanded to the end of the day's year, so that the days of one year share one lookup.
+        dates = expand(self.text, self.start, f"{day[:4]}-12-31")
+        return dates is not None and day in dates.members
+
+    def describe(self) -> str:
+        """Return the schedule in words for messages."""
+        ends = "" if self.last == _OPEN_END else f" until {self.last}"
+        return f"{self.text!r} from {self.start}{ends}"
+
+
+class _Scan:
+    """What one pass over a property schedule found, read by each of its rules."""
+
+    __slots__ = ("hits", "plans", "services")
+
+    def __init__(self) -> None:
+        """Start empty."""
+        self.hits: dict[str, list[Hit]] = {}
+        #: Usable schedules of each service id.
+        self.plans: dict[str, list[_Plan]] = {}
+        #: Every listed service id.
+        self.services: set[str] = set()
+
+    def add(self, code: str, hit: Hit | None) -> None:
+        """Record a hit for the rule with this code (None is ignored)."""
+        if hit is not None:
+            self.hits.setdefault(code, []).append(hit)
+
+
+def _text(ctx: RecordContext, node: Any, key: str, pointer: str) -> str | None:
+    """Return a string field of an object unless absent, not text, or rejected by the schema."""
+    value = node.get(key) if type(node) is dict else None
+    if type(value) is not str or (ctx.rejected and is_rejected(ctx, f"{pointer}/{key}")):
+        return None
+    return value
+
+
+def schedule_scan(ctx: RecordContext) -> dict[str, list[Hit]]:
+    """Check a property schedule in one pass: every rule's hits by code (empty when none)."""
+    out = _Scan()
+    record = ctx.record
+    if type(record) is not dict:
+        return out.hits
+    _scan_services(ctx, record, out)
+    collections = record.get("collections")
+    if type(collections) is list:
+        listed = _scan_collections(ctx, collections, out)
+        for service, entries in listed.items():
+            plans = out.plans.get(service)
+            if plans:
+                _judge(out, plans, entries)
+    authority = schedule_authority_prefix(ctx)
+    if authority:
+        out.hits["waste.authority-prefix"] = list(authority)
+    return out.hits
+
+
+def _scan_services(ctx: RecordContext, record: dict[str, Any], out: _Scan) -> None:
+    """Check services' container types and schedules, noting each usable schedule."""
+    containers = record.get("container_types")
+    known_containers = {
+        ident for item in containers if type(item) is dict and type(ident := item.get("id")) is str
+    } if type(containers) is list else set()
+    services = record.get("services")
+    if type(services) is not list:
+        return
+    for index, service in enumerate(services):
+        if type(service) is not dict:
+            continue
+        where = f"/services/{index}"
+        sid = _text(ctx, service, "id", where)
+        if sid is not None:
+            out.services.add(sid)
+        ids = service.get("container_type_ids")
+        for position, value in enumerate(ids if type(ids) is list else ()):
+            pointer = f"{where}/container_type_ids/{position}"
+            if type(value) is str and value not in known_containers and not (
+                ctx.rejected and is_rejected(ctx, pointer)
+            ):
+                out.add("waste.unknown-container-type", unknown_container_hit(pointer, value))
+        schedules = service.get("schedules")
+        for number, schedule in enumerate(schedules if type(schedules) is list else ()):
+            plan = _plan(ctx, schedule, f"{where}/schedules/{number}", out)
+            if plan is not None and sid is not None:
+                out.plans.setdefault(sid, []).append(plan)
+
+
+def _plan(ctx: RecordContext, schedule: Any, where: str, out: _Scan) -> _Plan | None:
+    """Check one schedule and return it as a plan, or None when its dates cannot be judged."""
+    if type(schedule) is not dict:
+        return None
+    _time_band(ctx, schedule, where, out)
+    text = _text(ctx, schedule, "frequency", where)
+    start = _text(ctx, schedule, "start_date", where)
+    begins = _text(ctx, schedule, "effective_from_date", where)
+    ends = _text(ctx, schedule, "effective_to_date", where)
+    if start is not None:
+        if begins is not None and begins > start:
+            out.add("waste.dates-out-of-order", Hit(
+                f"{where}/effective_from_date",
+                f"The schedule is in force from {begins}, after its first collection on {start}; "
+                "the first collection is on or after the day the schedule comes into force.",
+                begins,
+            ))
+        if ends is not None and ends < start:
+            out.add("waste.dates-out-of-order", Hit(
+                f"{where}/effective_to_date",
+                f"The schedule is in force only until {ends}, before its first collection on "
+                f"{start}, so it never collects; check both dates.",
+                ends,
+            ))
+            return None
+    if text is None:
+        return None
+    if start is None:
+        problem = rule_problem(text)
+        if problem is not None:
+            out.add("waste.rrule-invalid", _rrule_invalid(where, text, problem))
+        return None
+    series = series_of(text, start)
+    if series.problem is not None:
+        out.add("waste.rrule-invalid", _rrule_invalid(where, text, series.problem))
+        return None
+    if not series.start_in_series:
+        out.add("waste.rrule-disagrees", Hit(
+            f"{where}/start_date",
+            f"The start date {start} is not a date the frequency {text!r} gives; the start is "
+            "the schedule's first collection (the iCalendar DTSTART), so use a date the rule "
+            "gives.",
+            start,
+        ))
+        return None
+    plan = _Plan(
+        where, text, start,
+        first=min(begins or start, start),
+        last=min(ends or _OPEN_END, series.last or _OPEN_END),
+        excluded=frozenset(), added=(),
+    )
+    return _with_changes(ctx, schedule, plan, series, out)
+
+
+def _time_band(ctx: RecordContext, schedule: dict[str, Any], where: str, out: _Scan) -> None:
+    """Report a time band that ends before it starts."""
+    band = schedule.get("time_band")
+    begins = _text(ctx, band, "start_time", f"{where}/time_band")
+    ends = _text(ctx, band, "end_time", f"{where}/time_band")
+    if begins is not None and ends is not None and ends <= begins:
+        out.add("waste.dates-out-of-order", Hit(
+            f"{where}/time_band/end_time",
+            f"The time band ends at {ends}, not after it starts at {begins}; give the times on "
+            "the 24-hour clock within one day.",
+            ends,
+        ))
+
+
+def _changes(ctx: RecordContext, schedule: dict[str, Any], key: str, where: str
+             ) -> list[tuple[int, str]]:
+    """Return (position, date) of each readable excluded or added date."""
+    items = schedule.get(key)
+    found: list[tuple[int, str]] = []
+    for position, item in enumerate(items if type(items) is list else ()):
+        day = _text(ctx, item, "date", f"{where}/{key}/{position}")
+        if day is not None:
+            found.append((position, day))
+    return found
+
+
+def _with_changes(ctx: RecordContext, schedule: dict[str, Any], plan: _Plan, series: Series,
+                  out: _Scan) -> _Plan:
+    """Check a schedule's excluded and added dates against its rule, and add them to the plan."""
+    excluded: set[str] = set()
+    for position, day in _changes(ctx, schedule, "exceptions", plan.where):
+        if plan.gives(day):
+            excluded.add(day)
+            continue
+        out.add("waste.rrule-disagrees", Hit(
+            f"{plan.where}/exceptions/{position}/date",
+            f"The excluded date {day} ({weekday_name(day)}) is not a date the schedule "
+            f"{plan.describe()} gives, so there is nothing to exclude; exclude the day the "
+            "collection would have been.",
+            day,
+        ))
+    added: list[tuple[str, int]] = []
+    for position, day in _changes(ctx, schedule, "additions", plan.where):
+        if plan.gives(day) and day not in excluded:
+            out.add("waste.rrule-disagrees", Hit(
+                f"{plan.where}/additions/{position}/date",
+                f"The added date {day} ({weekday_name(day)}) is already a date the schedule "
+                f"{plan.describe()} gives; add only days the rule does not give.",
+                day,
+            ))
+            continue
+        added.append((day, position))
+    if not excluded and not added:
+        return plan
+    return _Plan(plan.where, plan.text, plan.start, plan.first, plan.last, frozenset(excluded),
+                 tuple(added))
+
+
+@dataclass(frozen=True, slots=True)
+class _Listed:
+    """One listed collection of a service with schedules, as the judgement needs it."""
+
+    position: int
+    field: str  # "date", or "original_date" for a moved collection
+    scheduled: str  # the day a schedule gave: the original date when it moved
+    day: str | None  # the day it happens, when it moved
+
+
+def _scan_collections(ctx: RecordContext, collections: list[Any], out: _Scan
+                      ) -> dict[str, list[_Listed]]:
+    """Check each collection on its own and return those of services with schedules."""
+    window = record_window(ctx)
+    listed: dict[str, list[_Listed]] = {}
+    for index, item in enumerate(collections):
+        if type(item) is not dict:
+            continue
+        where = f"/collections/{index}"
+        day = _text(ctx, item, "date", where)
+        plausible = True
+        if day is not None and window is not None and not window.low <= day <= window.high:
+            out.add("waste.implausible-date",
+                    window.hit(ctx, f"{where}/date", day, "collection date"))
+            plausible = False  # Its year is most likely wrong: the schedules need not say so too.
+        changed = item.get("changed")
+        original = item.get("original_date")
+        if changed is True:
+            if day is not None and original == day:
+                out.add("waste.changed-flag-mismatch", moved_to_same_day(index, day))
+        elif changed is False and ("original_date" in item or "change_reason" in item):
+            out.add("waste.changed-flag-mismatch", unchanged_with_change(
+                index, day, original, item.get("change_reason")
+            ))
+        status = item.get("status")
+        if type(status) is str and status in RECORDED and "completed_at" not in item:
+            out.add("waste.completed-without-time", without_time(index, status))
+        until = _text(ctx, item, "missed_report_allowed_until", where)
+        if until is not None and day is not None and until[:10] < day:
+            out.add("waste.outside-report-window", window_closes_early(index, until, day))
+        service = _text(ctx, item, "service_id", where)
+        if service is None:
+            continue
+        if service not in out.services:
+            out.add("waste.unknown-service", unknown_service_hit(f"{where}/service_id", service))
+            continue
+        if not plausible or service not in out.plans or type(changed) is not bool or (
+            ctx.rejected and is_rejected(ctx, f"{where}/changed")
+        ):
+            continue
+        if changed:
+            scheduled = _text(ctx, item, "original_date", where)
+            if scheduled is not None:
+                listed.setdefault(service, []).append(
+                    _Listed(index, "original_date", scheduled, day))
+        elif day is not None:
+            listed.setdefault(service, []).append(_Listed(index, "date", day, None))
+    return listed
+
+
+def _judge(out: _Scan, plans: list[_Plan], entries: list[_Listed]) -> None:
+    """Judge a service's listed collections against the schedules in force on their days."""
+    judged = [entry for entry in entries if _covered(plans, entry.scheduled)]
+    if not judged:
+        return
+    low = min(entry.scheduled for entry in judged)
+    high = max(entry.scheduled for entry in judged)
+    expected = _expected(tuple(plans), low, high)
+    scheduled = [entry.scheduled for entry in judged]
+    # Nearly always the listed days, in order, are exactly the days the schedules give.
+    if tuple(scheduled) == tuple(day for day, _ in expected) and all(
+        entry.day is None for entry in judged
+    ):
+        return
+    wrong = False
+    for entry in judged:
+        hit = _wrong_day(plans, entry)
+        if hit is not None:
+            out.add("waste.rrule-disagrees", hit)
+            wrong = True
+    if wrong:
+        return  # A wrong date usually explains a missing one.
+    covered = {entry.scheduled for entry in judged} | {
+        entry.day for entry in judged if entry.day is not None
+    }
+    missing: dict[str, list[str]] = {}
+    for day, where in expected:
+        if day not in covered:
+            missing.setdefault(where, []).append(day)
+    for where, days in missing.items():
+        shown = ", ".join(days[:3]) + (f" and {len(days) - 3} more" if len(days) > 3 else "")
+        out.add("waste.rrule-disagrees", Hit(
+            where,
+            f"The schedule gives {shown}, between the service's first and last listed "
+            f"collections ({low} to {high}), but no collection is listed then; list every "
+            "collection the schedules give (as cancelled if it will not happen), exclude the "
+            "date, or correct the schedule.",
+            days[0],
+        ))
+
+
+def _covered(plans: list[_Plan], day: str) -> bool:
+    """Return whether a day is within the schedules' span, from the first start to the last end."""
+    return any(plan.first <= day for plan in plans) and any(day <= plan.last for plan in plans)
+
+
+@functools.lru_cache(maxsize=4096)
+def _expected(plans: tuple[_Plan, ...], low: str, high: str) -> tuple[tuple[str, str], ...]:
+    """Return (day, where) for each day the schedules give from `low` to `high`, in order."""
+    found: dict[str, str] = {}
+    for plan in plans:
+        for day in plan.rule_dates(low, high):
+            if day not in plan.excluded:
+                found.setdefault(day, f"{plan.where}/frequency")
+        for day, position in plan.added:
+            if low <= day <= high:
+                found.setdefault(day, f"{plan.where}/additions/{position}/date")
+    return tuple(sorted(found.items()))
+
+
+def _wrong_day(plans: list[_Plan], entry: _Listed) -> Hit | None:
+    """Describe a listed collection on a day no schedule in force gives, or None if it is right."""
+    day = entry.scheduled
+    added = any(day == added_day for plan in plans for added_day, _ in plan.added)
+    moved_to_added = entry.day is not None and any(
+        entry.day == added_day for plan in plans for added_day, _ in plan.added
+    )
+    if added or moved_to_added:
+        return None
+    in_force = [plan for plan in plans if plan.in_force(day)]
+    giving = [plan for plan in in_force if plan.gives(day)]
+    # A moved collection's original day may be excluded: it is excluded because it moved.
+    if any(entry.day is not None or day not in plan.excluded for plan in giving):
+        return None
+    pointer = f"/collections/{entry.position}/{entry.field}"
+    what = "original date" if entry.field == "original_date" else "date"
+    if giving:
+        return Hit(
+            pointer,
+            f"The {what} {day} ({weekday_name(day)}) is a date the schedule "
+            f"{giving[0].describe()} excludes; remove the collection, or list it as moved with "
+            "its new date.",
+            day,
+        )
+    if not in_force:
+        return Hit(
+            pointer,
+            f"No schedule of the service is in force on the {what} {day}; correct the date, or "
+            "the dates the schedules are in force.",
+            day,
+        )
+    return Hit(
+        pointer,
+        f"The {what} {day} ({weekday_name(day)}) is not a date the schedule in force then "
+        f"({in_force[0].describe()}) gives; correct the date, mark a moved collection changed "
+        "with its original date, or add the date to the schedule.",
+        day,
+    )
+
+
+def _rrule_invalid(where: str, text: str, problem: str) -> Hit:
+    """Describe a schedule's frequency that cannot be used."""
+    return Hit(
+        f"{where}/frequency",
+        f"The frequency {text!r} cannot be used: {problem}. Write it as an RFC 5545 RRULE that "
+        "gives the schedule's collection days.",
+        text,
+    )
+
+
+def _codes() -> Sequence[str]:
+    """Return the codes whose hits the one pass finds."""
+    return (
+        "waste.changed-flag-mismatch", "waste.completed-without-time", "waste.unknown-service",
+        "waste.unknown-container-type", "waste.rrule-invalid", "waste.rrule-disagrees",
+        "waste.dates-out-of-order", "waste.authority-prefix", "waste.outside-report-window",
+        "waste.implausible-date",
+    )
+
+
+PROPERTY_SCHEDULE_RULES: tuple[Rule, ...] = (
+    *(make_rule(code, scan=schedule_scan) for code in _codes()),
+    make_rule("waste.conflicting-uprn", across=CONFLICTING_UPRN),
+)
