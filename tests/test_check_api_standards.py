@@ -172,7 +172,7 @@ def test_every_code_the_checker_emits_is_listed() -> None:
     import lgstandards.apicheck as package
 
     found = set()
-    for path in Path(package.__file__).parent.glob("*.py"):
+    for path in Path(package.__file__).parent.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and re.fullmatch(
                 r"api\.[a-z-]+", node.value
