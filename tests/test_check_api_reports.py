@@ -1,5 +1,8 @@
-"""check-api reports people act on: places with their item index, counted repeats, specific
-advice, skips that say why, and a wrong base URL said first (issue 13, item 4)."""
+"""check-api reports people act on (issue 13, item 4).
+
+Places keep their item index, repeats are counted, advice is specific, skips say why, and a
+wrong base URL is said first.
+"""
 
 from __future__ import annotations
 

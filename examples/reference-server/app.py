@@ -9,10 +9,15 @@ and check it with
     lgstandards check-api --standard waste-collections-api --base-url http://127.0.0.1:8000/waste \
         --postcode "BN43 5RA"
     lgstandards check-api --standard street-reports-api --base-url http://127.0.0.1:8000/open311/v2
+    lgstandards check-api --standard waste-collections-api@2.0.0 --draft \
+        --base-url http://127.0.0.1:8000/waste/v2 --postcode "BN43 5RA" \
+        --header "Authorization: Bearer reference-staff-token"
 
 It is a reference, not a product: data lives in memory, writes are kept until the process stops,
-and anyone may write. Setting LGSTANDARDS_REFERENCE_DEFECT (or `create_app(defect=...)`) serves a
-deliberately broken variant, so that tests can prove `check-api` notices each defect; see DEFECTS.
+and anyone may write. The 2.0.0 waste API (under /waste/v2) reads whole reports only with the
+demonstration credential TOKEN (LGSTANDARDS_REFERENCE_TOKEN), as a bearer token or X-Api-Key.
+Setting LGSTANDARDS_REFERENCE_DEFECT (or `create_app(defect=...)`) serves a deliberately broken
+variant, so that tests can prove `check-api` notices each defect; see DEFECTS.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import json
 import math
 import os
 import re
+import uuid
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -54,11 +60,20 @@ DEFECTS: Mapping[str, str] = {
     "redirect-off-host": "GET /services redirects to another host.",
     "open311-numeric-ids": "GET /services.json writes service codes as numbers, as Open311's "
                            "own examples did.",
+    "leaky-status": "2.0.0: GET /missed-collections/{id} answers the resident's contact details.",
+    "open-record": "2.0.0: GET /missed-collections/{id}/record answers without credentials.",
+    "sequential-ids": "2.0.0: reports get sequential ids (MC-000001), not random ones.",
+    "assisted-public": "2.0.0: the public schedule shows assisted_collection.",
 }
+
+#: The credential of the 2.0.0 API's staff operations, as a bearer token or an X-Api-Key. A
+#: reference server's demonstration value: a real server checks tokens its council issued.
+TOKEN = os.environ.get("LGSTANDARDS_REFERENCE_TOKEN") or "reference-staff-token"
 
 UPRN = re.compile(r"^[0-9]{1,12}$")
 REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/_-]{0,49}$")
 REQUEST_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")
+PUBLIC_ID = re.compile(r"^[A-Za-z0-9_-]{22,128}$")
 POSTCODE = re.compile(r"^([A-Z][0-9]{1,2}|[A-Z][A-HJ-Y][0-9]{1,2}|[A-Z][0-9][A-Z]"
                       r"|[A-Z][A-HJ-Y][0-9][A-Z])([0-9][A-Z]{2})$")
 JSON_HEADERS = {"Access-Control-Allow-Origin": "*"}
@@ -69,9 +84,9 @@ def now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def read_examples(standard: str) -> list[dict[str, Any]]:
-    """Return the valid example records of a standard's 1.0.0 version."""
-    version = catalogue().select(f"{standard}@1.0.0")
+def read_examples(standard: str, version_number: str = "1.0.0") -> list[dict[str, Any]]:
+    """Return the valid example records of a standard version (1.0.0 unless named)."""
+    version = catalogue().select(f"{standard}@{version_number}", allow_draft=True)
     records: list[dict[str, Any]] = []
     for path in version.example_files("valid"):
         text = path.read_text(encoding="utf-8")
@@ -100,6 +115,11 @@ class Store:
     definitions: dict[str, dict[str, Any]] = field(default_factory=dict)
     requests: list[dict[str, Any]] = field(default_factory=list)
     updates: list[dict[str, Any]] = field(default_factory=list)
+    #: The 2.0.0 API's data: schedules in waste-property-schedule 2.0.0, reports by their ids.
+    schedules_v2: dict[str, dict[str, Any]] = field(default_factory=dict)
+    addresses_v2: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    catalogue_v2: dict[str, Any] = field(default_factory=dict)
+    reports_v2: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @classmethod
     def from_examples(cls) -> Store:
@@ -120,6 +140,25 @@ class Store:
         store.definitions = open311["definitions"]
         store.updates = open311["updates"]
         store.requests = read_examples("street-reports-api")
+        # 2.0.0 serves the 1.0.0 schedules as the standard's own migration writes them, and the
+        # 2.0.0 examples, so the same postcodes answer in both versions.
+        from lgstandards.development.migrations import ALL
+
+        upgrade = next(m for m in ALL
+                       if m.standard == "waste-property-schedule" and m.from_major == 1)
+        schedules = [upgrade.migrate(s).record for s in read_examples("waste-property-schedule")]
+        schedules += read_examples("waste-property-schedule", "2.0.0")
+        for schedule in schedules:
+            prop = schedule["property"]
+            if prop["uprn"].lstrip("0") in store.schedules_v2:
+                continue
+            store.schedules_v2[prop["uprn"].lstrip("0")] = schedule
+            key = postcode_key(prop.get("address", {}).get("postcode", "")) or ""
+            result = {"uprn": prop["uprn"], "address": prop["address"]}
+            store.addresses_v2.setdefault(key, []).append(result)
+        store.catalogue_v2 = read_examples("waste-service-catalogue", "2.0.0")[-1]
+        store.reports_v2 = {str(uuid.uuid4()): r
+                            for r in read_examples("waste-missed-collection-report", "1.1.0")}
         return store
 
 
@@ -163,12 +202,20 @@ def ok(body: Any, status: int = 200, headers: Mapping[str, str] | None = None) -
 # -- waste collections API ----------------------------------------------------------------------
 
 
+def v2(request: Request) -> bool:
+    """Return whether a request is to the 2.0.0 API (under /waste/v2) rather than 1.0.0."""
+    return request.url.path.startswith("/waste/v2/") or request.url.path == "/waste/v2"
+
+
 async def api_root(request: Request) -> Response:
     """GET /: the standard and version this server implements."""
     store: Store = request.app.state.store
-    return ok({"standard": "waste-collections-api", "version": "1.0.0",
-               "publisher": store.catalogue["publisher"],
-               "documentation_url": "https://schemas.lgstandards.org/waste-collections-api/1.0.0/"})
+    version = "2.0.0" if v2(request) else "1.0.0"
+    catalogue_doc = store.catalogue_v2 if v2(request) else store.catalogue
+    return ok({"standard": "waste-collections-api", "version": version,
+               "publisher": catalogue_doc["publisher"],
+               "documentation_url":
+                   f"https://schemas.lgstandards.org/waste-collections-api/{version}/"})
 
 
 async def addresses(request: Request) -> Response:
@@ -178,7 +225,7 @@ async def addresses(request: Request) -> Response:
     if key is None:
         return problem(400, "Bad postcode", "postcode must be a UK postcode, such as 'BS6 6LY'.",
                        request)
-    found = store.addresses.get(key, [])
+    found = (store.addresses_v2 if v2(request) else store.addresses).get(key, [])
     if request.app.state.defect == "no-pagination":
         return ok({"items": found, "page": 1, "page_size": max(len(found), 1),
                    "total_items": len(found), "total_pages": 1 if found else 0,
@@ -220,7 +267,11 @@ async def schedule(request: Request) -> Response:
         if defect == "malformed-id-404":
             return problem(404, "Not found", f"There is no property {uprn!r}.", request)
         return problem(400, "Bad UPRN", "A UPRN is 1 to 12 digits.", request)
-    found = store.schedules.get(uprn.lstrip("0"))
+    found = (store.schedules_v2 if v2(request) else store.schedules).get(uprn.lstrip("0"))
+    if found is not None and v2(request) and defect != "assisted-public":
+        # Anyone can look any property up: whether someone there needs help stays private.
+        prop = {k: v for k, v in found["property"].items() if k != "assisted_collection"}
+        found = {**found, "property": prop}
     if found is None:
         if defect == "unknown-id-200":
             return ok({})
@@ -244,7 +295,8 @@ async def services(request: Request) -> Response:
     """GET /services: the council's waste-service-catalogue document."""
     if request.app.state.defect == "redirect-off-host":
         return RedirectResponse("http://elsewhere.invalid/services", status_code=302)
-    return ok(request.app.state.store.catalogue)
+    store: Store = request.app.state.store
+    return ok(store.catalogue_v2 if v2(request) else store.catalogue)
 
 
 async def report(request: Request) -> Response:
@@ -292,6 +344,108 @@ async def submit_report(request: Request) -> Response:
     store.reports[reference] = created
     location = f"{request.url.path.rstrip('/')}/{reference}"
     return ok(created, status=201, headers={"Location": location})
+
+
+# -- waste collections API 2.0.0: residents' reports kept private -----------------------------
+
+
+def public_view(report_id: str, report: Mapping[str, Any]) -> dict[str, Any]:
+    """Return a report's public view: its status, and nothing about the people involved."""
+    view = {"id": report_id, **{k: report[k] for k in (
+        "reference", "service_id", "container_type_id", "collection_date", "reason", "status",
+        "reported_at", "updated_at", "closed_at") if k in report}}
+    view["status_history"] = [{"status": c["status"], "changed_at": c["changed_at"]}
+                              for c in report["status_history"]]
+    return view
+
+
+def credentials(request: Request) -> bool | None:
+    """Return True for the staff credential, False for a wrong one, None for none at all."""
+    given = request.headers.get("x-api-key")
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() == "bearer" and token:
+        given = token.strip()
+    if not given:
+        return None
+    return given == TOKEN
+
+
+async def report_status(request: Request) -> Response:
+    """GET /missed-collections/{id} (2.0.0): a report's public view, by its unguessable id."""
+    report_id = request.path_params["id"]
+    if not PUBLIC_ID.match(report_id):
+        return problem(400, "Bad id", "A report id is 22 to 128 letters, digits, '-' or '_'.",
+                       request)
+    found = request.app.state.store.reports_v2.get(report_id)
+    if found is None:
+        return problem(404, "Not found", "There is no report with that id.", request)
+    view = public_view(report_id, found)
+    if request.app.state.defect == "leaky-status" and "contact" in found:
+        view["contact"] = found["contact"]
+    return ok(view)
+
+
+async def report_record(request: Request) -> Response:
+    """GET /missed-collections/{id}/record (2.0.0): the whole report, for staff only."""
+    private = {"Cache-Control": "no-store"}
+    if request.app.state.defect != "open-record":
+        allowed = credentials(request)
+        if allowed is None:
+            response = problem(401, "Credentials needed",
+                               "This operation returns personal data: give the council's "
+                               "credentials.", request)
+            response.headers.update({"WWW-Authenticate": 'Bearer realm="waste"', **private})
+            return response
+        if not allowed:
+            return problem(403, "Not allowed", "These credentials cannot read reports.", request)
+    report_id = request.path_params["id"]
+    if not PUBLIC_ID.match(report_id):
+        return problem(400, "Bad id", "A report id is 22 to 128 letters, digits, '-' or '_'.",
+                       request)
+    found = request.app.state.store.reports_v2.get(report_id)
+    if found is None:
+        return problem(404, "Not found", "There is no report with that id.", request)
+    # No Access-Control-Allow-Origin: no web page on another site may read personal data.
+    return JSONResponse(found, headers=private)
+
+
+async def submit_report_v2(request: Request) -> Response:
+    """POST /missed-collections (2.0.0): store the report; answer its public view only."""
+    store: Store = request.app.state.store
+    try:
+        submission = json.loads(await request.body())
+    except ValueError:
+        return problem(400, "Not JSON", "The body must be a JSON object.", request)
+    findings = request.app.state.submission_validator_v2.findings(submission)
+    if findings:
+        return problem(422, "Submission does not conform",
+                       "The submission does not conform to the missed collection submission "
+                       "schema.", request,
+                       [{"pointer": f.pointer, "detail": f.message} for f in findings])
+    schedule_doc = store.schedules_v2.get(submission["uprn"].lstrip("0"))
+    if schedule_doc is None:
+        return problem(422, "Unknown property", "There is no property with that UPRN.", request,
+                       [{"pointer": "/uprn", "detail": "Unknown UPRN."}])
+    at = now()
+    number = len(store.reports_v2) + 1
+    report = {
+        "reference": f"MC-REF-{number:06d}",
+        "publisher": schedule_doc["publisher"],
+        "uprn": schedule_doc["property"]["uprn"],
+        **{k: submission[k] for k in ("service_id", "container_type_id", "collection_date",
+                                      "reason", "description", "contact") if k in submission},
+        "reported_at": at,
+        "status": "submitted",
+        "status_history": [{"status": "submitted", "changed_at": at}],
+        "updated_at": at,
+    }
+    # The council's reference may count up; the id in URLs must not, or anyone could read
+    # the next resident's report by adding one.
+    report_id = (f"MC-{number:06d}" if request.app.state.defect == "sequential-ids"
+                 else str(uuid.uuid4()))
+    store.reports_v2[report_id] = report
+    location = f"{request.url.path.rstrip('/')}/{report_id}"
+    return ok(public_view(report_id, report), status=201, headers={"Location": location})
 
 
 # -- street reports API (Open311 GeoReport v2) --------------------------------------------------
@@ -368,6 +522,8 @@ async def o311_create(request: Request) -> Response:
                if a["required"] and a["variable"] and not form.get(f"attribute[{a['code']}]")]
     if missing:
         return problem(400, "Missing attribute", f"attribute[{missing[0]}] is required.", request)
+    lat: float | None
+    long: float | None
     try:
         lat, long = float(form["lat"]), float(form["long"])
     except (KeyError, ValueError):
@@ -445,6 +601,19 @@ def create_app(defect: str | None = None) -> Starlette:
     submission_validator = SchemaValidator(
         {"$ref": f"{schema_id}#/$defs/missed_collection_submission"}, list(cat.schemas())
     )
+    schema_v2 = cat.select("waste-collections-api@2.0.0", allow_draft=True).schema_uri
+    submission_validator_v2 = SchemaValidator(
+        {"$ref": f"{schema_v2}#/$defs/missed_collection_submission"}, list(cat.schemas())
+    )
+    waste_v2 = [
+        Route("/", api_root),
+        Route("/addresses", addresses),
+        Route("/properties/{uprn}/schedule", schedule),
+        Route("/services", services),
+        Route("/missed-collections", submit_report_v2, methods=["POST"]),
+        Route("/missed-collections/{id}", report_status),
+        Route("/missed-collections/{id}/record", report_record),
+    ]
     waste = [
         Route("/", api_root),
         Route("/addresses", addresses),
@@ -463,12 +632,15 @@ def create_app(defect: str | None = None) -> Starlette:
         Route("/servicerequestupdates.json", o311_post_update, methods=["POST"]),
     ]
     app = Starlette(
-        routes=[Mount("/waste", routes=waste), Mount("/open311/v2", routes=open311)],
+        # /waste/v2 first: the 1.0.0 mount at /waste would otherwise take its paths.
+        routes=[Mount("/waste/v2", routes=waste_v2), Mount("/waste", routes=waste),
+                Mount("/open311/v2", routes=open311)],
         exception_handlers={HTTPException: not_found},
     )
     app.state.defect = defect
     app.state.store = Store.from_examples()
     app.state.submission_validator = submission_validator
+    app.state.submission_validator_v2 = submission_validator_v2
     return app
 
 

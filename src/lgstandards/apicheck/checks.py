@@ -513,6 +513,9 @@ def status_advice(code: str, status: int, wanted: Sequence[int], method: str) ->
     if code == "api.unknown-id":
         return ("Answer 404, with the standard's error body, when an identifier is well formed "
                 "but not known: a client must be able to tell 'no such thing' from an answer.")
+    if code == "api.authentication":
+        return ("Refuse a request without valid credentials with 401 (and WWW-Authenticate) "
+                "before reading anything: this operation returns personal data.")
     if code == "api.malformed-id":
         return ("Answer 400 when a value can never be an identifier (it breaks the identifier's "
                 "format), keeping 404 for well-formed identifiers that are not known.")

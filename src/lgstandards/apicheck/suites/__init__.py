@@ -14,13 +14,14 @@ from collections.abc import Mapping
 from lgstandards.apicheck.checks import ClientProfile
 from lgstandards.apicheck.suites.base import MARKER, Probe, Step
 from lgstandards.apicheck.suites.open311 import FIXMYSTREET, STREET, STREET_PROBES
-from lgstandards.apicheck.suites.waste import WASTE, WASTE_PROBES
+from lgstandards.apicheck.suites.waste import WASTE, WASTE_PROBES, WASTE_V2, WASTE_V2_PROBES
 
 __all__ = ["CLIENTS", "MARKER", "PROBES", "SUITES", "Probe", "Step"]
 
 #: Each API standard's suite, keyed by `<id>@<major>`: a major version is a stable contract.
 SUITES: Mapping[str, tuple[Step, ...]] = {
     "waste-collections-api@1": WASTE,
+    "waste-collections-api@2": WASTE_V2,
     "street-reports-api@1": STREET,
 }
 
@@ -32,5 +33,6 @@ CLIENTS: Mapping[str, Mapping[str, ClientProfile]] = {
 #: The probe values each suite takes.
 PROBES: Mapping[str, tuple[Probe, ...]] = {
     "waste-collections-api@1": WASTE_PROBES,
+    "waste-collections-api@2": WASTE_V2_PROBES,
     "street-reports-api@1": STREET_PROBES,
 }
