@@ -215,7 +215,8 @@ def _browser_pages() -> list[str]:
     """Return the pages to open in the browser: home, each standard and version."""
     pages = ["index.html"]
     for manifest in _CAT:
-        if not manifest.external:
+        # A standard with only drafts (a new one) has no page until a version is released.
+        if not manifest.external and any(e.status.value != "draft" for e in manifest.versions):
             pages.append(f"{manifest.id}/index.html")
     pages.extend(f"{v.id}/{v.version}/index.html" for v in _VERSIONS)
     return pages

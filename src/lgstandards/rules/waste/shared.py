@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from lgstandards.findings import Severity
@@ -164,13 +165,87 @@ def rrule_invalid_hit(index: int, text: str, problem: str) -> Hit:
     )
 
 
-
 def ids_of(items: list[Any]) -> set[str]:
     """Return the string `id` of each object in a list."""
     return {
         ident for item in items if type(item) is dict and type(ident := item.get("id")) is str
     }
 
+
+# -- dates and card numbers in the records of cases (subscriptions, requests) ---------------------
+
+
+def instant(ctx: RecordContext, node: Any, key: str, pointer: str) -> datetime | None:
+    """Return a date-time field as an aware datetime, or None if absent, unreadable or rejected."""
+    value = node.get(key) if type(node) is dict else None
+    if type(value) is not str or (ctx.rejected and is_rejected(ctx, pointer)):
+        return None
+    try:
+        when = datetime.fromisoformat(value.replace("z", "Z"))
+    except ValueError:
+        return None
+    return when if when.tzinfo is not None else None
+
+
+def out_of_order(pointer: str, later: str, later_value: str, earlier: str,
+                 earlier_value: str) -> Hit:
+    """Describe a date or date-time that comes before one it must follow."""
+    return Hit(
+        pointer,
+        f"The {later} ({later_value}) is before the {earlier} ({earlier_value}); "
+        "check both.",
+        later_value,
+    )
+
+
+#: A run of 13 to 19 digits, perhaps in groups of four split by spaces or hyphens: a card number.
+_CARD = re.compile(r"(?<![0-9])(?:[0-9][ -]?){12,18}[0-9](?![0-9])")
+
+
+def _card_like(digits: str) -> bool:
+    """Return whether digits have the issuer prefix and length of a card that UK payers use.
+
+    Visa, Mastercard, American Express, Maestro and Discover; with the Luhn check below, a
+    reference of random digits is taken for a card number far less often than one in ten.
+    """
+    size, two, four = len(digits), int(digits[:2]), int(digits[:4])
+    return (
+        (digits[0] == "4" and size in (13, 16, 19))
+        or ((51 <= two <= 55 or 2221 <= four <= 2720) and size == 16)
+        or (two in (34, 37) and size == 15)
+        or ((two == 50 or 56 <= two <= 69) and 13 <= size <= 19)
+    )
+
+
+def _luhn(digits: str) -> bool:
+    """Return whether a string of digits passes the Luhn check that card numbers pass."""
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        value = int(char)
+        if position % 2:
+            value = value * 2 - 9 if value > 4 else value * 2
+        total += value
+    return total % 10 == 0
+
+
+def card_number_hits(ctx: RecordContext, places: Sequence[tuple[str, Any]]) -> Sequence[Hit]:
+    """Report texts holding what looks like a payment card number (13-19 digits, Luhn-valid)."""
+    hits: list[Hit] = []
+    for pointer, value in places:
+        if type(value) is not str or (ctx.rejected and is_rejected(ctx, pointer)):
+            continue
+        for match in _CARD.finditer(value):
+            digits = re.sub(r"[ -]", "", match.group())
+            if _card_like(digits) and _luhn(digits):
+                hits.append(Hit(
+                    pointer,
+                    f"This text holds {len(digits)} digits that pass the card-number check "
+                    f"(ending {digits[-4:]}); never record card numbers or other card data "
+                    "(PCI DSS): keep the payment provider's reference instead.",
+                    f"...{digits[-4:]}",
+                ))
+                break
+    return hits or NONE
 
 
 #: Days after a collection past which a missed report is late; councils usually allow two
@@ -238,6 +313,21 @@ ABOUT: dict[str, tuple[Severity, str, str]] = {
         "Put the dates (and the times of a time band) in their order: a schedule is in force "
         "from a day on or before its first collection and until a day after it; a subscription "
         "or request ends after it starts.",
+    ),
+    "waste.status-disagrees": (
+        Severity.ERROR, "Status disagrees with the dates",
+        "Make the status say what the dates say: a subscription whose period ended before the "
+        "record was updated has expired; one whose period has not ended has not.",
+    ),
+    "waste.card-number": (
+        Severity.ERROR, "Card number in the data",
+        "Remove the card number: never record card numbers or other card data (PCI DSS). Keep "
+        "the payment provider's reference instead, and check where else the number was copied.",
+    ),
+    "waste.exchange-same-size": (
+        Severity.ERROR, "Exchange for a container of the same size",
+        "An exchange swaps a container for another size: give both capacities, or ask for a "
+        "replacement instead.",
     ),
     "waste.conflicting-uprn": (
         Severity.ERROR, "Same property twice with different data",
