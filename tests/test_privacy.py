@@ -80,10 +80,20 @@ def test_read_only_without_an_id_says_what_to_give(good: str) -> None:
     assert "missed_collection_id" in skips["GET /missed-collections/{id}"]
 
 
+@pytest.mark.parametrize("case", ["garden-subscriptions", "container-requests"])
+def test_new_cases_are_checked_like_reports(good: str, case: str) -> None:
+    """Garden subscriptions and container requests are created, read publicly and privately."""
+    report = _check(good)
+    checked = {f.path: set(f.checks or ()) for f in report.files}
+    assert {"api.personal-data", "api.guessable-id"} <= checked[f"POST /{case}"]
+    assert {"api.identity", "api.personal-data"} <= checked[f"GET /{case}/{{id}}"]
+    assert {"api.authentication", "api.identity"} <= checked[f"GET /{case}/{{id}}/record"]
+
+
 def test_a_known_report_id_is_read_without_writes() -> None:
     """Given the id of a report the server holds, the public and private reads are checked."""
     app = reference_app().create_app()
-    report_id = next(iter(app.state.store.reports_v2))
+    report_id = next(iter(app.state.store.cases["missed-collections"]))
     with serve_app(app) as url:
         report = _check(url + "/waste/v2", writes=False,
                         probes={"missed_collection_id": report_id})
@@ -99,6 +109,8 @@ DEFECTS = [
     ("open-record", "api.authentication", "error", "GET /missed-collections/{id}/record"),
     ("open-record", "api.personal-data", "error", "GET /missed-collections/{id}/record"),
     ("sequential-ids", "api.guessable-id", "warning", "POST /missed-collections"),
+    ("sequential-ids", "api.guessable-id", "warning", "POST /garden-subscriptions"),
+    ("open-record", "api.authentication", "error", "GET /container-requests/{id}/record"),
     ("sequential-ids", "api.body-schema", "error", "POST /missed-collections"),
     ("assisted-public", "api.personal-data", "error", "GET /properties/{uprn}/schedule"),
 ]
@@ -120,14 +132,18 @@ def test_personal_data_finding_points_at_the_field() -> None:
     with serve("leaky-status") as url:
         report = _check(url + "/waste/v2")
     leaks = [f for f in report.findings if f.code == "api.personal-data"]
-    assert [f.pointer for f in leaks] == ["/contact"]
-    assert leaks[0].advice and "/record" in leaks[0].advice
+    # Each kind of case leaks its contact from its public view.
+    assert {(f.location.path, f.pointer) for f in leaks} == {
+        ("GET /missed-collections/{id}", "/contact"),
+        ("GET /garden-subscriptions/{id}", "/contact"),
+        ("GET /container-requests/{id}", "/contact")}
+    assert all(f.advice and "/record" in f.advice for f in leaks)
 
 
 def test_record_refuses_without_credentials(good: str) -> None:
     """The reference server answers 401 with WWW-Authenticate, 403 for a wrong credential."""
     app = reference_app().create_app()
-    report_id = next(iter(app.state.store.reports_v2))
+    report_id = next(iter(app.state.store.cases["missed-collections"]))
     with serve_app(app) as url:
         target = f"{url}/waste/v2/missed-collections/{report_id}/record"
         anonymous = httpx.get(target)
@@ -146,8 +162,11 @@ def test_2_is_documented_with_security_schemes() -> None:
     api = api_document(catalogue(), V2)
     assert set(api.doc["components"]["securitySchemes"]) == {"councilToken", "councilApiKey"}
     private = {f"{m} {t}" for m, t in api.operations() if not api.is_public(m, t)}
-    assert private == {"GET /missed-collections/{id}/record"}
-    assert "401" in api.documented("GET", "/missed-collections/{id}/record")
+    assert private == {"GET /missed-collections/{id}/record",
+                       "GET /garden-subscriptions/{id}/record",
+                       "GET /container-requests/{id}/record"}
+    for operation in private:
+        assert "401" in api.documented(*operation.split(" "))
 
 
 def test_public_views_refuse_personal_fields() -> None:

@@ -30,7 +30,7 @@ import re
 import uuid
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
@@ -60,9 +60,11 @@ DEFECTS: Mapping[str, str] = {
     "redirect-off-host": "GET /services redirects to another host.",
     "open311-numeric-ids": "GET /services.json writes service codes as numbers, as Open311's "
                            "own examples did.",
-    "leaky-status": "2.0.0: GET /missed-collections/{id} answers the resident's contact details.",
-    "open-record": "2.0.0: GET /missed-collections/{id}/record answers without credentials.",
-    "sequential-ids": "2.0.0: reports get sequential ids (MC-000001), not random ones.",
+    "leaky-status": "2.0.0: a case's public view (GET /missed-collections/{id} ...) answers the "
+                    "resident's contact details.",
+    "open-record": "2.0.0: a case's whole record (GET .../{id}/record) answers without "
+                   "credentials.",
+    "sequential-ids": "2.0.0: new cases get sequential ids (MC-REF-000001), not random ones.",
     "assisted-public": "2.0.0: the public schedule shows assisted_collection.",
 }
 
@@ -119,7 +121,8 @@ class Store:
     schedules_v2: dict[str, dict[str, Any]] = field(default_factory=dict)
     addresses_v2: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     catalogue_v2: dict[str, Any] = field(default_factory=dict)
-    reports_v2: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: 2.0.0's residents' cases, by kind ("missed-collections", ...) then id.
+    cases: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
 
     @classmethod
     def from_examples(cls) -> Store:
@@ -157,8 +160,12 @@ class Store:
             result = {"uprn": prop["uprn"], "address": prop["address"]}
             store.addresses_v2.setdefault(key, []).append(result)
         store.catalogue_v2 = read_examples("waste-service-catalogue", "2.0.0")[-1]
-        store.reports_v2 = {str(uuid.uuid4()): r
-                            for r in read_examples("waste-missed-collection-report", "1.1.0")}
+        # Ids are random at every start, as a real server's must be: tests read them here.
+        examples = {"missed-collections": ("waste-missed-collection-report", "1.1.0"),
+                    "garden-subscriptions": ("waste-garden-subscription", "1.0.0"),
+                    "container-requests": ("waste-container-request", "1.0.0")}
+        store.cases = {path: {str(uuid.uuid4()): r for r in read_examples(*standard)}
+                       for path, standard in examples.items()}
         return store
 
 
@@ -346,16 +353,51 @@ async def submit_report(request: Request) -> Response:
     return ok(created, status=201, headers={"Location": location})
 
 
-# -- waste collections API 2.0.0: residents' reports kept private -----------------------------
+# -- waste collections API 2.0.0: residents' cases kept private -------------------------------
 
 
-def public_view(report_id: str, report: Mapping[str, Any]) -> dict[str, Any]:
-    """Return a report's public view: its status, and nothing about the people involved."""
-    view = {"id": report_id, **{k: report[k] for k in (
-        "reference", "service_id", "container_type_id", "collection_date", "reason", "status",
-        "reported_at", "updated_at", "closed_at") if k in report}}
-    view["status_history"] = [{"status": c["status"], "changed_at": c["changed_at"]}
-                              for c in report["status_history"]]
+@dataclass(frozen=True)
+class Case:
+    """One kind of resident's case in 2.0.0: its path, its public fields and how one is made."""
+
+    #: The collection's path segment, such as "missed-collections".
+    path: str
+    #: The API schema's $def that a submission must follow.
+    submission: str
+    #: The fields its public view copies from the whole record (besides its id).
+    public: tuple[str, ...]
+    #: The council's reference prefix for new ones.
+    prefix: str
+
+
+CASES = {
+    "missed-collections": Case(
+        "missed-collections", "missed_collection_submission",
+        ("reference", "service_id", "container_type_id", "collection_date", "reason", "status",
+         "status_history", "reported_at", "updated_at", "closed_at"), "MC-REF"),
+    "garden-subscriptions": Case(
+        "garden-subscriptions", "garden_subscription_submission",
+        ("reference", "service_id", "kind", "status", "start_date", "end_date", "containers",
+         "renewal_due_date", "created_at", "updated_at", "cancelled_at"), "GW-REF"),
+    "container-requests": Case(
+        "container-requests", "container_request_submission",
+        ("reference", "items", "reason", "status", "requested_at", "delivery_date",
+         "completed_at", "cancelled_at", "updated_at"), "CR-REF"),
+}
+
+
+def case_of(request: Request) -> Case:
+    """Return the kind of case a 2.0.0 request is about, from its path."""
+    return CASES[request.url.path.removeprefix("/waste/v2/").split("/")[0]]
+
+
+def public_view(case: Case, case_id: str, record: Mapping[str, Any]) -> dict[str, Any]:
+    """Return a case's public view: its status, and nothing about the people involved."""
+    view: dict[str, Any] = {"id": case_id, **{k: record[k] for k in case.public if k in record}}
+    if "status_history" in view:
+        # A note is the council's free text, which may name people: the public view drops it.
+        view["status_history"] = [{"status": c["status"], "changed_at": c["changed_at"]}
+                                  for c in record["status_history"]]
     return view
 
 
@@ -370,23 +412,30 @@ def credentials(request: Request) -> bool | None:
     return given == TOKEN
 
 
-async def report_status(request: Request) -> Response:
-    """GET /missed-collections/{id} (2.0.0): a report's public view, by its unguessable id."""
-    report_id = request.path_params["id"]
-    if not PUBLIC_ID.match(report_id):
-        return problem(400, "Bad id", "A report id is 22 to 128 letters, digits, '-' or '_'.",
-                       request)
-    found = request.app.state.store.reports_v2.get(report_id)
+def _bad_id(request: Request) -> Response | None:
+    """Answer 400 for an id that cannot be one, else None."""
+    if PUBLIC_ID.match(request.path_params["id"]):
+        return None
+    return problem(400, "Bad id", "An id is 22 to 128 letters, digits, '-' or '_'.", request)
+
+
+async def case_status(request: Request) -> Response:
+    """GET /{case}/{id} (2.0.0): a case's public view, by its unguessable id."""
+    case = case_of(request)
+    refused = _bad_id(request)
+    if refused is not None:
+        return refused
+    found = request.app.state.store.cases[case.path].get(request.path_params["id"])
     if found is None:
-        return problem(404, "Not found", "There is no report with that id.", request)
-    view = public_view(report_id, found)
+        return problem(404, "Not found", "There is nothing with that id.", request)
+    view = public_view(case, request.path_params["id"], found)
     if request.app.state.defect == "leaky-status" and "contact" in found:
         view["contact"] = found["contact"]
     return ok(view)
 
 
-async def report_record(request: Request) -> Response:
-    """GET /missed-collections/{id}/record (2.0.0): the whole report, for staff only."""
+async def case_record(request: Request) -> Response:
+    """GET /{case}/{id}/record (2.0.0): the whole record, for the council's staff only."""
     private = {"Cache-Control": "no-store"}
     if request.app.state.defect != "open-record":
         allowed = credentials(request)
@@ -397,55 +446,63 @@ async def report_record(request: Request) -> Response:
             response.headers.update({"WWW-Authenticate": 'Bearer realm="waste"', **private})
             return response
         if not allowed:
-            return problem(403, "Not allowed", "These credentials cannot read reports.", request)
-    report_id = request.path_params["id"]
-    if not PUBLIC_ID.match(report_id):
-        return problem(400, "Bad id", "A report id is 22 to 128 letters, digits, '-' or '_'.",
-                       request)
-    found = request.app.state.store.reports_v2.get(report_id)
+            return problem(403, "Not allowed", "These credentials cannot read this.", request)
+    refused = _bad_id(request)
+    if refused is not None:
+        return refused
+    found = request.app.state.store.cases[case_of(request).path].get(request.path_params["id"])
     if found is None:
-        return problem(404, "Not found", "There is no report with that id.", request)
+        return problem(404, "Not found", "There is nothing with that id.", request)
     # No Access-Control-Allow-Origin: no web page on another site may read personal data.
     return JSONResponse(found, headers=private)
 
 
-async def submit_report_v2(request: Request) -> Response:
-    """POST /missed-collections (2.0.0): store the report; answer its public view only."""
+def new_record(case: Case, submission: Mapping[str, Any], schedule_doc: Mapping[str, Any],
+               reference: str) -> dict[str, Any]:
+    """Return the whole record a conforming submission makes, as its data standard has it."""
+    at = now()
+    today = datetime.now(UTC).date()
+    base = {"reference": reference, "publisher": schedule_doc["publisher"],
+            "uprn": schedule_doc["property"]["uprn"]}
+    kept = {k: v for k, v in submission.items() if k != "uprn"}
+    if case.path == "garden-subscriptions":
+        return {**base, **kept, "kind": submission.get("kind", "new"),
+                "status": "pending_payment", "start_date": today.isoformat(),
+                "end_date": (today + timedelta(days=364)).isoformat(),
+                "price": {"amount": 60.0, "currency": "GBP"}, "created_at": at,
+                "updated_at": at}
+    if case.path == "container-requests":
+        return {**base, **kept, "requested_at": at, "status": "submitted", "updated_at": at}
+    return {**base, **kept, "reported_at": at, "status": "submitted",
+            "status_history": [{"status": "submitted", "changed_at": at}], "updated_at": at}
+
+
+async def case_submit(request: Request) -> Response:
+    """POST /{case} (2.0.0): store what a resident asks for; answer its public view only."""
     store: Store = request.app.state.store
+    case = case_of(request)
     try:
         submission = json.loads(await request.body())
     except ValueError:
         return problem(400, "Not JSON", "The body must be a JSON object.", request)
-    findings = request.app.state.submission_validator_v2.findings(submission)
+    findings = request.app.state.validators_v2[case.path].findings(submission)
     if findings:
         return problem(422, "Submission does not conform",
-                       "The submission does not conform to the missed collection submission "
-                       "schema.", request,
-                       [{"pointer": f.pointer, "detail": f.message} for f in findings])
+                       f"The submission does not conform to the {case.submission} schema.",
+                       request, [{"pointer": f.pointer, "detail": f.message} for f in findings])
     schedule_doc = store.schedules_v2.get(submission["uprn"].lstrip("0"))
     if schedule_doc is None:
         return problem(422, "Unknown property", "There is no property with that UPRN.", request,
                        [{"pointer": "/uprn", "detail": "Unknown UPRN."}])
-    at = now()
-    number = len(store.reports_v2) + 1
-    report = {
-        "reference": f"MC-REF-{number:06d}",
-        "publisher": schedule_doc["publisher"],
-        "uprn": schedule_doc["property"]["uprn"],
-        **{k: submission[k] for k in ("service_id", "container_type_id", "collection_date",
-                                      "reason", "description", "contact") if k in submission},
-        "reported_at": at,
-        "status": "submitted",
-        "status_history": [{"status": "submitted", "changed_at": at}],
-        "updated_at": at,
-    }
+    number = len(store.cases[case.path]) + 1
+    record = new_record(case, submission, schedule_doc, f"{case.prefix}-{number:06d}")
     # The council's reference may count up; the id in URLs must not, or anyone could read
-    # the next resident's report by adding one.
-    report_id = (f"MC-{number:06d}" if request.app.state.defect == "sequential-ids"
-                 else str(uuid.uuid4()))
-    store.reports_v2[report_id] = report
-    location = f"{request.url.path.rstrip('/')}/{report_id}"
-    return ok(public_view(report_id, report), status=201, headers={"Location": location})
+    # the next resident's case by adding one.
+    case_id = (f"{case.prefix}-{number:06d}" if request.app.state.defect == "sequential-ids"
+               else str(uuid.uuid4()))
+    store.cases[case.path][case_id] = record
+    location = f"{request.url.path.rstrip('/')}/{case_id}"
+    return ok(public_view(case, case_id, record), status=201, headers={"Location": location})
 
 
 # -- street reports API (Open311 GeoReport v2) --------------------------------------------------
@@ -602,17 +659,21 @@ def create_app(defect: str | None = None) -> Starlette:
         {"$ref": f"{schema_id}#/$defs/missed_collection_submission"}, list(cat.schemas())
     )
     schema_v2 = cat.select("waste-collections-api@2.0.0", allow_draft=True).schema_uri
-    submission_validator_v2 = SchemaValidator(
-        {"$ref": f"{schema_v2}#/$defs/missed_collection_submission"}, list(cat.schemas())
-    )
+    validators_v2 = {
+        case.path: SchemaValidator({"$ref": f"{schema_v2}#/$defs/{case.submission}"},
+                                   list(cat.schemas()))
+        for case in CASES.values()
+    }
     waste_v2 = [
         Route("/", api_root),
         Route("/addresses", addresses),
         Route("/properties/{uprn}/schedule", schedule),
         Route("/services", services),
-        Route("/missed-collections", submit_report_v2, methods=["POST"]),
-        Route("/missed-collections/{id}", report_status),
-        Route("/missed-collections/{id}/record", report_record),
+        *(route for case in CASES.values() for route in (
+            Route(f"/{case.path}", case_submit, methods=["POST"]),
+            Route(f"/{case.path}/{{id}}", case_status),
+            Route(f"/{case.path}/{{id}}/record", case_record),
+        )),
     ]
     waste = [
         Route("/", api_root),
@@ -640,7 +701,7 @@ def create_app(defect: str | None = None) -> Starlette:
     app.state.defect = defect
     app.state.store = Store.from_examples()
     app.state.submission_validator = submission_validator
-    app.state.submission_validator_v2 = submission_validator_v2
+    app.state.validators_v2 = validators_v2
     return app
 
 

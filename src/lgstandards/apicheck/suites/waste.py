@@ -14,8 +14,14 @@ from lgstandards.apicheck.checks import (
     parse_json,
 )
 from lgstandards.apicheck.client import Exchange, UnsafeRequestError
-from lgstandards.apicheck.privacy import guessable, personal_data, what
 from lgstandards.apicheck.suites.base import CORE, EXTENDED, MARKER, Probe, Step, json_items
+from lgstandards.apicheck.suites.private_records import (
+    CASES,
+    case_probes,
+    case_steps,
+    privacy,
+    public,
+)
 
 # -- waste-collections-api ---------------------------------------------------------------------
 
@@ -196,13 +202,14 @@ def waste_schedule(run: Run) -> Iterator[Outcome]:
         yield run.skip(SCHEDULE, "The schedule was not checked: give --uprn (or --postcode, to "
                                  "take the first UPRN found there).")
         return
-    public = _public(run, "GET", "/properties/{uprn}/schedule")
-    exchange = run.call("GET", "/properties/{uprn}/schedule", {"uprn": uprn}, anonymous=public)
+    anonymous = public(run, "GET", "/properties/{uprn}/schedule")
+    exchange = run.call("GET", "/properties/{uprn}/schedule", {"uprn": uprn},
+                        anonymous=anonymous)
     outcomes, body = run.expect(exchange, "GET", "/properties/{uprn}/schedule", 200, CORE)
     yield from outcomes
     if exchange.status != 200 or not isinstance(body, dict):
         return
-    if public:
+    if anonymous:
         yield privacy(run, exchange, SCHEDULE, body)
     prop: dict[str, Any] = body["property"] if isinstance(body.get("property"), dict) else {}
     got = prop.get("uprn")
@@ -315,193 +322,6 @@ def waste_submit(run: Run) -> Iterator[Outcome]:
     yield from outcomes
 
 
-# -- waste-collections-api 2.x: residents' personal data kept private ---------------------------
-
-STATUS = "GET /missed-collections/{id}"
-RECORD = "GET /missed-collections/{id}/record"
-
-#: Where to read personal data instead, for advice about a public response that has it.
-_PRIVATE_PLACE = ("serve it only from an operation that needs the council's credentials, such "
-                  "as GET /missed-collections/{id}/record")
-
-
-def _public(run: Run, method: str, template: str) -> bool:
-    """Return whether a version with security schemes makes an operation public (2.0.0 on)."""
-    components = run.api.doc.get("components", {})
-    return isinstance(components, dict) and bool(components.get("securitySchemes")) \
-        and run.api.is_public(method, template)
-
-
-def privacy(run: Run, exchange: Exchange, operation: str, body: Any,
-            when: str = "without credentials") -> Outcome:
-    """Return the core check that a public response carries no personal data."""
-    findings = tuple(
-        run.finding(operation, "api.personal-data", CORE,
-                    f"{exchange.method} {exchange.target} answered {when} with {what(key)} at "
-                    f"{pointer}: anyone who has the URL can read it.",
-                    pointer=pointer,
-                    advice=f"Leave '{key}' out of every response that needs no credentials; "
-                           f"{_PRIVATE_PLACE}.")
-        for pointer, key in personal_data(body)
-    )
-    return Outcome(operation, "api.personal-data", findings)
-
-
-def _guess(run: Run, operation: str, identifiers: list[str]) -> Outcome:
-    """Return the extended check that identifiers in URLs do not look guessable."""
-    reason = guessable(identifiers)
-    return run.outcome(
-        operation, "api.guessable-id", EXTENDED,
-        [f"The identifiers of residents' reports look guessable: {reason}."] if reason else [],
-        "Give each report a random identifier for its URL, such as a version 4 UUID, and keep "
-        "the council's own reference inside the record.",
-    )
-
-
-def _report_id(run: Run) -> str | None:
-    """Return the id of a report to read: given, or learned from one created in the sandbox."""
-    return run.probe("missed_collection_id") or run.learned.get("created_missed_collection_id")
-
-
-_NO_REPORT = ("no report was known: give --probe missed_collection_id=ID, or --allow-writes "
-              "with --sandbox URL to create one")
-
-
-def waste_status(run: Run) -> Iterator[Outcome]:
-    """GET /missed-collections/{id} answers a report's public view, with no personal data."""
-    template = "/missed-collections/{id}"
-    report_id = _report_id(run)
-    if report_id is None:
-        yield run.skip(STATUS, f"A report's public status was not read: {_NO_REPORT}.")
-    else:
-        exchange = run.call("GET", template, {"id": report_id}, anonymous=True)
-        outcomes, body = run.expect(exchange, "GET", template, 200, CORE)
-        yield from outcomes
-        if exchange.status == 200 and isinstance(body, dict):
-            run.learn("reference", body.get("reference"))
-            yield run.outcome(
-                STATUS, "api.identity", CORE,
-                [] if body.get("id") == report_id else
-                [f"GET {exchange.target} answered report {body.get('id')!r}."],
-                "Answer the report the URL names.",
-            )
-            yield privacy(run, exchange, STATUS, body)
-        if "created_missed_collection_id" not in run.learned:
-            yield _guess(run, STATUS, [report_id])
-    unknown = run.probe("unknown_missed_collection_id") or "lgstandards-no-such-report-0000000000"
-    exchange = run.call("GET", template, {"id": unknown}, anonymous=True)
-    outcomes, _ = run.expect(exchange, "GET", template, 404, CORE, code="api.unknown-id")
-    yield from outcomes
-    malformed = run.probe("malformed_missed_collection_id") or "not a report id!"
-    exchange = run.call("GET", template, {"id": malformed}, anonymous=True)
-    outcomes, _ = run.expect(exchange, "GET", template, 400, CORE, code="api.malformed-id")
-    yield from outcomes
-
-
-def waste_record(run: Run) -> Iterator[Outcome]:
-    """GET /missed-collections/{id}/record needs credentials; with them it answers the report."""
-    template = "/missed-collections/{id}/record"
-    report_id = _report_id(run)
-    if report_id is None:
-        yield run.skip(RECORD, f"Reading a whole report was not checked: {_NO_REPORT}.")
-        return
-    if _public(run, "GET", template):
-        yield run.skip(RECORD, "The OpenAPI document gives this operation no security scheme, "
-                               "so there is nothing to check about its credentials.")
-        return
-    anonymous = run.call("GET", template, {"id": report_id}, anonymous=True)
-    outcomes, body = run.expect(anonymous, "GET", template, (401, 403), CORE,
-                                code="api.authentication")
-    yield from outcomes
-    if anonymous.status == 401:
-        yield run.expect_headers(anonymous, "GET", template, CORE)
-    elif anonymous.status == 200:
-        yield privacy(run, anonymous, RECORD, body, "200 without credentials")
-    if not run.client.headers:
-        yield run.skip(RECORD, "Reading the whole report with credentials was not checked: no "
-                               "credentials were given.",
-                       "Give the council's credentials with --header, such as --header "
-                       "'Authorization: Bearer TOKEN' (they appear in no report).")
-        return
-    exchange = run.call("GET", template, {"id": report_id})
-    outcomes, body = run.expect(exchange, "GET", template, 200, CORE)
-    yield from outcomes
-    reference = run.learned.get("reference")
-    if exchange.status == 200 and isinstance(body, dict) and reference:
-        yield run.outcome(
-            RECORD, "api.identity", CORE,
-            [] if body.get("reference") == reference else
-            [f"GET {exchange.target} answered report {body.get('reference')!r}, not the "
-             f"{reference!r} its public view names."],
-            "Answer the whole record of the report the URL names.",
-        )
-
-
-def waste_submit_private(run: Run) -> Iterator[Outcome]:
-    """POST /missed-collections (sandbox only) answers a public view that repeats no contact."""
-    uprn, service = run.probe("uprn"), run.probe("service_id")
-    if uprn is None or service is None:
-        yield run.skip(SUBMIT, "Submitting a report was not checked: no UPRN and service id "
-                               "were known (give --uprn, and check the schedule answers).")
-        return
-    submission = {
-        "uprn": uprn,
-        "service_id": service,
-        "collection_date": (date.today() - timedelta(days=1)).isoformat(),
-        "reason": "not_collected",
-        "description": MARKER,
-        # Contact details the answer must not repeat: the check is that they stay private.
-        "contact": {"name": MARKER, "email": run.probe("email") or "conformance@example.org",
-                    "consent_to_contact": False},
-    }
-    ids: list[str] = []
-    for attempt in range(2):
-        exchange = run.call("POST", "/missed-collections", json_body=submission, sandbox=True)
-        outcomes, body = run.expect(exchange, "POST", "/missed-collections", 201, CORE)
-        if attempt or exchange.status != 201 or not isinstance(body, dict):
-            # A second report serves only to compare identifiers: its findings would repeat.
-            if not attempt:
-                yield from outcomes
-            if attempt and isinstance(body, dict) and isinstance(body.get("id"), str):
-                ids.append(body["id"])
-            continue
-        yield from outcomes
-        yield run.expect_headers(exchange, "POST", "/missed-collections", CORE)
-        yield privacy(run, exchange, SUBMIT, body, "the report just made")
-        new_id = body.get("id")
-        if isinstance(new_id, str):
-            ids.append(new_id)
-            run.learned["created_missed_collection_id"] = new_id
-        location = exchange.header("location")
-        if location:
-            try:
-                again = run.call("GET", "/missed-collections/{id}",
-                                 url=urljoin(exchange.url, location), anonymous=True)
-            except UnsafeRequestError:
-                yield run.outcome(SUBMIT, "api.headers", CORE,
-                                  [f"The Location {location!r} is not on the sandbox's host."],
-                                  "Give a Location on the API's own host, such as "
-                                  "/missed-collections/{id}.")
-            else:
-                more, read = run.expect(again, "GET", "/missed-collections/{id}", 200, CORE)
-                yield from more
-                if isinstance(read, dict):
-                    yield run.outcome(
-                        STATUS, "api.identity", CORE,
-                        [] if read.get("id") == new_id else
-                        [f"GET {again.target} (the Location of the new report) answered report "
-                         f"{read.get('id')!r}, not {new_id!r}."],
-                        "Make a new report readable at its Location at once.",
-                    )
-    if ids:
-        yield _guess(run, SUBMIT, ids)
-    invalid = {k: v for k, v in submission.items() if k != "uprn"}
-    refused = run.call("POST", "/missed-collections", json_body=invalid, sandbox=True)
-    outcomes, _ = run.expect(refused, "POST", "/missed-collections", 422, EXTENDED,
-                             code="api.rejects-invalid")
-    yield from outcomes
-
-
 WASTE: tuple[Step, ...] = (
     Step(ROOT, waste_root),
     Step(ADDRESSES, waste_addresses),
@@ -524,7 +344,8 @@ WASTE_PROBES: tuple[Probe, ...] = (
     Probe("malformed_reference", "A value that cannot be a report reference.", "not a reference!"),
 )
 
-#: 2.x: the same reads, the schedule as the public sees it, and residents' reports kept private.
+#: 2.x: the same reads, the schedule as the public sees it, and residents' cases kept private:
+#: each kind is created in the sandbox, read back as its public view, and whole with credentials.
 WASTE_V2: tuple[Step, ...] = (
     Step(ROOT, waste_root),
     Step(ADDRESSES, waste_addresses),
@@ -532,22 +353,13 @@ WASTE_V2: tuple[Step, ...] = (
     Step(SCHEDULE, waste_schedule),
     Step(SCHEDULE, waste_schedule_unknown),
     Step(SERVICES, waste_services),
-    Step(SUBMIT, waste_submit_private, writes=True),
-    Step(STATUS, waste_status),
-    Step(RECORD, waste_record),
+    *(step for case in CASES for step in case_steps(case)),
 )
 
 WASTE_V2_PROBES: tuple[Probe, ...] = (
     Probe("postcode", "A postcode the server has addresses for; ideally several, to page through."),
     Probe("uprn", "A UPRN the server has a schedule for (default: the first at the postcode)."),
-    Probe("missed_collection_id", "The unguessable id of a missed collection report the server "
-                                  "holds (default: one created in the sandbox with writes)."),
     Probe("unknown_uprn", "A well-formed UPRN the server does not know.", "999999999999"),
     Probe("malformed_uprn", "A value that cannot be a UPRN.", "not-a-uprn"),
-    Probe("unknown_missed_collection_id", "A well-formed report id the server does not know.",
-          "lgstandards-no-such-report-0000000000"),
-    Probe("malformed_missed_collection_id", "A value that cannot be a report id.",
-          "not a report id!"),
-    Probe("email", "The email address in a report created in the sandbox, which the answer "
-                   "must not repeat.", "conformance@example.org"),
+    *case_probes(),
 )
