@@ -176,7 +176,7 @@ def test_public_views_refuse_personal_fields() -> None:
     schedule = api.validator("GET", "/properties/{uprn}/schedule", "200", "application/json")
     assert status is not None and schedule is not None
     view = {"id": "f47ac10b-58cc-4372-a567-0e02b2c3d479", "reference": "MC-2026-004512",
-            "service_id": "refuse", "collection_date": "2026-12-01", "reason": "not_collected",
+            "service_id": "refuse", "collection_date": "2026-12-01",
             "status": "submitted", "reported_at": "2026-12-01T09:00:00Z",
             "status_history": [{"status": "submitted", "changed_at": "2026-12-01T09:00:00Z"}]}
     assert status.findings(view) == []
@@ -186,9 +186,17 @@ def test_public_views_refuse_personal_fields() -> None:
     assert [(f.code, f.pointer) for f in status.findings(short)] == [("schema.pattern", "/id")]
     two_tier = json.loads((STANDARDS / "waste-property-schedule" / "2.0.0" / "examples" / "valid"
                            / "two-tier-district-house.json").read_text())
-    flagged = copy.deepcopy(two_tier)
+    assert schedule.findings(two_tier) != []  # Its garden service names the subscription.
+    public = copy.deepcopy(two_tier)
+    for service in public["services"]:
+        service.pop("subscription_reference", None)
+        service.pop("subscription_end_date", None)
+    assert schedule.findings(public) == []
+    flagged = copy.deepcopy(public)
     flagged["property"]["assisted_collection"] = True
-    assert ("/property/assisted_collection" in {f.pointer for f in schedule.findings(flagged)})
+    assert [f.pointer for f in schedule.findings(flagged)] == ["/property/assisted_collection"]
+    with_reason = {**view, "reason": "assisted_collection_missed"}
+    assert [f.pointer for f in status.findings(with_reason)] == ["/reason"]
 
 
 @pytest.mark.parametrize(("ids", "guessed"), [

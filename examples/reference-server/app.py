@@ -276,9 +276,13 @@ async def schedule(request: Request) -> Response:
         return problem(400, "Bad UPRN", "A UPRN is 1 to 12 digits.", request)
     found = (store.schedules_v2 if v2(request) else store.schedules).get(uprn.lstrip("0"))
     if found is not None and v2(request) and defect != "assisted-public":
-        # Anyone can look any property up: whether someone there needs help stays private.
+        # Anyone can look any property up: whether someone there needs help, and the household's
+        # own subscription details, stay private.
         prop = {k: v for k, v in found["property"].items() if k != "assisted_collection"}
-        found = {**found, "property": prop}
+        kept = [{k: v for k, v in service.items()
+                 if k not in ("subscription_reference", "subscription_end_date")}
+                for service in found["services"]]
+        found = {**found, "property": prop, "services": kept}
     if found is None:
         if defect == "unknown-id-200":
             return ok({})
@@ -373,7 +377,7 @@ class Case:
 CASES = {
     "missed-collections": Case(
         "missed-collections", "missed_collection_submission",
-        ("reference", "service_id", "container_type_id", "collection_date", "reason", "status",
+        ("reference", "service_id", "container_type_id", "collection_date", "status",
          "status_history", "reported_at", "updated_at", "closed_at"), "MC-REF"),
     "garden-subscriptions": Case(
         "garden-subscriptions", "garden_subscription_submission",
@@ -381,8 +385,8 @@ CASES = {
          "renewal_due_date", "created_at", "updated_at", "cancelled_at"), "GW-REF"),
     "container-requests": Case(
         "container-requests", "container_request_submission",
-        ("reference", "items", "reason", "status", "requested_at", "delivery_date",
-         "completed_at", "cancelled_at", "updated_at"), "CR-REF"),
+        ("reference", "items", "status", "requested_at", "delivery_date", "completed_at",
+         "cancelled_at", "updated_at"), "CR-REF"),
 }
 
 
