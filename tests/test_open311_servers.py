@@ -361,3 +361,25 @@ def test_statuses_are_accepted_in_any_case() -> None:
     findings: list[Finding] = list(checker.check_record(record))
     assert [(f.code, f.pointer, f.severity) for f in findings] == [
         ("advice.not-followed", "/status", Severity.WARNING)]
+
+
+def test_cli_client_option_and_config(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """--client and a configuration's client key check FixMyStreet's needs; unknown ones exit 2."""
+    from lgstandards.cli import main
+
+    make, mount, probes = SERVERS["fixmystreet"]
+    with serve_app(make()) as url:
+        base = ["check-api", "-s", STREET, "--draft", "--base-url", url + mount,
+                "--probe", "jurisdiction_id=fixmystreet", "--rate-limit", "500/s"]
+        assert main([*base, "--format", "json"]) == 0
+        capsys.readouterr()
+        assert main([*base, "--client", "fixmystreet", "--format", "json"]) == 1
+        report = json.loads(capsys.readouterr().out)
+        config = tmp_path / "check-api.toml"
+        config.write_text('client = "fixmystreet"\n')
+        assert main([*base, "--config", str(config)]) == 1
+        capsys.readouterr()
+        assert main([*base, "--client", "no-such-client"]) == 2
+    assert "no-such-client" in capsys.readouterr().err
+    updates = next(f for f in report["files"] if f["path"] == "GET /servicerequestupdates.json")
+    assert {f["code"] for f in updates["findings"]} >= {"api.status"}

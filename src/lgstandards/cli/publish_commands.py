@@ -112,7 +112,8 @@ def lint_command(standards: tuple[str, ...], fmt: str, standards_dir: Path | Non
         click.echo(f"\n{len(findings)} finding{'s' if len(findings) != 1 else ''} in {dirty} of "
                    f"{len(results)} versions.")
         return 1
-    click.echo(f"{len(results)} version{'s' if len(results) != 1 else ''} follow the house rules.")
+    verb = "versions follow" if len(results) != 1 else "version follows"
+    click.echo(f"{len(results)} {verb} the house rules.")
     return 0
 
 
