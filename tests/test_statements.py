@@ -192,6 +192,29 @@ def test_a_result_that_does_not_reproduce_is_a_mismatch(
     assert item["code"] == "result" and "records 7 then, 1 now" in item["message"]
 
 
+def test_a_configuration_gives_one_run_per_check(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files mapped to two standards by lgstandards.toml give two runs, each with its options."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(SCHEDULE / "valid", "a")
+    Path("b").mkdir()
+    shutil.copy(catalogue().select("common@1.0.0").folder / "examples/valid/point.json", "b")
+    Path("lgstandards.toml").write_text(
+        '[[check]]\nfiles = ["a/*"]\nstandard = "waste-property-schedule@1"\n'
+        '[[check]]\nfiles = ["b/*.json"]\nstandard = "common@1"\nignore = ["codelist"]\n'
+    )
+    assert _cli(capsys, "validate", "--statement", "statement.json")[0] == 0
+    statement = json.loads(Path("statement.json").read_text())
+    _schema_valid(statement)
+    runs = [(r["standard"], r["ignore"], len(r["inputs"])) for r in statement["runs"]]
+    assert runs == [("waste-property-schedule@1.0.0", [], 4), ("common@1.0.0", ["codelist"], 1)]
+    roles = {s["ref"]: s["role"] for s in statement["standards"]}
+    assert roles == {"waste-property-schedule@1.0.0": "checked", "common@1.0.0": "checked"}
+    code, out, _ = _cli(capsys, "verify", "statement.json")
+    assert code == 0 and out.count("the same result as the statement records") == 2
+
+
 def test_stdin_is_digested_and_verified_from_stdin(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

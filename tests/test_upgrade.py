@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 
 from lgstandards.cli import main
@@ -25,6 +26,7 @@ from lgstandards.development.upgrade import (
 )
 from lgstandards.findings import Severity
 from lgstandards.registry import Catalogue, catalogue
+from lgstandards.reporters.json_report import report_schema
 from lgstandards.sources import InputFormat, Source
 from tests.test_publish import BASE, released, schema, write_standards
 
@@ -328,6 +330,7 @@ def test_cli_invalid_output_exits_1_with_json_report(
     assert (code, out) == (1, "")
     assert json.loads((tmp_path / "new.json").read_text()) == {"title": ""}
     data = json.loads(report.read_text())
+    jsonschema.Draft202012Validator(report_schema()).validate(data)
     assert data["standard"] == "toy@2.0.0" and not data["conforms"]
     assert data["files"][0]["counts"]["schema.min-length"] == 1
 
