@@ -748,6 +748,13 @@ class _Node:
     items: tuple[_Node, ...] = ()
     low: int = 1
     high: int | None = 1
+    #: What an assertion is ('^', '$', '\\b', '\\B', '(?=', '(?!', '(?<=', '(?<!'), or '.' for a
+    #: dot, which `diff` must tell from `[\\s\\S]`; the checks here look only at `kind`.
+    text: str = ""
+
+
+#: A parsed pattern, as `parse_regex` returns it.
+RegexNode = _Node
 
 
 class _Parser:
@@ -834,9 +841,9 @@ class _Parser:
         """Parse one atom or assertion."""
         char = self.take()
         if char in ("^", "$"):
-            return _Node("assertion")
+            return _Node("assertion", text=char)
         if char == ".":
-            return _Node("chars", chars=_ALL)
+            return _Node("chars", chars=_ALL, text=".")
         if char == "(":
             return self.group()
         if char == "[":
@@ -851,15 +858,15 @@ class _Parser:
 
     def group(self) -> _Node:
         """Parse a group after its '('."""
-        lookaround = False
+        lookaround = ""
         if self.text.startswith("?:", self.pos):
             self.pos += 2
         elif self.text.startswith(("?=", "?!"), self.pos):
+            lookaround = "(" + self.text[self.pos: self.pos + 2]
             self.pos += 2
-            lookaround = True
         elif self.text.startswith(("?<=", "?<!"), self.pos):
+            lookaround = "(" + self.text[self.pos: self.pos + 3]
             self.pos += 3
-            lookaround = True
         elif self.text.startswith("?<", self.pos):
             raise self.fail("a named group, which Python's re writes differently; use (?:...) or "
                             "a plain group")
@@ -868,7 +875,7 @@ class _Parser:
         body = self.disjunction()
         if self.take() != ")":
             raise self.fail("a '(' without its ')'")
-        return _Node("assertion") if lookaround else _Node("group", items=(body,))
+        return _Node("assertion", text=lookaround) if lookaround else _Node("group", items=(body,))
 
     def char_class(self) -> Ranges:
         """Parse a character class after its '['."""
@@ -920,7 +927,7 @@ class _Parser:
                 return _Node("chars", chars=((8, 8),))
             if in_class:
                 raise self.fail("'\\B' inside a class")
-            return _Node("assertion")
+            return _Node("assertion", text="\\" + char)
         simple = {"f": 12, "n": 10, "r": 13, "t": 9, "v": 11}
         if char in simple:
             return _Node("chars", chars=((simple[char], simple[char]),))
@@ -962,7 +969,7 @@ class _Parser:
         return _Node("chars", chars=((value, value),))
 
 
-def parse_regex(pattern: str) -> _Node:
+def parse_regex(pattern: str) -> RegexNode:
     """Parse an ECMA-262 pattern (unicode mode) into a small syntax tree, or raise."""
     return _Parser(pattern).parse()
 
