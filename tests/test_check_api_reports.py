@@ -30,7 +30,7 @@ def adapter_report() -> Iterator[Report]:
     """Check the open311-adapter shape once: its services write metadata as text."""
     make, mount, probes = SERVERS["open311-adapter"]
     with serve_app(make()) as url:
-        yield check_api(ApiCheckOptions("street-reports-api@1.1.0", url + mount, probes=probes,
+        yield check_api(ApiCheckOptions("street-reports-api@2.0.0", url + mount, probes=probes,
                                         limits=QUICK, allow_draft=True))
 
 
@@ -67,7 +67,7 @@ def test_identical_findings_share_a_line(fmt: str) -> None:
                   location=where, advice="The server failed (500): look in its logs.")
           for _ in range(4)),
     )
-    report = Report("street-reports-api@1.1.0", None, (FileReport(
+    report = Report("street-reports-api@2.0.0", None, (FileReport(
         "GET /services.json", None, records=2, invalid_records=1, findings=findings,
         counts={"api.advice": 3, "api.status": 4}, checks=("api.advice", "api.status")),),
         subject="api")
@@ -109,7 +109,7 @@ def test_no_request_listed_only_when_none_was() -> None:
     """A list of two requests with numeric ids in FixMyStreet's wrapper is read, and fetched."""
     make, mount, probes = SERVERS["fixmystreet"]
     with serve_app(make()) as url:
-        report = check_api(ApiCheckOptions("street-reports-api@1.1.0", url + mount,
+        report = check_api(ApiCheckOptions("street-reports-api@2.0.0", url + mount,
                                            probes=probes, limits=QUICK, allow_draft=True))
     skipped = [f.message for f in report.findings if f.code == "api.skipped"]
     assert not [m for m in skipped if "service request" in m.lower()]

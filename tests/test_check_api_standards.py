@@ -105,7 +105,7 @@ def _error_media(version: StandardVersion) -> tuple[str, ...]:
         return ("application/problem+json",)
     if version.ref == "street-reports-api@1.0.0":
         return ("application/json",)
-    # From 1.1.0 Open311 servers may send RFC 9457 problem details too, as some do.
+    # From 2.0.0 Open311 servers may send RFC 9457 problem details too, as some do.
     return ("application/json", "application/problem+json")
 
 
@@ -135,7 +135,7 @@ def test_error_examples_validate(ref: str) -> None:
         good = [{"code": 404, "description": "No such request."}]
         bad = {"errors": [{"code": 404, "description": "Not an Open311 list."}]}
     else:
-        # 1.1.0 takes the list bare or wrapped, and problem details; not any JSON at all.
+        # 2.0.0 takes the list bare or wrapped, and problem details; not any JSON at all.
         good = {"errors": [{"code": "404", "description": "Wrapped, with a code as text."}]}
         bad = {"message": "Neither an Open311 list nor problem details."}
     assert validator.findings(good) == []

@@ -1,4 +1,4 @@
-"""Real Open311 servers pass street-reports-api 1.1.0's core level, served over loopback HTTP.
+"""Real Open311 servers pass street-reports-api 2.0.0's core level, served over loopback HTTP.
 
 Three servers nobody here wrote, reproduced from tests/data/open311 (see its README): the City of
 Chicago's (real published requests), FixMyStreet's own Open311 server and mySociety's
@@ -28,7 +28,7 @@ from lgstandards.report import Report
 from tests.test_reference_server import serve_app
 
 DATA = Path(__file__).parent / "data" / "open311"
-STREET = "street-reports-api@1.1.0"
+STREET = "street-reports-api@2.0.0"
 QUICK = Limits(rate_limit=500, connect_timeout=5, timeout=5, max_bytes=500_000)
 #: Media type of JSON bodies as the Perl servers send them.
 JSON_UTF8 = "application/json; charset=utf-8"
@@ -238,7 +238,7 @@ def test_real_server_passes_core(server: tuple[str, str, dict[str, str]]) -> Non
 def test_real_server_fails_the_strict_first_version(
     server: tuple[str, str, dict[str, str]],
 ) -> None:
-    """Against 1.0.0, whose core was the stricter advice, each real server fails: 1.1.0 is why."""
+    """Against 1.0.0, whose core was the stricter advice, each real server fails: 2.0.0 is why."""
     _, base, probes = server
     assert not _check(base, probes, "street-reports-api@1.0.0").conforms
 
@@ -266,7 +266,7 @@ def test_xml_heritage_is_a_warning_with_advice(server: tuple[str, str, dict[str,
 
 
 def test_chicago_requests_validate_as_data() -> None:
-    """The City of Chicago's published requests conform to the 1.1.0 data standard, no warning."""
+    """The City of Chicago's published requests conform to the 2.0.0 data standard, no warning."""
     checker = Checker.for_standard(STREET, allow_draft=True)
     report = checker.check_paths([str(DATA / "chicago" / "requests.json")])
     assert report.records == 5
@@ -367,7 +367,7 @@ def test_cli_client_option_and_config(capsys: pytest.CaptureFixture[str], tmp_pa
     """--client and a configuration's client key check FixMyStreet's needs; unknown ones exit 2."""
     from lgstandards.cli import main
 
-    make, mount, probes = SERVERS["fixmystreet"]
+    make, mount, _ = SERVERS["fixmystreet"]
     with serve_app(make()) as url:
         base = ["check-api", "-s", STREET, "--draft", "--base-url", url + mount,
                 "--probe", "jurisdiction_id=fixmystreet", "--rate-limit", "500/s"]
@@ -383,3 +383,26 @@ def test_cli_client_option_and_config(capsys: pytest.CaptureFixture[str], tmp_pa
     assert "no-such-client" in capsys.readouterr().err
     updates = next(f for f in report["files"] if f["path"] == "GET /servicerequestupdates.json")
     assert {f["code"] for f in updates["findings"]} >= {"api.status"}
+
+
+def _old_requests() -> list[tuple[str, dict[str, Any]]]:
+    """Return the valid 1.0.0 service requests."""
+    folder = Path(__file__).resolve().parents[1] / "standards" / "street-reports-api" / "1.0.0"
+    return [(p.name, json.loads(p.read_text()))
+            for p in sorted((folder / "examples" / "valid").glob("*.json"))]
+
+
+@pytest.mark.parametrize(("name", "record"), _old_requests(), ids=[n for n, _ in _old_requests()])
+def test_migration_keeps_every_valid_1_request(name: str, record: dict[str, Any]) -> None:
+    """Every valid 1.0.0 request, upgraded, is valid under 2.0.0 without warnings, input intact."""
+    import copy
+
+    from lgstandards.development.migrations import ALL
+    from lgstandards.rules import RuleOptions
+
+    migration = next(m for m in ALL if m.standard == "street-reports-api")
+    before = copy.deepcopy(record)
+    upgraded = migration.migrate(record)
+    assert record == before and upgraded.record == record and upgraded.notes == ()
+    checker = Checker.for_standard(STREET, options=RuleOptions(), allow_draft=True)
+    assert [(f.code, f.pointer) for f in checker.check_record(upgraded.record)] == []

@@ -23,11 +23,13 @@ SUITES: Mapping[str, tuple[Step, ...]] = {
     "waste-collections-api@1": WASTE,
     "waste-collections-api@2": WASTE_V2,
     "street-reports-api@1": STREET,
+    "street-reports-api@2": STREET,
 }
 
 #: The clients each suite can check for (`--client NAME`).
 CLIENTS: Mapping[str, Mapping[str, ClientProfile]] = {
     "street-reports-api@1": {FIXMYSTREET.name: FIXMYSTREET},
+    "street-reports-api@2": {FIXMYSTREET.name: FIXMYSTREET},
 }
 
 #: The probe values each suite takes.
@@ -35,4 +37,5 @@ PROBES: Mapping[str, tuple[Probe, ...]] = {
     "waste-collections-api@1": WASTE_PROBES,
     "waste-collections-api@2": WASTE_V2_PROBES,
     "street-reports-api@1": STREET_PROBES,
+    "street-reports-api@2": STREET_PROBES,
 }

@@ -64,9 +64,8 @@ def _true(value: Any) -> bool:
 
 
 def _as_served(run: Run) -> bool:
-    """Return whether the version checked accepts Open311 as real servers speak it (1.1.0 on)."""
-    major, minor = (int(p) for p in run.api.version.version.split(".")[:2])
-    return (major, minor) >= (1, 1)
+    """Return whether the version checked accepts Open311 as real servers speak it (2.0.0 on)."""
+    return int(run.api.version.version.split(".")[0]) >= 2
 
 
 def _params(run: Run, extra: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -80,7 +79,7 @@ def _params(run: Run, extra: Mapping[str, str] | None = None) -> dict[str, str]:
 
 def _expect(run: Run, exchange: Exchange, method: str, template: str, statuses: int,
             level: Level, code: str = "api.status") -> tuple[list[Outcome], Any]:
-    """Judge an Open311 response; from 1.1.0 the format of an error body is advice only."""
+    """Judge an Open311 response; from 2.0.0 the format of an error body is advice only."""
     return run.expect(exchange, method, template, statuses, level, code=code,
                       error_body=EXTENDED if _as_served(run) else None)
 
