@@ -100,6 +100,10 @@ MUTATIONS = [
              False),
     Mutation("reworded", "container_type", _set("properties/name/description", "Its name."),
              False),
+    Mutation("maxLength the pattern already implies", "container_type",
+             _set("properties/type/maxLength", 50), False),
+    Mutation("lengths every listed code meets", "container_type",
+             _set("properties/streams/items/maxLength", 20), False),
     # Changes that refuse records valid before: major.
     Mutation("field now required", "container_type", lambda d: d["required"].append("colour"),
              True),

@@ -175,18 +175,18 @@ def bump_for(code: str, breaks: Breaks, direction: Direction) -> Bump:
 
 
 def unique_changes(changes: Iterable[Change]) -> tuple[Change, ...]:
-    """Return changes without repeats of one code at one place, first kept.
+    """Return changes without repeats of one code at one place, the weightiest kept.
 
-    A definition reached through several `$ref`s is compared at each; its changes are one each.
+    A definition reached through several `$ref`s is compared at each; its changes are one each,
+    in the order first found.
     """
-    seen: set[tuple[str, str, str]] = set()
-    out: list[Change] = []
+    kept: dict[tuple[str, str, str], Change] = {}
     for change in changes:
         key = (change.code, change.pointer, change.direction)
-        if key not in seen:
-            seen.add(key)
-            out.append(change)
-    return tuple(out)
+        # A place reached by several routes keeps what it does on the route where it matters.
+        if key not in kept or _RANK[change.bump] > _RANK[kept[key].bump]:
+            kept[key] = change
+    return tuple(kept.values())
 
 
 def diff_schema() -> dict[str, Any]:

@@ -9,6 +9,7 @@ response field or guarantee does too (major, see `model.RESPONSE_GUARANTEES`).
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -82,7 +83,9 @@ class _Api:
                 n = self._operation(new_item, method)
                 if o is None and n is None:
                     continue
-                name = f"{method.upper()} {(new_item or old_item)[0]}"  # type: ignore[index]
+                item = new_item if new_item is not None else old_item
+                assert item is not None
+                name = f"{method.upper()} {item[0]}"
                 if o is None:
                     assert n is not None
                     self.emit("operation-added", n[1], "looser", "a new operation", name,
@@ -184,7 +187,9 @@ class _Api:
         """Compare parameters: a new required one breaks clients, a new optional one servers."""
         for key in [*new, *(k for k in old if k not in new)]:
             o, n = old.get(key), new.get(key)
-            label = f"{name} {key[0]} parameter {(n or o)[0].get('name')!r}"  # type: ignore[index]
+            either = n if n is not None else o
+            assert either is not None
+            label = f"{name} {key[0]} parameter {either[0].get('name')!r}"
             if o is None:
                 assert n is not None
                 if n[0].get("required"):
@@ -411,7 +416,5 @@ def _schemes(document: Mapping[str, Any]) -> dict[str, Any]:
 
 def _names_in(requirement: str) -> list[str]:
     """Return the scheme names of a requirement written as canonical JSON."""
-    import json
-
     value = json.loads(requirement)
     return list(value) if isinstance(value, dict) else []

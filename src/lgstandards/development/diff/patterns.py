@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -32,6 +32,7 @@ _DOT: Ranges = ((0, 9), (11, 12), (14, 0x2027), (0x202A, _MAX))
 # Bounds that keep a comparison to a fraction of a second; beyond them the answer is "unknown".
 _MAX_NFA_STATES = 20_000
 _MAX_DFA_STATES = 4_000
+_MAX_PRODUCT_STATES = 200_000
 
 # States every automaton has: the unanchored prefix loop, and the accepting suffix loop.
 _PREFIX, _SUFFIX = 0, 1
@@ -278,6 +279,71 @@ def only_in(one: Fsm, other: Fsm) -> str | None:
                 parents[target] = (pair, char)
                 queue.append(target)
     return None
+
+
+def only_in_all(ones: Sequence[Fsm], others: Sequence[Fsm]) -> str | None:
+    """Return a shortest string every one of `ones` accepts and some one of `others` refuses."""
+    machines = unify_alphabets((*ones, *others))
+    count = len(ones)
+    start = tuple(m.initial for m in machines)
+    parents: dict[tuple[object, ...], tuple[tuple[object, ...], str] | None] = {start: None}
+    symbols = [(symbol, _example_char(symbol))
+               for symbol in sorted(machines[0].alphabet, key=_first_ord)]
+    queue = deque([start])
+    while queue:
+        states = queue.popleft()
+        finals = [state in machine.finals for state, machine in zip(states, machines,
+                                                                        strict=True)]
+        if all(finals[:count]) and not all(finals[count:]):
+            chars: list[str] = []
+            step = parents[states]
+            while step is not None:
+                chars.append(step[1])
+                step = parents[step[0]]
+            return "".join(reversed(chars))
+        for symbol, char in symbols:
+            if char is None:
+                continue
+            target = tuple(machine.map[state][symbol]
+                           for state, machine in zip(states, machines, strict=True))
+            if target not in parents:
+                if len(parents) >= _MAX_PRODUCT_STATES:
+                    raise PatternError("the lengths and patterns together are too large to "
+                                       "compare")
+                parents[target] = (states, char)
+                queue.append(target)
+    return None
+
+
+def lengths(low: int, high: int | None) -> Fsm:
+    """Return the automaton of strings from `low` to `high` characters long (None: no limit)."""
+    anything = ~Charclass()
+    if high is None:
+        return Fsm(alphabet={anything}, states=set(range(low + 1)), initial=0, finals={low},
+                   map={i: {anything: min(i + 1, low)} for i in range(low + 1)})
+    return Fsm(alphabet={anything}, states=set(range(high + 2)), initial=0,
+               finals=set(range(low, high + 1)),
+               map={i: {anything: min(i + 1, high + 1)} for i in range(high + 2)})
+
+
+def compare_strings(old: tuple[str | None, int, int | None],
+                    new: tuple[str | None, int, int | None]) -> PatternComparison:
+    """Compare the strings two (pattern, minLength, maxLength) constraints accept together.
+
+    A pattern may already bound a length (`^[0-9]{1,12}$` never passes 12 characters), so a
+    `maxLength: 100` added beside it refuses nothing: only the two together tell.
+    """
+    old_fsms = [language(old[0] or ""), lengths(old[1], old[2])]
+    new_fsms = [language(new[0] or ""), lengths(new[1], new[2])]
+    refused = only_in_all(old_fsms, new_fsms)
+    accepted = only_in_all(new_fsms, old_fsms)
+    if refused is None and accepted is None:
+        return PatternComparison("same")
+    if refused is None:
+        return PatternComparison("wider", accepted=accepted)
+    if accepted is None:
+        return PatternComparison("narrower", refused=refused)
+    return PatternComparison("different", refused=refused, accepted=accepted)
 
 
 def compare_patterns(old: str | None, new: str | None) -> PatternComparison:

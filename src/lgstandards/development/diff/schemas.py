@@ -18,8 +18,8 @@ from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
-from lgstandards.development.diff.model import Change, bump_for
-from lgstandards.development.diff.patterns import PatternError, compare_patterns
+from lgstandards.development.diff.model import Breaks, Change, DiffError, bump_for
+from lgstandards.development.diff.patterns import PatternError, compare_patterns, compare_strings
 from lgstandards.development.diff.views import (
     ANNOTATIONS,
     BUNDLED_FROM,
@@ -43,22 +43,31 @@ from lgstandards.development.diff.views import (
     item_schemas,
     kebab,
     listed_properties,
+    meet,
     members_of,
     numeric_bound,
     quote,
     required_names,
     shown_bound,
+    string_constraints,
     type_of,
     type_words,
     value_pointer,
 )
 from lgstandards.findings import join_pointer
 
+_RELATION_EFFECT: dict[str, Effect] = {"narrower": "tighter", "wider": "looser",
+                                       "different": "both", "same": "none"}
+_UNPROVABLE = frozenset({"keyword-changed", "dialect-changed", "reference-unfollowed"})
+_COUNTED = {"minLength": "string", "maxLength": "string", "minItems": "array",
+            "maxItems": "array", "minContains": "array", "maxContains": "array",
+            "minProperties": "object", "maxProperties": "object"}
 _LOWER_COUNTS = ("minLength", "minItems", "minProperties", "minContains")
 _UPPER_COUNTS = ("maxLength", "maxItems", "maxProperties", "maxContains")
 _FLIP: dict[Effect, Effect] = {"tighter": "looser", "looser": "tighter", "both": "both",
                                "none": "none"}
-_BREAKS = {"tighter": "producers", "both": "producers", "looser": "consumers", "none": "nobody"}
+_BREAKS: dict[Effect, Breaks] = {"tighter": "producers", "both": "producers",
+                                 "looser": "consumers", "none": "nobody"}
 
 
 class SchemaComparer(Viewer):
@@ -74,11 +83,24 @@ class SchemaComparer(Viewer):
         self._seen: set[tuple[object, object, str, bool]] = set()
         self._canon: dict[int, str] = {}
         self._documents_differ: bool | None = None
+        # How deep the comparison is, and the depth each change was found at: a node's own
+        # changes are the ones found at its depth.
+        self._depth = 0
+        self._depths: list[int] = []
+        self._new_validator: Any = None
 
     # -- reporting -------------------------------------------------------------------------------
 
     def emit(self, code: str, at: Pointer, effect: Effect, sentence: str, place: Place) -> None:
         """Record one change, classified by its effect on the data at this place."""
+        reached = _reached(effect, place.reach)
+        if reached != effect:
+            sentence += ("; no data of the type it applies to can be here in the "
+                         + ("old version" if effect == "tighter" else "new version" if
+                            effect == "looser" else "other version") + ", so nothing changes "
+                         "verdict" if reached == "none" else "; only one direction can happen "
+                         "here")
+            effect = reached
         if place.flip:
             effect = _FLIP[effect]
             sentence += " (inside `not`, so the effect is reversed)"
@@ -87,13 +109,18 @@ class SchemaComparer(Viewer):
             code=code,
             pointer=self.prefix + join_pointer(at),
             description=f"{place.subject()}: {sentence}",
-            breaks=breaks,  # type: ignore[arg-type]
-            bump=bump_for(code, breaks, place.direction),  # type: ignore[arg-type]
+            breaks=breaks,
+            bump=bump_for(code, breaks, place.direction),
             direction=place.direction,
         ))
+        self._depths.append(self._depth)
 
     def distance(self, old: tuple[Any, Pointer], new: tuple[Any, Pointer]) -> int:
         """Return how many changes that break someone lie between two subschemas."""
+        old_types = self._declared_types(self.view("old", old[0], old[1]))
+        new_types = self._declared_types(self.view("new", new[0], new[1]))
+        if old_types is not None and new_types is not None and not meet(old_types, new_types):
+            return 1_000  # Branches of different types are never the same branch changed.
         trial = SchemaComparer(self.old, self.new, annotations=self.annotations,
                                labels=self.labels)
         trial.compare(old[0], old[1], new[0], new[1], Place())
@@ -120,12 +147,81 @@ class SchemaComparer(Viewer):
         self._seen.add(key)
         if self.same(old, new):
             return
-        self.compare_views(self.view("old", old, old_at), self.view("new", new, new_at),
-                           old_at, new_at, place)
+        old_view = self.view("old", old, old_at)
+        self._depth += 1
+        start = len(self.changes)
+        try:
+            self.compare_views(old_view, self.view("new", new, new_at), old_at, new_at, place)
+        finally:
+            self._depth -= 1
+        self._check_old_values(old_view, new, new_at, start)
+
+    def _check_old_values(self, old: View, new_raw: Any, new_at: Pointer, start: int) -> None:
+        """Where the old version allowed a few listed values, test each against the new one.
+
+        A field that was `enum: ["open", "closed"]` and becomes a string of 1 to 100 characters
+        refuses nothing it accepted: its tighter-looking keywords break nobody.
+        """
+        values = enum_values(old)
+        # Keywords python-jsonschema ignores stay unproved: another validator may assert them.
+        mine = [i for i in range(start, len(self.changes))
+                if self._depths[i] == self._depth + 1 and self.changes[i].breaks == "producers"
+                and self.changes[i].code not in _UNPROVABLE]
+        if values is None or not mine or len(values) > 1000:
+            return
+        candidates = [*values.values(), *([None] if self._accepts_null(old) else [])]
+        refused = self._refused_by_new(candidates, new_raw, new_at)
+        if refused is None or refused:
+            return
+        for i in mine:
+            change = self.changes[i]
+            self.changes[i] = replace(
+                change, breaks="nobody", bump="patch",
+                description=change.description + "; every value the old version listed is "
+                "still accepted, so nothing changes verdict")
+
+    def _refused_by_new(self, values: list[Any], new_raw: Any, new_at: Pointer
+                        ) -> list[Any] | None:
+        """Return the values the new subschema refuses (None when it cannot be told)."""
+        try:
+            node, _ = self.resolve(self.new, "#" + join_pointer(new_at), "new")
+        except DiffError:
+            return None
+        if node is not new_raw:
+            return None  # A branch built here, not a place in the document.
+        try:
+            validator = self._validator_for(new_at)
+            return [v for v in values if not validator.is_valid(v)]
+        except Exception:
+            # A schema python-jsonschema cannot use only means this check cannot be made.
+            return None
+
+    def _validator_for(self, at: Pointer) -> Any:
+        """Return a validator for one place of the new document (its references resolved)."""
+        import jsonschema
+        from referencing import Registry
+        from referencing.jsonschema import DRAFT202012, specification_with
+
+        if self._new_validator is None:
+            dialect = self.new.get("$schema")
+            specification = specification_with(str(dialect), default=DRAFT202012) \
+                if isinstance(dialect, str) else DRAFT202012
+            resource = specification.create_resource(self.new)
+            registry: Registry[Any] = Registry().with_resource("urn:lgstandards:new", resource)
+            cls = jsonschema.validators.validator_for(
+                self.new, default=jsonschema.Draft202012Validator)
+            self._new_validator = (cls, registry)
+        cls, registry = self._new_validator
+        return cls({"$ref": "urn:lgstandards:new#" + join_pointer(at)}, registry=registry,
+                   format_checker=cls.FORMAT_CHECKER)
 
     def compare_views(self, old: View, new: View, old_at: Pointer, new_at: Pointer,
                       place: Place) -> None:
         """Compare two views keyword by keyword."""
+        # No value of the known types passes a side here: nothing can change verdict there.
+        place = replace(place, reach=(
+            place.reach[0] and self._within_types(old, place.known[0]) != frozenset(),
+            place.reach[1] and self._within_types(new, place.known[1]) != frozenset()))
         if old.never or new.never:
             if old.never and not new.never:
                 self.emit("schema-allowed", new_at, "looser",
@@ -143,10 +239,11 @@ class SchemaComparer(Viewer):
         self._unfollowed(old, new, new_at, place)
         self._null_and_types(old, new, new_at, place)
         self._values(old, new, new_at, place)
-        self._strings(old, new, new_at, place)
-        self._numbers(old, new, new_at, place)
-        self._arrays(old, new, old_at, new_at, place)
-        self._objects(old, new, old_at, new_at, place)
+        cap = self._string_cap(old, new)
+        self._strings(old, new, new_at, self._family(place, old, new, "string"), cap)
+        self._numbers(old, new, new_at, place, cap)
+        self._arrays(old, new, old_at, new_at, self._family(place, old, new, "array"))
+        self._objects(old, new, old_at, new_at, self._family(place, old, new, "object"))
         self._combinators(old, new, old_at, new_at, place)
         self._definitions(old, new, place)
         self._others(old, new, new_at, place)
@@ -262,11 +359,47 @@ class SchemaComparer(Viewer):
 
     # -- strings and numbers ---------------------------------------------------------------------
 
-    def _strings(self, old: View, new: View, at: Pointer, place: Place) -> None:
+    def _family(self, place: Place, old: View, new: View, family: str) -> Place:
+        """Return the place as seen by keywords for one type: can old or new data be it?"""
+        return replace(place, reach=(
+            place.reach[0] and _allows(self._within_types(old, place.known[0]), family),
+            place.reach[1] and _allows(self._within_types(new, place.known[1]), family)))
+
+    def _within_types(self, view: View, known: frozenset[str] | None) -> frozenset[str] | None:
+        """Return the types a value here can have: the view's, within what is known."""
+        if view.never:
+            return frozenset()
+        return meet(self._declared_types(view), known)
+
+    def _within(self, place: Place, old: View, new: View) -> Place:
+        """Return the place for subschemas that apply to this same value (then, allOf, anyOf)."""
+        return replace(place, known=(self._within_types(old, place.known[0]),
+                                     self._within_types(new, place.known[1])))
+
+    @staticmethod
+    def _string_cap(old: View, new: View) -> tuple[bool, bool] | None:
+        """Return whether a pattern and lengths together refuse, and accept, anything new.
+
+        None when there is no pattern (lengths alone compare exactly) or it cannot be compared.
+        """
+        keys = ("pattern", "minLength", "maxLength")
+        if "pattern" not in old.kw and "pattern" not in new.kw:
+            return None
+        if all(canonical(getattr(old.kw.get(k), "value", None)) == canonical(
+                getattr(new.kw.get(k), "value", None)) for k in keys):
+            return None
+        try:
+            result = compare_strings(string_constraints(old), string_constraints(new))
+        except PatternError:
+            return None
+        return result.refused is not None, result.accepted is not None
+
+    def _strings(self, old: View, new: View, at: Pointer, place: Place,
+                 cap: tuple[bool, bool] | None) -> None:
         """Compare `pattern` and `format` (lengths are counts, compared with the others)."""
         old_p, new_p = old.kw.get("pattern"), new.kw.get("pattern")
         if old_p is not None or new_p is not None:
-            self._pattern(old_p, new_p, place)
+            self._pattern(old_p, new_p, place, cap)
         old_f, new_f = old.kw.get("format"), new.kw.get("format")
         if old_f is None and new_f is not None:
             self.emit("format-added", new_f.at, "tighter",
@@ -278,7 +411,8 @@ class SchemaComparer(Viewer):
             self.emit("format-changed", new_f.at, "both",
                       f"the format changed from {old_f.value!r} to {new_f.value!r}", place)
 
-    def _pattern(self, old: Entry | None, new: Entry | None, place: Place) -> None:
+    def _pattern(self, old: Entry | None, new: Entry | None, place: Place,
+                 cap: tuple[bool, bool] | None) -> None:
         """Compare two patterns as regular languages (None: no pattern)."""
         old_text = old.value if old is not None and isinstance(old.value, str) else None
         new_text = new.value if new is not None and isinstance(new.value, str) else None
@@ -307,32 +441,37 @@ class SchemaComparer(Viewer):
             parts.append(f"{quote(result.refused)} was accepted and is now refused")
         if result.accepted is not None:
             parts.append(f"{quote(result.accepted)} was refused and is now accepted")
-        effect: Effect = {"narrower": "tighter", "wider": "looser",
-                          "different": "both"}[result.relation]  # type: ignore[assignment]
-        self.emit(code, at, effect,
+        effect = _RELATION_EFFECT[result.relation]
+        self.emit(code, at, capped(effect, cap),
                   f"the pattern changed from {quote(old_text)} to {quote(new_text)}: "
-                  + "; ".join(parts), place)
+                  + "; ".join(parts) + _cap_note(effect, cap), place)
 
-    def _numbers(self, old: View, new: View, at: Pointer, place: Place) -> None:
+    def _numbers(self, old: View, new: View, at: Pointer, place: Place,
+                 cap: tuple[bool, bool] | None) -> None:
         """Compare counts (lengths, items, properties), numeric bounds and `multipleOf`."""
         for keyword in (*_LOWER_COUNTS, *_UPPER_COUNTS):
             lower = keyword in _LOWER_COUNTS
             o, n = old.kw.get(keyword), new.kw.get(keyword)
             if o is None and n is None:
                 continue
-            self._bound(keyword, lower, count_bound(o), count_bound(n), o, n, place)
+            family = _COUNTED[keyword]
+            self._bound(keyword, lower, count_bound(o), count_bound(n), o, n,
+                        self._family(place, old, new, family),
+                        cap if family == "string" else None)
+        numbers = self._family(place, old, new, "number")
         for lower in (True, False):
             ob, nb = numeric_bound(old, lower=lower), numeric_bound(new, lower=lower)
             name = "minimum" if lower else "maximum"
             self._bound(name, lower, ob[0] if ob else None, nb[0] if nb else None,
-                        ob[1] if ob else None, nb[1] if nb else None, place)
+                        ob[1] if ob else None, nb[1] if nb else None, numbers)
         o, n = old.kw.get("multipleOf"), new.kw.get("multipleOf")
         if o is not None or n is not None:
-            self._multiple_of(o, n, place)
+            self._multiple_of(o, n, numbers)
 
     def _bound(self, keyword: str, lower: bool, old: tuple[Fraction, int] | None,
                new: tuple[Fraction, int] | None, old_entry: Entry | None,
-               new_entry: Entry | None, place: Place) -> None:
+               new_entry: Entry | None, place: Place,
+               cap: tuple[bool, bool] | None = None) -> None:
         """Compare one lower or upper bound; the int says how exclusive it is."""
         if old == new:
             return
@@ -341,17 +480,20 @@ class SchemaComparer(Viewer):
         shown_old = shown_bound(old_entry)
         shown_new = shown_bound(new_entry)
         if old is None:
-            self.emit(f"{code}-added", at, "tighter", f"{keyword} {shown_new} was added", place)
+            self.emit(f"{code}-added", at, capped("tighter", cap),
+                      f"{keyword} {shown_new} was added" + _cap_note("tighter", cap), place)
         elif new is None:
-            self.emit(f"{code}-removed", at, "looser", f"{keyword} {shown_old} was removed", place)
+            self.emit(f"{code}-removed", at, capped("looser", cap),
+                      f"{keyword} {shown_old} was removed" + _cap_note("looser", cap), place)
         else:
             raised = new > old
             tighter = raised if lower else not raised
+            effect: Effect = "tighter" if tighter else "looser"
             self.emit(f"{code}-{'increased' if raised else 'decreased'}", at,
-                      "tighter" if tighter else "looser",
+                      capped(effect, cap),
                       f"{keyword} changed from {shown_old} to {shown_new}: "
                       + ("values allowed before are now refused" if tighter
-                         else "more values are allowed"), place)
+                         else "more values are allowed") + _cap_note(effect, cap), place)
 
     def _multiple_of(self, old: Entry | None, new: Entry | None, place: Place) -> None:
         """Compare `multipleOf`: every multiple of the old is one of the new when it divides it."""
@@ -460,7 +602,8 @@ class SchemaComparer(Viewer):
         self._required(old, new, place)
         self._additional(old, new, new_at, place)
         self._pattern_properties(old, new, old_at, new_at, place)
-        self._optional_subschema("propertyNames", old, new, place, "every field name")
+        self._optional_subschema("propertyNames", old, new, replace(place, known=(None, None)),
+                                 "every field name")
         self._optional_subschema("unevaluatedProperties", old, new, place.child("*"),
                                  "every other field")
         self._dependencies(old, new, place)
@@ -549,6 +692,7 @@ class SchemaComparer(Viewer):
 
     def _dependencies(self, old: View, new: View, place: Place) -> None:
         """Compare `dependentRequired` and `dependentSchemas` (and draft-07 `dependencies`)."""
+        place = self._within(place, old, new)
         old_names, old_schemas = dependencies_of(old)
         new_names, new_schemas = dependencies_of(new)
         for key in sorted(set(old_names) | set(new_names)):
@@ -573,12 +717,15 @@ class SchemaComparer(Viewer):
     def _combinators(self, old: View, new: View, old_at: Pointer, new_at: Pointer,
                      place: Place) -> None:
         """Compare `allOf` leftovers, `anyOf`, `oneOf`, `not` and `if`/`then`/`else`."""
+        place = self._within(place, old, new)
         for old_extra, new_extra in align(old.extras, new.extras, self.distance):
             if old_extra is None:
                 assert new_extra is not None
-                self.compare(True, new_at, new_extra[0], new_extra[1], place)
+                if not self.implies(old, "old", new_extra[0], new_extra[1]):
+                    self.compare(True, new_at, new_extra[0], new_extra[1], place)
             elif new_extra is None:
-                self.compare(old_extra[0], old_extra[1], True, old_at, place)
+                if not self.implies(new, "new", old_extra[0], old_extra[1]):
+                    self.compare(old_extra[0], old_extra[1], True, old_at, place)
             else:
                 self.compare(old_extra[0], old_extra[1], new_extra[0], new_extra[1], place)
         for keyword in ("anyOf", "oneOf"):
@@ -603,6 +750,10 @@ class SchemaComparer(Viewer):
         if o is None or n is None:
             entry = n if n is not None else o
             assert entry is not None
+            given, side = (old, "old") if o is None else (new, "new")
+            if keyword == "anyOf" and any(self.implies(given, side, m, at)
+                                          for m, at in members_of(entry)):
+                return  # What the data already had to be meets one of the branches.
             self.emit(f"{code}-{'added' if o is None else 'removed'}", entry.at,
                       "tighter" if o is None else "looser",
                       f"`{keyword}` was {'added' if o is None else 'removed'}: data must "
@@ -637,22 +788,101 @@ class SchemaComparer(Viewer):
         if o_if is not None and n_if is not None:
             before = len(self.changes)
             self.compare(o_if.value, o_if.at, n_if.value, n_if.at, place)
-            found = self.changes[before:]
-            del self.changes[before:]
-            self.changes.extend(c for c in found if c.breaks == "nobody")
-            if any(c.breaks != "nobody" for c in found):
+            found = list(zip(self.changes[before:], self._depths[before:], strict=True))
+            del self.changes[before:], self._depths[before:]
+            # The condition's own annotations are kept; what it decides is judged as a whole.
+            for change, depth in found:
+                if change.breaks == "nobody":
+                    self.changes.append(change)
+                    self._depths.append(depth)
+            if any(c.breaks != "nobody" for c, _ in found):
                 self.emit("if-changed", n_if.at, "both",
                           "the condition of `if` changed, so other data now meets `then` or "
                           "`else`: this cannot be proved compatible", place)
                 return
+        # `then` meets only values the condition accepts: `if: {type: object}` keeps arrays out.
+        condition = n_if or o_if
+        side = "new" if n_if is not None else "old"
+        if_types = self._declared_types(self.view(side, condition.value, condition.at)) \
+            if condition is not None else None
         for keyword in ("then", "else"):
             o = old.kw.get(keyword) if o_if is not None else None
             n = new.kw.get(keyword) if n_if is not None else None
             if o is None and n is None:
                 continue
+            # A branch that asks only what the other version always asked changes nothing.
+            if o is None and n is not None and self.implies(old, "old", n.value, n.at):
+                continue
+            if n is None and o is not None and self.implies(new, "new", o.value, o.at):
+                continue
+            branch = replace(place, path=f"{place.path} (`{keyword}`)".strip())
+            if keyword == "then":
+                branch = replace(branch, known=(meet(place.known[0], if_types),
+                                                meet(place.known[1], if_types)))
             self.compare(o.value if o else True, o.at if o else old_at,
-                         n.value if n else True, n.at if n else new_at,
-                         replace(place, path=f"{place.path} (`{keyword}`)".strip()))
+                         n.value if n else True, n.at if n else new_at, branch)
+
+    def implies(self, given: View, side: str, raw: Any, at: Pointer) -> bool:
+        """Return whether every value `given` accepts is accepted by a subschema of the other side.
+
+        `side` is the document `given` comes from; `raw` is in the other one. The check is
+        conservative: False whenever it cannot tell.
+        """
+        other = "new" if side == "old" else "old"
+        wanted = self.view(other, raw, at)
+        if given.never or (not wanted.constrains() and not wanted.never):
+            return True
+        if wanted.never:
+            return False
+        for key, entry in wanted.kw.items():
+            if key in self.annotations or key.startswith("x-") or key in (
+                    "$defs", "definitions", "$schema"):
+                continue
+            if key == "required":
+                if not set(required_names(entry)) <= set(required_names(given.kw.get(key))):
+                    return False
+            elif key == "anyOf":
+                if not any(self.implies(given, side, m, m_at) for m, m_at in members_of(entry)):
+                    return False
+            elif key in ("type", "enum", "const"):
+                mine, theirs = self._declared_types(given), self._declared_types(wanted)
+                values, allowed = enum_values(given), enum_values(wanted)
+                if (theirs is not None and (mine is None or not all(
+                        covered_by(t, theirs) for t in mine))) or (
+                        allowed is not None and (values is None or not set(values) <= set(
+                            allowed))) or (self._accepts_null(given)
+                                           and not self._accepts_null(wanted)):
+                    return False
+            elif key == "properties":
+                if not self._properties_imply(given, side, listed_properties(wanted)):
+                    return False
+            else:
+                mine_entry = given.kw.get(key)
+                if mine_entry is None or canonical(mine_entry.value) != canonical(entry.value):
+                    return False
+        return all(self.implies(given, side, e, e_at) for e, e_at in wanted.extras)
+
+    def _properties_imply(self, given: View, side: str,
+                          wanted: dict[str, tuple[Any, Pointer]]) -> bool:
+        """Return whether each field `given` may hold is accepted by the wanted field schemas."""
+        mine = listed_properties(given)
+        for name, (sub, sub_at) in wanted.items():
+            if name not in mine:
+                if self._implied(given, name)[0] is False:
+                    continue  # The field cannot appear in data `given` accepts.
+                return False
+            own, own_at = mine[name]
+            trial = SchemaComparer(self.old, self.new, annotations=self.annotations,
+                                   labels=self.labels)
+            if side == "old":
+                trial.compare(own, own_at, sub, sub_at, Place())
+                if any(c.breaks == "producers" for c in trial.changes):
+                    return False
+            else:
+                trial.compare(sub, sub_at, own, own_at, Place())
+                if any(c.breaks == "consumers" for c in trial.changes):
+                    return False
+        return True
 
     # -- definitions and the rest ----------------------------------------------------------------
 
@@ -734,6 +964,51 @@ def _disjoint(comparer: SchemaComparer, one: tuple[Any, Pointer],
         if values_a is not None and values_b is not None and not set(values_a) & set(values_b):
             return True
     return False
+
+
+
+def capped(effect: Effect, cap: tuple[bool, bool] | None) -> Effect:
+    """Return a string keyword's effect as the pattern and lengths together have it."""
+    if cap is None:
+        return effect
+    refuses, accepts = cap
+    if effect == "tighter":
+        return "tighter" if refuses else "none"
+    if effect == "looser":
+        return "looser" if accepts else "none"
+    if effect == "both":
+        return "both" if refuses and accepts else "tighter" if refuses else \
+            "looser" if accepts else "none"
+    return effect
+
+
+def _cap_note(effect: Effect, cap: tuple[bool, bool] | None) -> str:
+    """Return why a string keyword's change counts for less than it seems, if it does."""
+    if capped(effect, cap) == effect:
+        return ""
+    return ("; with the pattern and lengths together, no string changes verdict" if capped(
+        effect, cap) == "none" else "; with the pattern and lengths together, only this part "
+        "changes verdicts")
+
+
+
+def _allows(types: frozenset[str] | None, family: str) -> bool:
+    """Return whether values of some types (None: any) can be of one type family."""
+    if types is None:
+        return True
+    if family == "number":
+        return bool(types & {"number", "integer"})
+    return family in types
+
+
+def _reached(effect: Effect, reach: tuple[bool, bool]) -> Effect:
+    """Return an effect as it can happen where only some data can be (see `Place.reach`)."""
+    refuses = effect in ("tighter", "both") and reach[0]
+    accepts = effect in ("looser", "both") and reach[1]
+    if effect == "none":
+        return effect
+    return "both" if refuses and accepts else "tighter" if refuses else \
+        "looser" if accepts else "none"
 
 
 __all__ = ["ANNOTATIONS", "BUNDLED_FROM", "HANDLED", "Place", "Pointer", "SchemaComparer",

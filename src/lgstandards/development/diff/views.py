@@ -103,12 +103,20 @@ class Place:
     direction: Direction = "data"
     #: Inside an odd number of `not`s, where a tighter schema accepts more.
     flip: bool = False
+    #: Whether data valid under the old and the new version can be here at all: a keyword for
+    #: strings changes nothing where a version allows no strings.
+    reach: tuple[bool, bool] = (True, True)
+    #: The types the old and the new value here are already known to have (None: any), from
+    #: the schemas around it that apply to the same value: `then` of an array-only schema never
+    #: meets an object.
+    known: tuple[frozenset[str] | None, frozenset[str] | None] = (None, None)
 
     def child(self, step: str) -> Place:
-        """Return the place one step further into the data."""
+        """Return the place one step further into the data (another value, of any type)."""
         if step.startswith("["):
-            return replace(self, path=self.path + step)
-        return replace(self, path=f"{self.path}.{step}" if self.path else step)
+            return replace(self, path=self.path + step, known=(None, None))
+        return replace(self, path=f"{self.path}.{step}" if self.path else step,
+                       known=(None, None))
 
     def subject(self) -> str:
         """Return how a sentence names the place."""
@@ -306,6 +314,21 @@ def numeric_bound(view: View, *, lower: bool) -> tuple[tuple[Fraction, int], Ent
     if not found:
         return None
     return max(found, key=lambda f: f[0]) if lower else min(found, key=lambda f: f[0])
+
+
+def string_constraints(view: View) -> tuple[str | None, int, int | None]:
+    """Return a view's pattern, minLength and maxLength (0 and None when absent)."""
+    pattern = view.kw.get("pattern")
+    low, high = view.kw.get("minLength"), view.kw.get("maxLength")
+
+    def number(entry: Entry | None) -> int | None:
+        """Return a count keyword's whole value, if it has one."""
+        value = entry.value if entry is not None else None
+        return int(value) if isinstance(value, int | float) and not isinstance(value, bool) \
+            and float(value).is_integer() else None
+
+    return (pattern.value if pattern is not None and isinstance(pattern.value, str) else None,
+            number(low) or 0, number(high))
 
 
 def shown_bound(entry: Entry | None) -> str:
@@ -544,3 +567,14 @@ class Viewer:
         self._keep.append(branch)
         lacking.kw[keyword] = Entry([(branch, at)], (*at, keyword))
 
+
+def meet(one: frozenset[str] | None, other: frozenset[str] | None) -> frozenset[str] | None:
+    """Return the types two constraints on one value both allow (None: any)."""
+    if one is None:
+        return other
+    if other is None:
+        return one
+    found = set(one & other)
+    if ("integer" in one and "number" in other) or ("integer" in other and "number" in one):
+        found.add("integer")
+    return frozenset(found)
