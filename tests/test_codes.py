@@ -17,7 +17,7 @@ from lgstandards.rules import RULESETS, RuleOptions, rules_for
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCE = REPO / "src" / "lgstandards"
-CODE = re.compile(r"^(schema|source|codelist|standard|internal)\.[a-z0-9][a-z0-9-]*$")
+CODE = re.compile(r"^(schema|source|codelist|standard|internal|convert)\.[a-z0-9][a-z0-9-]*$")
 
 #: Keywords python-jsonschema only descends through: their errors carry the inner keyword.
 DESCEND_ONLY = {

@@ -15,6 +15,7 @@ from lgstandards.cli import main
 from lgstandards.conformance import Checker
 from lgstandards.conversions import CONVERTERS, ConversionError, ConversionOptions
 from lgstandards.conversions.ukbcd import CONVERTER, classify, parse_date, slug, to_bins
+from lgstandards.registry import catalogue
 from lgstandards.rules import RuleOptions
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -34,7 +35,9 @@ def _convert(bins: Any, options: ConversionOptions = OPTIONS) -> Any:
 def test_converter_is_registered() -> None:
     """`lgstandards convert --from ukbcd-bins` finds this converter, aimed at the schedule."""
     assert CONVERTERS["ukbcd-bins"] is CONVERTER
-    assert CONVERTER.target == "waste-property-schedule@1"
+    # By default it writes the newest released major of the schedule (1 until 2.0.0 is out).
+    newest = catalogue().select("waste-property-schedule").version.split(".")[0]
+    assert CONVERTER.target == f"waste-property-schedule@{newest}"
 
 
 # -- bin names -------------------------------------------------------------------------------------
@@ -269,6 +272,30 @@ def test_export_command_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture
     assert main(["export", "ukbcd-bins", str(schedule), "-o", str(bins)]) == 0
     assert json.loads(bins.read_text()) == json.loads(BINS.read_text())
     assert "Wrote 9 collections of UPRN 100062201563" in capsys.readouterr().err
+
+
+def test_convert_to_2_and_export_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--to waste-property-schedule@2 writes several streams a service; export reads it back."""
+    schedule, bins = tmp_path / "schedule.ndjson", tmp_path / "bins.json"
+    code = main(["convert", "--from", "ukbcd-bins", str(BINS), "--uprn", "000062201563",
+                 "--council", "E07000223", "--generated-at", "2026-12-01T06:00:00Z",
+                 "--to", "waste-property-schedule@2", "--check", "-o", str(schedule)])
+    assert code == 0, capsys.readouterr().err
+    assert "Converted 1 record into waste-property-schedule@2.0.0" in capsys.readouterr().err
+    record = json.loads(schedule.read_text())
+    assert record["$schema"].endswith("/waste-property-schedule/2.0.0/schema.json")
+    assert record["property"]["uprn"] == "62201563"
+    assert all("streams" in s and "stream" not in s for s in record["services"])
+    assert main(["export", "ukbcd-bins", str(schedule), "-o", str(bins)]) == 0
+    assert json.loads(bins.read_text()) == json.loads(BINS.read_text())
+    assert main(["convert", "--from", "ukbcd-bins", str(BINS), "--uprn", "1",
+                 "--council", "E07000223", "--to", "waste-property-schedule@9"]) == 2
+    assert "--to" in capsys.readouterr().err
+    assert main(["convert", "--from", "ukbcd-bins", str(BINS), "--uprn", "0",
+                 "--council", "E07000223"]) == 2
+    assert "no property has UPRN 0" in capsys.readouterr().err
 
 
 def test_convert_command_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

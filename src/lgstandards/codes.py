@@ -54,6 +54,8 @@ CATEGORIES: dict[str, str] = {
     "document says. docs/check-api.md explains each check.",
     "lint": "`lgstandards lint`: a standard's own files break the authoring rules in "
     "docs/authoring-standards.md.",
+    "convert": "`lgstandards convert`: a value of the input could not be carried into the "
+    "standard, or was carried on a reading worth checking. docs/conversions.md explains each.",
     "upgrade": "`lgstandards upgrade`: what a migration did to a record on its way to a newer "
     "major version, and records that could not be moved.",
 }
@@ -343,7 +345,7 @@ def rule_codes() -> tuple[CodeInfo, ...]:
 
 @functools.cache
 def tool_codes() -> tuple[CodeInfo, ...]:
-    """Return the codes of the API checker and the standards linter, from their own lists."""
+    """Return the codes of the API checker, the standards linter and the converters."""
     import importlib
 
     found: list[CodeInfo] = []
@@ -352,6 +354,8 @@ def tool_codes() -> tuple[CodeInfo, ...]:
          "Make the API behave as its OpenAPI document says; docs/check-api.md has details."),
         ("lgstandards.lint", ("CODES",),
          "Change the standard's files as docs/authoring-standards.md describes."),
+        ("lgstandards.conversions.codes", ("CODES",),
+         "Fix the value in the input, or in the program that exported it."),
     ):
         module = importlib.import_module(module_name)
         # A module may name what a group of its findings is called, which says what is wrong,

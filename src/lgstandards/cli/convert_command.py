@@ -34,6 +34,14 @@ if TYPE_CHECKING:
 @click.option("--uprn", metavar="UPRN",
               help="ukbcd-bins: the UPRN of the property the scraper was run for.")
 @click.option("--postcode", metavar="POSTCODE", help="ukbcd-bins: the property's postcode.")
+@click.option("--mapping", "mapping", type=click.Path(path_type=Path, dir_okay=False),
+              metavar="FILE",
+              help="ukbcd-bins: a council mapping file saying what the council's bin colours "
+                   "hold, instead of the one shipped for --council.")
+@click.option("--to", "to", metavar="STANDARD@MAJOR",
+              help="ukbcd-bins: the major version to write, such as "
+                   "waste-property-schedule@2 (several streams a service).  [default: the newest "
+                   "released]")
 @click.option("--generated-at", metavar="DATE-TIME",
               help="ukbcd-bins: when the scraper ran, such as 2026-12-01T06:00:00Z.  "
                    "[default: now]")
@@ -52,6 +60,8 @@ def convert(
     gss_code: str | None,
     uprn: str | None,
     postcode: str | None,
+    mapping: Path | None,
+    to: str | None,
     generated_at: str | None,
     fmt: str,
     report_path: Path | None,
@@ -61,9 +71,10 @@ def convert(
 
     The records are written as NDJSON; an unknown --from lists the formats there are.
 
-    Every value that could not be mapped is reported with its row, column and header. Exit codes:
-    0 everything mapped; 1 some values could not be mapped (or, with --check, the records do not
-    conform); 2 the conversion could not run.
+    Every value that could not be mapped, or was mapped with a caveat, is reported with its place
+    in the input. Exit codes: 0 everything was converted (warnings say what was read with a
+    caveat or not carried); 1 some values could not be mapped (or, with --check, the records do
+    not conform); 2 the conversion could not run.
     """
     from lgstandards.conversions import ConversionOptions, converter
 
@@ -75,7 +86,8 @@ def convert(
         extra={
             key: value
             for key, value in (
-                ("uprn", uprn), ("postcode", postcode), ("generated_at", generated_at)
+                ("uprn", uprn), ("postcode", postcode), ("generated_at", generated_at),
+                ("mapping", None if mapping is None else str(mapping)), ("to", to),
             )
             if value is not None
         },
@@ -113,11 +125,13 @@ def _report(
 
     files = [file_report(name, "csv", list(result.findings))]
     checks: tuple[str, ...] = ()
+    # A version asked for with --to is exact and may be a draft: the records are in its shape.
+    target = result.target or chosen.target
     if check:
         from lgstandards.conformance import Checker
         from lgstandards.findings import SourceLocation
 
-        checker = Checker.for_standard(chosen.target)
+        checker = Checker.for_standard(target, allow_draft=result.target is not None)
         written = str(output) if output is not None else "<stdout>"
         found = [
             finding.with_location(SourceLocation(written, record=item.number, line=item.number))
@@ -126,7 +140,7 @@ def _report(
         ]
         files.append(file_report(written, "ndjson", found))
         checks = tuple(rule.code for rule in checker.rules)
-    return Report(chosen.target, None, tuple(files), checks=checks)
+    return Report(target, None, tuple(files), checks=checks)
 
 
 def _write_report(
@@ -169,10 +183,14 @@ def _text_lines(report: Report, result: ConversionResult, output: Path | None) -
         spread = (f" in {_count(converted.invalid_records, 'record')}"
                   if converted.invalid_records else "")
         summary += f" {_count(errors, 'value')} could not be mapped{spread}."
+        if warnings:
+            summary += f" {_count(warnings, 'warning')}."
+    elif warnings:
+        # A warning is a value not carried, or carried on a reading the user should check.
+        summary += (f" Not every value was mapped as given: {_count(warnings, 'warning')} "
+                    "above say what was not carried or was read with a caveat.")
     else:
         summary += " Every value was mapped."
-    if warnings:
-        summary += f" {_count(warnings, 'warning')}."
     lines.append(summary)
     if len(report.files) > 1:
         checked = report.files[1]

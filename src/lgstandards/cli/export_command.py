@@ -110,6 +110,17 @@ def ukbcd_bins(
     return 0
 
 
+def _standard_of(record: Any) -> str:
+    """Return the schedule version a record names in its $schema, else the 1.x default."""
+    import re
+
+    named = record.get("$schema") if isinstance(record, dict) else None
+    found = re.search(r"/waste-property-schedule/([0-9]+\.[0-9]+\.[0-9]+)/schema\.json$",
+                      named) if isinstance(named, str) else None
+    # A record that names its exact version is checked against it, draft or not.
+    return f"waste-property-schedule@{found.group(1)}" if found else STANDARD
+
+
 def _load(path: Path, uprn: str | None) -> tuple[dict[str, Any] | None, str]:
     """Read, select and check one schedule; show its findings and return None if it fails."""
     from lgstandards.conformance import Checker, locate_finding
@@ -126,7 +137,6 @@ def _load(path: Path, uprn: str | None) -> tuple[dict[str, Any] | None, str]:
         with path.open("rb") as handle:
             head = handle.read(4096)
         source = Source(str(path), detect_format(str(path), head), path=path)
-    checker = Checker.for_standard(STANDARD, options=RuleOptions(today=date.today()))
     records: list[Record] = []
     problems: list[Finding] = []
     for item in source.items():
@@ -134,6 +144,10 @@ def _load(path: Path, uprn: str | None) -> tuple[dict[str, Any] | None, str]:
             problems.append(item)
         else:
             records.append(item)
+    standard = _standard_of(records[0].data if records else None)
+    checker = Checker.for_standard(
+        standard, options=RuleOptions(today=date.today()), allow_draft=standard != STANDARD
+    )
     unreadable = [f for f in problems if f.severity is Severity.ERROR]
     if unreadable or not records:
         _show(checker.report([_file(source.name, len(records), problems)]))

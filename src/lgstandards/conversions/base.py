@@ -36,6 +36,9 @@ class ConversionResult:
 
     records: tuple[dict[str, Any], ...]
     findings: tuple[Finding, ...] = ()
+    #: The exact version the records follow ('id@x.y.z'), when the converter writes more than
+    #: one major and was asked for one; None means the converter's `target`.
+    target: str | None = None
 
     @property
     def complete(self) -> bool:
@@ -50,8 +53,10 @@ class Converter(Protocol):
     name: str
     #: One sentence saying what the source format is.
     description: str
-    #: The standard the records follow, as `Checker.for_standard` takes it ('id@major').
-    target: str
+    @property
+    def target(self) -> str:
+        """Return the standard the records follow, as `Checker.for_standard` takes it."""
+        ...
 
     def convert(self, source: Path | bytes, options: ConversionOptions) -> ConversionResult:
         """Convert a file (a path) or its bytes, reporting each value that could not be mapped."""

@@ -241,7 +241,10 @@ def to_ics(record: Mapping[str, Any], options: CalendarOptions | None = None) ->
             lines.append(f"DESCRIPTION:{escape_text(description)}")
         if location:
             lines.append(f"LOCATION:{escape_text(location)}")
-        stream = streams.get(str(service.get("stream")))
+        # A 2.x service lists its streams; its first is the one it is known by.
+        listed = service.get("streams")
+        main = service.get("stream") or (listed[0] if isinstance(listed, list) and listed else "")
+        stream = streams.get(str(main))
         if stream:
             lines.append(f"CATEGORIES:{escape_text(stream)}")
         lines += [
