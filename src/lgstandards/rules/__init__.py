@@ -10,7 +10,12 @@ from lgstandards.findings import Severity
 from lgstandards.registry import Catalogue, Codelist, StandardVersion
 from lgstandards.rules import planning, waste
 from lgstandards.rules.base import MISSING, Hit, RecordContext, Rule, RuleOptions
-from lgstandards.rules.waste import container_request, garden_subscription, property_schedule_v2
+from lgstandards.rules.waste import (
+    container_request,
+    disruption_notice,
+    garden_subscription,
+    property_schedule_v2,
+)
 
 __all__ = ["MISSING", "RULESETS", "Hit", "RecordContext", "Rule", "RuleOptions", "rules_for"]
 
@@ -23,6 +28,7 @@ RULESETS: Mapping[str, tuple[Rule, ...]] = {
     "waste-bulky-booking@1": waste.BULKY_BOOKING_RULES,
     "waste-garden-subscription@1": garden_subscription.GARDEN_SUBSCRIPTION_RULES,
     "waste-container-request@1": container_request.CONTAINER_REQUEST_RULES,
+    "waste-disruption-notice@1": disruption_notice.DISRUPTION_NOTICE_RULES,
     "waste-service-catalogue@1": waste.SERVICE_CATALOGUE_RULES,
     # 2.x changed the shape of streams, not what the rules read: the same rules judge it.
     "waste-service-catalogue@2": waste.SERVICE_CATALOGUE_RULES,

@@ -282,6 +282,7 @@ class _Listed:
     field: str  # "date", or "original_date" for a moved collection
     scheduled: str  # the day a schedule gave: the original date when it moved
     day: str | None  # the day it happens, when it moved
+    cancelled: bool = False
 
 
 def _scan_collections(ctx: RecordContext, collections: list[Any], out: _Scan
@@ -330,7 +331,8 @@ def _scan_collections(ctx: RecordContext, collections: list[Any], out: _Scan
                 listed.setdefault(service, []).append(
                     _Listed(index, "original_date", scheduled, day))
         elif day is not None:
-            listed.setdefault(service, []).append(_Listed(index, "date", day, None))
+            listed.setdefault(service, []).append(
+                _Listed(index, "date", day, None, status == "cancelled"))
     return listed
 
 
@@ -405,8 +407,10 @@ def _wrong_day(plans: list[_Plan], entry: _Listed) -> Hit | None:
         return None
     in_force = [plan for plan in plans if plan.in_force(day)]
     giving = [plan for plan in in_force if plan.gives(day)]
-    # A moved collection's original day may be excluded: it is excluded because it moved.
-    if any(entry.day is not None or day not in plan.excluded for plan in giving):
+    # A moved collection's original day may be excluded: it is excluded because it moved; and
+    # a collection listed as cancelled on an excluded day says the same thing twice.
+    if any(entry.day is not None or entry.cancelled or day not in plan.excluded
+           for plan in giving):
         return None
     pointer = f"/collections/{entry.position}/{entry.field}"
     what = "original date" if entry.field == "original_date" else "date"

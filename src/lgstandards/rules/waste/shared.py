@@ -316,8 +316,9 @@ ABOUT: dict[str, tuple[Severity, str, str]] = {
     ),
     "waste.status-disagrees": (
         Severity.ERROR, "Status disagrees with the dates",
-        "Make the status say what the dates say: a subscription whose period ended before the "
-        "record was updated has expired; one whose period has not ended has not.",
+        "Make the status say what the dates say on the day the record was last updated: a "
+        "subscription whose period has ended has expired, and a notice whose disruption has "
+        "started is current.",
     ),
     "waste.card-number": (
         Severity.ERROR, "Card number in the data",
