@@ -46,7 +46,13 @@ def reference_app() -> ModuleType:
 @contextmanager
 def serve(defect: str | None = None) -> Iterator[str]:
     """Serve the reference app (or a broken variant) on a free loopback port; yield its URL."""
-    app = reference_app().create_app(defect)
+    with serve_app(reference_app().create_app(defect)) as url:
+        yield url
+
+
+@contextmanager
+def serve_app(app: Any) -> Iterator[str]:
+    """Serve an ASGI app on a free loopback port; yield its URL."""
     config = uvicorn.Config(app, log_level="warning", lifespan="off", ws="none", http="h11",
                             loop="asyncio", timeout_graceful_shutdown=1)
     server = uvicorn.Server(config)

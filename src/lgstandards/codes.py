@@ -48,6 +48,8 @@ CATEGORIES: dict[str, str] = {
     "codelist": "A value is outside a codelist the standard publishes.",
     "declaration": "What a record says it follows, in its top-level `$schema`, against what it was "
     "checked: docs/extensions.md explains how `validate` chooses.",
+    "advice": "A value conforms, but not as the standard advises: the stricter shape a standard "
+    "recommends beyond its schema, reported as warnings.",
     "standard": "Something about the standard version itself, such as its deprecation.",
     "internal": "lgstandards itself went wrong; the finding asks you to report it.",
     "api": "`lgstandards check-api`: a live API does not behave as its standard's OpenAPI "
@@ -275,6 +277,13 @@ _CORE: tuple[CodeInfo, ...] = (
              "the file was not checked.",
              "Give --standard ID, or add `$schema` to each record naming the standard version, "
              "extension or profile it follows."),
+    CodeInfo("advice.not-followed", W, "Not as the standard advises",
+             "The value conforms, but the standard advises writing it another way (its advice "
+             "schema, named by x-lgstandards-advice): a number written as text, an identifier "
+             "written as a number, an empty string, an upper-case status. Reported as a warning "
+             "so that data real systems send today conforms while it improves.",
+             "Change the value as the finding's own advice says; `--ignore advice` hides these "
+             "while a supplier catches up."),
     CodeInfo("standard.deprecated", W, "Deprecated standard version",
              "The data was checked against a version of the standard that is deprecated. The "
              "message names the version that replaces it and the sunset, the day after which it "

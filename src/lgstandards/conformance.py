@@ -132,7 +132,7 @@ class Checker:
         validator = _compiled(cat, version.ref)
         notices = _deprecations(version)
         tabular = TabularForm.from_json(version.tabular) if version.tabular else None
-        rules = rules_for(version)
+        rules = rules_for(version, cat)
         if _declares(version.schema):
             from lgstandards.development.declarations import declaration_rules, standard_uris
 
@@ -198,7 +198,7 @@ class Checker:
             for layer in layers if layer.status is Status.DEPRECATED
         ]
         tabular = TabularForm.from_json(version.tabular) if version.tabular else None
-        rules = rules_for(effective) + declaration_rules(
+        rules = rules_for(effective, cat) + declaration_rules(
             effective.accepted_uris, effective.ref, cat
         )
         checker = cls(validator, rules=rules, name=effective.ref,
@@ -335,6 +335,7 @@ class Checker:
             pointer=hit.pointer,
             field=self.validator.title_at(hit.pointer),
             value=hit.value if _is_scalar(hit.value) else None,
+            advice=hit.advice,
         )
 
     def check_source(self, source: Source, *, max_findings: int | None = None) -> FileReport:

@@ -75,6 +75,9 @@ class Finding:
     schema_path: str | None = None
     location: SourceLocation = dataclasses.field(default_factory=SourceLocation)
     value: Any = None
+    #: What to do about this finding in particular, when the check that made it knows more than
+    #: its code's general fix (an API check knows the status it got and the one it wanted).
+    advice: str | None = None
 
     @property
     def category(self) -> str:
@@ -92,6 +95,7 @@ class Finding:
             self.schema_path,
             location,
             self.value,
+            self.advice,
         )
 
 

@@ -73,6 +73,17 @@ def json_type(value: Any) -> str:
     return "an object"
 
 
+def what_it_is(value: Any) -> str:
+    """Say what a value is, naming its type and showing it once: 'the number 5', 'an object'."""
+    if isinstance(value, bool):
+        return f"the value {show(value)}"
+    if value is None or isinstance(value, list | dict):
+        # show() already names these ('null', 'a list of 2 items', 'an object'): naming the
+        # type again would read "an object an object".
+        return show(value)
+    return f"{json_type(value)} {show(value)}"
+
+
 def required(title: str, name: str) -> str:
     """Explain a missing required property."""
     return f"{title} is required but missing (add '{name}')."
@@ -89,6 +100,11 @@ def additional_property(name: str, allowed: Sequence[str]) -> str:
 def one_of_many(title: str) -> str:
     """Explain a value that matches more than one branch of a oneOf."""
     return f"{title} matches more than one of the forms this field allows; it must match one."
+
+
+def _count(number: Any, word: str) -> str:
+    """Return '1 character' or '3 characters'."""
+    return f"{number} {word}" + ("" if number == 1 else "s")
 
 
 def _list(values: Sequence[Any], limit: int = 12) -> str:
@@ -124,7 +140,7 @@ def explain(
                 "0-9" in str(schema.get("pattern", "")) if isinstance(schema, Mapping) else False
             )
             hint = "; put it in quotes" + (" so leading zeros are kept" if digits else "")
-        return f"{title} should be {want}, but is {json_type(value)} {show(value)}{hint}."
+        return f"{title} should be {want}, but is {what_it_is(value)}{hint}."
     if keyword == "enum":
         codelist = schema.get("x-codelist") if isinstance(schema, Mapping) else None
         where = f" (codelist {codelist})" if codelist else ""
@@ -133,7 +149,10 @@ def explain(
     if keyword == "const":
         return f"{title} must be {show(expected)}, not {show(value)}."
     if keyword == "minLength":
-        return f"{title} {show(value)} is too short: it needs at least {expected} character(s)."
+        least = _count(expected, "character")
+        if value == "":
+            return f"{title} is empty: it needs at least {least}."
+        return f"{title} {show(value)} is too short: it needs at least {least}."
     if keyword == "maxLength":
         return f"{title} is too long: it may have at most {expected} characters."
     if keyword in ("minimum", "exclusiveMinimum"):
@@ -143,16 +162,16 @@ def explain(
         rel = "at most" if keyword == "maximum" else "less than"
         return f"{title} {show(value)} is too large: it must be {rel} {expected}."
     if keyword == "minItems":
-        return f"{title} needs at least {expected} item(s), but has {len(value)}."
+        return f"{title} needs at least {_count(expected, 'item')}, but has {len(value)}."
     if keyword == "maxItems":
-        return f"{title} may have at most {expected} item(s), but has {len(value)}."
+        return f"{title} may have at most {_count(expected, 'item')}, but has {len(value)}."
     if keyword == "uniqueItems":
         return f"{title} lists the same item more than once."
     if keyword == "multipleOf":
         return f"{title} {show(value)} must be a multiple of {expected}."
     if keyword in ("minProperties", "maxProperties"):
         rel = "at least" if keyword == "minProperties" else "at most"
-        return f"{title} must have {rel} {expected} field(s)."
+        return f"{title} must have {rel} {_count(expected, 'field')}."
     if keyword in ("anyOf", "oneOf"):
         return f"{title} does not match any of the forms this field allows."
     if keyword == "not":

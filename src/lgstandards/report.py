@@ -416,11 +416,14 @@ def mask_finding(finding: Finding) -> Finding:
     if finding.value is None and not rule:
         return finding
     message = finding.message
+    advice = finding.advice
     if finding.value is not None:
         message = mask_text(message, finding.value)
+        advice = mask_text(advice, finding.value) if advice else advice
     if rule:
         message = _DATA_LIKE.sub(MASK, message)
-    return dataclasses.replace(finding, value=None, message=message)
+        advice = _DATA_LIKE.sub(MASK, advice) if advice else advice
+    return dataclasses.replace(finding, value=None, message=message, advice=advice)
 
 
 def mask_text(message: str, value: Any) -> str:
@@ -471,4 +474,6 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
     }
     if finding.value is not None:
         data["value"] = finding.value
+    if finding.advice is not None:
+        data["advice"] = finding.advice
     return data

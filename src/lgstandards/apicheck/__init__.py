@@ -7,17 +7,25 @@ every reporter works unchanged.
 
 from __future__ import annotations
 
-from lgstandards.apicheck.checks import CHECKS, NOTICES, Level, Outcome, Run
+from lgstandards.apicheck.checks import CHECKS, NOTICES, ClientProfile, Level, Outcome, Run
 from lgstandards.apicheck.client import Exchange, Limits, Redactor, SafeClient, UnsafeRequestError
-from lgstandards.apicheck.runner import ApiCheckOptions, api_version, check_api, probes_for
-from lgstandards.apicheck.suites import PROBES, SUITES, Probe, Step
+from lgstandards.apicheck.runner import (
+    ApiCheckOptions,
+    api_version,
+    check_api,
+    clients_for,
+    probes_for,
+)
+from lgstandards.apicheck.suites import CLIENTS, PROBES, SUITES, Probe, Step
 
 __all__ = [
     "CHECKS",
+    "CLIENTS",
     "NOTICES",
     "PROBES",
     "SUITES",
     "ApiCheckOptions",
+    "ClientProfile",
     "Exchange",
     "Level",
     "Limits",
@@ -30,5 +38,6 @@ __all__ = [
     "UnsafeRequestError",
     "api_version",
     "check_api",
+    "clients_for",
     "probes_for",
 ]

@@ -273,19 +273,23 @@ class SafeClient:
         params: Mapping[str, str] | None = None,
         json: Any = None,
         data: Mapping[str, str] | None = None,
+        anonymous: bool = False,
     ) -> Exchange:
-        """Send one request within the limits; raise only for a request the safety rules refuse."""
+        """Send one request within the limits; raise only for a request the safety rules refuse.
+
+        `anonymous` leaves out the headers given for every request (the user's credentials).
+        """
         method = method.upper()
         if params:
             url = str(httpx.URL(url).copy_merge_params(dict(params)))
         redirects = 0
-        exchange = self._send(method, url, json, data)
+        exchange = self._send(method, url, json, data, anonymous)
         # A 429 or 503 with a short Retry-After gets one more try, so a polite server is not
         # reported for asking the client to slow down.
         retry = self._retry_after(exchange)
         if retry is not None:
             self.sleep(retry)
-            exchange = self._send(method, url, json, data)
+            exchange = self._send(method, url, json, data, anonymous)
         while (
             exchange.status in (301, 302, 303, 307, 308)
             and exchange.failure is None
@@ -320,7 +324,7 @@ class SafeClient:
                             f"{self.limits.max_redirects} times."),
                 )
             url = target
-            exchange = self._send(method, url, None, None)
+            exchange = self._send(method, url, None, None, anonymous)
         return exchange
 
     def _retry_after(self, exchange: Exchange) -> float | None:
@@ -336,7 +340,8 @@ class SafeClient:
             return None
         return seconds
 
-    def _send(self, method: str, url: str, json: Any, data: Mapping[str, str] | None) -> Exchange:
+    def _send(self, method: str, url: str, json: Any, data: Mapping[str, str] | None,
+              anonymous: bool = False) -> Exchange:
         """Send one request and read its body as a stream, within every limit."""
         self._check_allowed(method, url)
         shown = self.redactor.url(url)
@@ -346,7 +351,8 @@ class SafeClient:
         start = self.clock()
         timeout = httpx.Timeout(limits.timeout, connect=limits.connect_timeout)
         try:
-            with self.client.stream(method, url, headers=self.headers, json=json, data=data,
+            with self.client.stream(method, url, headers={} if anonymous else self.headers,
+                                    json=json, data=data,
                                     timeout=timeout, follow_redirects=False) as response:
                 headers = MappingProxyType({k.lower(): v for k, v in response.headers.items()})
                 status = response.status_code

@@ -36,7 +36,7 @@ from lgstandards.findings import frozen
 _KEYS = {
     "standard", "base-url", "sandbox", "allow-writes", "rate-limit", "timeout", "connect-timeout",
     "max-bytes", "fail-on", "format", "insecure", "ca-bundle", "probes", "headers", "mask",
-    "select", "ignore", "extensions", "profile",
+    "select", "ignore", "extensions", "profile", "client",
 }
 
 
@@ -65,6 +65,7 @@ class ApiCheckConfig:
     extensions: tuple[str, ...] = ()
     #: A profile of one of them: an id, or a folder beside the file.
     profile: str | None = None
+    client: str | None = None
 
 
 def parse_rate(text: str) -> float:
@@ -169,6 +170,7 @@ def load_config(path: Path, environ: Mapping[str, str] | None = None) -> ApiChec
         ignore=codes_of("ignore"),
         extensions=layers_of("extensions"),
         profile=profiles[0] if profiles else None,
+        client=text_of("client"),
     )
 
 

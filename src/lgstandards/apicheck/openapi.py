@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from lgstandards.advice import ADVICE_KEY, Advisor
 from lgstandards.errors import SchemaError, StandardNotFoundError
 from lgstandards.findings import escape_pointer_part
 from lgstandards.registry import Catalogue, StandardVersion, load_json_file
@@ -137,8 +138,23 @@ class ApiDocument:
         """Return a validator for one documented response body, or None if it has no schema."""
         return _validator(self, method.lower(), template, key, media)
 
-    def schema_pointer(self, method: str, template: str, key: str, media: str) -> str | None:
-        """Return the JSON Pointer, within the OpenAPI document, of one response body's schema."""
+    def advisor(self, method: str, template: str, key: str, media: str) -> Advisor | None:
+        """Return the advice for one documented response body (x-lgstandards-advice), if any."""
+        return _advisor(self, method.lower(), template, key, media)
+
+    def is_public(self, method: str, template: str) -> bool:
+        """Return whether an operation needs no credentials: no security requirement applies."""
+        op = self.operation(method, template)
+        security = op.get("security", self.doc.get("security", []))
+        # An empty requirement object ({}) in the list means "or no credentials at all".
+        return not security or any(requirement == {} for requirement in security)
+
+    def schema_pointer(self, method: str, template: str, key: str, media: str,
+                       member: str = "schema") -> str | None:
+        """Return the JSON Pointer, within the OpenAPI document, of one response body's schema.
+
+        `member` names another schema of the media type instead, such as its advice.
+        """
         op_pointer = "/paths/" + escape_pointer_part(template) + "/" + method.lower()
         response_pointer = f"{op_pointer}/responses/{escape_pointer_part(key)}"
         response = self.operation(method, template)["responses"][key]
@@ -146,9 +162,9 @@ class ApiDocument:
             response_pointer = response["$ref"][1:]
             response = self._deref(response)
         content = response.get("content", {}) if isinstance(response, dict) else {}
-        if not isinstance(content.get(media), dict) or "schema" not in content[media]:
+        if not isinstance(content.get(media), dict) or member not in content[media]:
             return None
-        return f"{response_pointer}/content/{escape_pointer_part(media)}/schema"
+        return f"{response_pointer}/content/{escape_pointer_part(media)}/{member}"
 
 
 @functools.lru_cache(maxsize=256)
@@ -161,6 +177,17 @@ def _validator(
         return None
     root = {"$schema": _DIALECT, "$ref": api.uri + "#" + quote(pointer, safe="/~")}
     return SchemaValidator(root, api.resources)
+
+
+@functools.lru_cache(maxsize=256)
+def _advisor(
+    api: ApiDocument, method: str, template: str, key: str, media: str
+) -> Advisor | None:
+    """Compile the advice of one response body, once per process."""
+    pointer = api.schema_pointer(method, template, key, media, ADVICE_KEY)
+    if pointer is None:
+        return None
+    return Advisor(api.uri + "#" + quote(pointer, safe="/~"), api.resources)
 
 
 @functools.lru_cache(maxsize=16)

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from lgstandards.apicheck.checks import Outcome, Run
+from lgstandards.apicheck.checks import ClientProfile, Outcome, Run, parse_json
 from lgstandards.apicheck.client import Limits, Redactor, SafeClient, build_http_client
 from lgstandards.apicheck.openapi import ApiDocument, api_document
-from lgstandards.apicheck.suites import PROBES, SUITES, Probe, Step
+from lgstandards.apicheck.suites import CLIENTS, PROBES, SUITES, Probe, Step
 from lgstandards.errors import ConfigError, StandardNotFoundError
 from lgstandards.findings import Finding, Severity, SourceLocation, frozen
 from lgstandards.registry import Catalogue, StandardVersion, catalogue
@@ -43,6 +43,8 @@ class ApiCheckOptions:
     extensions: tuple[str, ...] = ()
     #: A profile of one of them: an id or a folder.
     profile: str | None = None
+    #: A client whose needs to check as well, such as "fixmystreet" (see CLIENTS).
+    client: str | None = None
 
 
 def api_standards(cat: Catalogue) -> str:
@@ -87,6 +89,11 @@ def probes_for(version: StandardVersion) -> tuple[Probe, ...]:
     return PROBES.get(suite_key(version), ())
 
 
+def clients_for(version: StandardVersion) -> Mapping[str, ClientProfile]:
+    """Return the clients a version's suite can check for, by name."""
+    return CLIENTS.get(suite_key(version), {})
+
+
 def check_api(
     options: ApiCheckOptions,
     *,
@@ -107,6 +114,15 @@ def check_api(
         raise ConfigError(
             f"{version.id} takes no probe {', '.join(unknown)}; it takes: {', '.join(known)}"
         )
+    needs = None
+    if options.client is not None:
+        offered = clients_for(version)
+        needs = offered.get(options.client)
+        if needs is None:
+            raise ConfigError(
+                f"check-api knows no client {options.client!r} of {version.id}; it knows: "
+                f"{', '.join(offered) or 'none'}"
+            )
     probes = {p.name: p.default for p in known.values() if p.default is not None}
     probes.update({k: v for k, v in options.probes.items() if v})
     effective = effective_bodies(version, cat, options)
@@ -119,7 +135,7 @@ def check_api(
             allow_writes=options.allow_writes, sandbox_url=options.sandbox_url,
             clock=clock, sleep=sleep,
         )
-        run = Run(client, api, probes, writes=options.allow_writes)
+        run = Run(client, api, probes, writes=options.allow_writes, needs=needs)
         outcomes = _run_suite(run, suite)
     finally:
         if owned:
@@ -137,6 +153,12 @@ def check_api(
             + f"at most {options.limits.rate_limit:g} a second.",
         )
     ]
+    nothing = nothing_there(run, redactor.url(client.base_url), suite)
+    if nothing is not None:
+        notices.insert(0, nothing)
+    if needs is not None:
+        notices.append(Finding("api.summary", Severity.INFO,
+                               f"Checked for {needs.name} as a client: {needs.description}"))
     if not options.verify_tls:
         notices.append(Finding("api.tls-unverified", Severity.WARNING,
                                "TLS certificates were not verified (--insecure); a conforming "
@@ -184,6 +206,32 @@ def effective_bodies(version: StandardVersion, cat: Catalogue, options: ApiCheck
             )
         by_base.setdefault(layer.manifest.base, []).append(layer)
     return tuple(compose(used[base], group, cat) for base, group in by_base.items())
+
+
+def nothing_there(run: Run, base_url: str, suite: tuple[Step, ...]) -> Finding | None:
+    """Return the notice for a run where nothing answered like an API, or None.
+
+    When every request answered 404, or a body that is not JSON (a web page, a CMS's "not
+    found"), the base URL is almost certainly wrong: the checks that passed passed only because
+    nothing was there, and the failures all say the same thing.
+    """
+    answered = [e for e in run.exchanges if e.failure is None]
+    if not answered or any(e.status != 404 and parse_json(e.body) is not None for e in answered):
+        return None
+    first = answered[0]
+    media = f" with {first.media_type}" if first.media_type else ""
+    example = suite[0].operation.split(" ", 1)[-1].lstrip("/") if suite else ""
+    return Finding(
+        "api.wrong-base-url", Severity.ERROR,
+        f"Nothing at {base_url} answered like an API: all {len(answered)} requests answered 404 "
+        f"or a body that is not JSON (the first, {first.method} {first.target}, answered "
+        f"{first.status}{media}). The base URL is probably wrong, so the findings below say "
+        "little about the API itself.",
+        advice=f"Check --base-url: it is the API's root, to which the standard's paths are "
+               f"added, so {base_url}{example} should answer JSON. Look for the root in the "
+               "council's or supplier's API documentation (for Open311 it usually ends in "
+               "/open311/v2).",
+    )
 
 
 def _run_suite(run: Run, suite: tuple[Step, ...]) -> list[Outcome]:

@@ -50,6 +50,9 @@ def _probe_pairs(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--probe", "probes", multiple=True, metavar="NAME=VALUE",
               help="Another probe value, such as reference=MC-2026-004512; --list-probes shows "
                    "each standard's.")
+@click.option("--client", metavar="NAME",
+              help="Also check what one client needs, such as fixmystreet (street-reports-api): "
+                   "its extended checks become core.")
 @click.option("--config", "config_file", type=click.Path(path_type=Path), metavar="FILE",
               help="Read settings, probes and headers from a TOML (or JSON) file; options win.")
 @click.option("--header", "-H", "headers", multiple=True, metavar="'NAME: VALUE'",
@@ -104,6 +107,7 @@ def check_api(
     uprn: str | None,
     postcode: str | None,
     probes: tuple[str, ...],
+    client: str | None,
     config_file: Path | None,
     headers: tuple[str, ...],
     allow_writes: bool | None,
@@ -195,6 +199,7 @@ def check_api(
         allow_draft=draft,
         extensions=extensions or config.extensions,
         profile=profile or config.profile,
+        client=client or config.client,
     )
     # Settings are checked before any request is sent, so a typo costs no traffic.
     the_format = fmt or config.format or "text"

@@ -8,8 +8,15 @@ report carries every finding to code scanning.
 from __future__ import annotations
 
 from lgstandards.findings import Finding, Severity
-from lgstandards.report import Report
-from lgstandards.reporters.text import finding_groups, group_title, verdict, words
+from lgstandards.report import FindingGroup, Report
+from lgstandards.reporters.text import (
+    finding_groups,
+    group_advice,
+    group_title,
+    places,
+    verdict,
+    words,
+)
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -57,6 +64,19 @@ def annotation(finding: Finding, title: str, suffix: str = "", *, on_file: bool 
     return f"::{_COMMAND[finding.severity]} {head}::{escape_data(place + finding.message + suffix)}"
 
 
+def _api_annotations(group: FindingGroup, title: str, examples: int) -> list[str]:
+    """Return one annotation per place of an API group, identical findings counted once."""
+    shown, more = places(group, max(examples, 1))
+    head = f"title={escape_property(title)}"
+    out = []
+    for index, place in enumerate(shown):
+        suffix = "".join(f" How to fix: {advice}" for advice in group_advice(group))
+        if index == len(shown) - 1 and more > 0:
+            suffix += f" (and {more:,} more like this)"
+        out.append(f"::{_COMMAND[group.severity]} {head}::{escape_data(place.text() + suffix)}")
+    return out
+
+
 def render(report: Report, *, examples: int = 3) -> str:
     """Return workflow commands annotating the first findings of every group, then the verdict."""
     out: list[str] = []
@@ -65,11 +85,15 @@ def render(report: Report, *, examples: int = 3) -> str:
         out.append(annotation(notice, f"lgstandards {notice.code}"))
     for group in finding_groups(report):
         title = f"[{group.code}] {group_title(group, subject)}"
+        if not subject.files and group.examples:
+            out.extend(_api_annotations(group, title, examples))
+            continue
         shown = group.examples[: max(examples, 1)]
         more = (group.total or group.count) - len(shown)
         for index, finding in enumerate(shown):
             last = index == len(shown) - 1
-            suffix = f" (and {more:,} more like this)" if last and more > 0 else ""
+            suffix = f" How to fix: {finding.advice}" if finding.advice else ""
+            suffix += f" (and {more:,} more like this)" if last and more > 0 else ""
             out.append(annotation(finding, title, suffix, on_file=subject.files))
         if not group.examples:
             out.append(

@@ -23,10 +23,13 @@ from lgstandards.findings import Finding, Severity, SourceLocation
 from lgstandards.report import MASK, FindingGroup, Report
 from lgstandards.reporters.text import (
     DATA_WORDS,
+    Place,
     Words,
     finding_groups,
+    group_advice,
     group_scope,
     group_title,
+    header_pointer,
     plural,
     records_line,
     share,
@@ -34,6 +37,9 @@ from lgstandards.reporters.text import (
     verdict,
     words,
     working_well,
+)
+from lgstandards.reporters.text import (
+    places as place_lines,
 )
 from lgstandards.sources import column_letter
 
@@ -357,7 +363,8 @@ def _excerpt_html(excerpt: Excerpt) -> str:
 def _group_html(group: FindingGroup, records: int, examples: int,
                 excerpts: Mapping[SourceLocation, Excerpt], subject: Words = DATA_WORDS) -> str:
     info = describe(group.code)
-    at = f" at <code>{escape(group.pointer)}</code>" if group.pointer else ""
+    pointer = header_pointer(group)
+    at = f" at <code>{escape(pointer)}</code>" if pointer else ""
     parts = [
         f'<details class="group" data-severity="{group.severity.value}" '
         f'data-code="{escape(group.code)}"{" open" if group.severity is Severity.ERROR else ""}>',
@@ -365,24 +372,35 @@ def _group_html(group: FindingGroup, records: int, examples: int,
         f"<code>{escape(group.code)}</code> {escape(group_title(group, subject))}{at} — "
         f"{escape(group_scope(group, records))}</summary>",
     ]
-    if info is not None:
-        parts.append(f'<p class="fix">{escape(info.meaning)} <b>How to fix:</b> '
-                     f"{escape(info.fix)}</p>")
+    advice = group_advice(group)
+    if info is not None or advice:
+        meaning = f"{escape(info.meaning)} " if info is not None else ""
+        fixes = advice or ((info.fix,) if info is not None else ())
+        parts.append(f'<p class="fix">{meaning}<b>How to fix:</b> '
+                     f"{' '.join(escape(fix) for fix in fixes)}</p>")
     if group.examples:
         parts.append('<ol class="places">')
-        for finding in group.examples[:examples]:
-            parts.append(_place_html(finding, excerpts.get(finding.location)))
+        shown, more = place_lines(group, examples)
+        first = {(f.location.describe(), f.message): f for f in reversed(group.examples)}
+        for place in shown:
+            finding = first[(place.where, place.message)]
+            parts.append(_place_html(place, excerpts.get(finding.location)))
         parts.append("</ol>")
-        more = (group.total or group.count) - min(examples, len(group.examples))
         if more > 0:
             parts.append(f'<p class="muted">…and {more:,} more.</p>')
     parts.append("</details>")
     return "".join(parts)
 
 
-def _place_html(finding: Finding, excerpt: Excerpt | None) -> str:
-    body = (f'<li><span class="where">{escape(finding.location.describe())}</span>: '
-            f"{escape(finding.message)}")
+def _notice_html(notice: Finding) -> str:
+    advice = f" <b>How to fix:</b> {escape(notice.advice)}" if notice.advice else ""
+    return (f'<p><span class="sev {notice.severity.value}">{notice.severity.value}</span>'
+            f"{escape(notice.message)}{advice}</p>")
+
+
+def _place_html(place: Place, excerpt: Excerpt | None) -> str:
+    body = (f'<li><span class="where">{escape(place.head())}</span>: '
+            f"{escape(place.tail())}")
     if excerpt is not None:
         body += _excerpt_html(excerpt)
     return body + "</li>"
@@ -458,7 +476,10 @@ def render(report: Report, *, examples: int = 3, masked: bool = False,
         "<header><h1>Conformance report</h1>",
         f'<p class="muted">Checked against <b>{escape(name)}</b> by lgstandards {__version__}.</p>',
         f'<p class="verdict {"ok" if report.conforms else "fail"}" id="verdict">'
-        f"{escape(verdict(report))}</p></header>",
+        f"{escape(verdict(report))}</p>",
+        # An error about the run as a whole (nothing at the base URL) is said before anything.
+        *(_notice_html(n) for n in report.notices if n.severity is Severity.ERROR),
+        "</header>",
         '<section id="summary"><h2>Summary</h2><div class="cards">',
         *(f'<div class="card"><span>{label}</span><b>{value}</b></div>' for label, value in cards),
         "</div>",
@@ -471,8 +492,8 @@ def render(report: Report, *, examples: int = 3, masked: bool = False,
         html.append(f'<p class="muted">Values in {where} are hidden (--mask): they show as '
                     f"{escape(MASK)}.</p>")
     for notice in report.notices:
-        html.append(f'<p><span class="sev {notice.severity.value}">{notice.severity.value}</span>'
-                    f"{escape(notice.message)}</p>")
+        if notice.severity is not Severity.ERROR:
+            html.append(_notice_html(notice))
     well = working_well(report)
     if well:
         html.append(f'<p class="ok-line" id="working-well">{escape(well)}</p>')

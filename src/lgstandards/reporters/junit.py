@@ -21,10 +21,14 @@ from lgstandards.reporters.text import (
     API_WORDS,
     DATA_WORDS,
     Words,
+    group_advice,
     group_scope,
     group_title,
+    header_pointer,
+    places,
     plural,
     target,
+    wrong_base_url,
 )
 
 # Characters XML 1.0 cannot hold at all; data can contain them, so they become U+FFFD.
@@ -64,15 +68,17 @@ def _group_case(suite: ET.Element, file: FileReport, group: FindingGroup, record
     line = None
     if first is not None:
         line = first.location.line if first.location.line is not None else first.location.row
-    at = f" at {group.pointer}" if group.pointer else ""
+    pointer = header_pointer(group)
+    at = f" at {pointer}" if pointer else ""
     title = group_title(group, subject)
     case = _case(suite, file.path, f"[{group.code}] {title}{at}",
                  file.path if subject.files else None, line)
     summary = f"{title} — {group_scope(group, records)}"
-    body = [_where(f) for f in group.examples[:examples]]
-    more = (group.total or group.count) - len(body)
+    shown, more = places(group, examples)
+    body = [place.text() for place in shown]
     if more > 0:
         body.append(f"... and {more:,} more")
+    body += [f"How to fix: {advice}" for advice in group_advice(group)]
     text = _clean("\n".join(body))
     if not _fails(group.severity, threshold):
         out = ET.SubElement(case, "system-out")
@@ -105,7 +111,8 @@ def _suite(root: ET.Element, report: Report, file: FileReport, threshold: Severi
     for name, value in (("standard", standard), *shape):
         ET.SubElement(properties, "property", {"name": name, "value": _clean(value)})
     if report.subject == "api":
-        failures, errors, skipped = _api_cases(suite, file, groups, checks, threshold, examples)
+        failures, errors, skipped = _api_cases(suite, file, groups, checks, threshold, examples,
+                                               credible=not wrong_base_url(report))
     else:
         failures, errors, skipped = _data_cases(suite, file, groups, checks, threshold, examples)
     suite.set("tests", str(len(suite.findall("testcase"))))
@@ -138,9 +145,13 @@ def _data_cases(suite: ET.Element, file: FileReport, groups: Sequence[FindingGro
 
 
 def _api_cases(suite: ET.Element, file: FileReport, groups: Sequence[FindingGroup],
-               checks: Sequence[str], threshold: Severity | None, examples: int
-               ) -> tuple[int, int, int]:
-    """Add an API operation's cases: each check that ran, and each that could not run."""
+               checks: Sequence[str], threshold: Severity | None, examples: int, *,
+               credible: bool = True) -> tuple[int, int, int]:
+    """Add an API operation's cases: each check that ran, and each that could not run.
+
+    When nothing was found at the base URL (`credible` false), a check with no findings passed
+    only because there was nothing to judge, so it is a skipped case, not a passing one.
+    """
     failures = errors = 0
     for group in groups:
         if group.code == "api.skipped":
@@ -150,18 +161,24 @@ def _api_cases(suite: ET.Element, file: FileReport, groups: Sequence[FindingGrou
         failures += failed
         errors += errored
     found = {g.code for g in groups}
+    doubted = 0
     for check in checks:
         if check not in found:
             info = describe(check)
             # A passing check is named by what it shows, such as "The operation answers with
             # the documented HTTP status".
             what = info.meaning.rstrip(".") if info is not None else "no findings"
-            _case(suite, file.path, f"[{check}] {what}", None)
+            case = _case(suite, file.path, f"[{check}] {what}", None)
+            if not credible:
+                doubted += 1
+                ET.SubElement(case, "skipped", {
+                    "message": "Not judged: every request answered 404 or no JSON, so the base "
+                               "URL is probably wrong."})
     skips = [f for f in file.findings if f.code == "api.skipped"]
     for finding in skips:
         case = _case(suite, file.path, f"[api.skipped] {finding.message}", None)
         ET.SubElement(case, "skipped", {"message": _clean(finding.message)})
-    return failures, errors, len(skips)
+    return failures, errors, len(skips) + doubted
 
 
 def _notices(root: ET.Element, notices: Sequence[Finding], threshold: Severity | None) -> None:

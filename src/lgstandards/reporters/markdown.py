@@ -14,8 +14,11 @@ from lgstandards.findings import Severity
 from lgstandards.report import Report
 from lgstandards.reporters.text import (
     finding_groups,
+    group_advice,
     group_scope,
     group_title,
+    header_pointer,
+    places,
     plural,
     records_line,
     share,
@@ -51,6 +54,12 @@ def render(report: Report, *, examples: int = 3, masked: bool = False) -> str:
     mark = "✅" if report.conforms else "❌"
     word = "conforms to" if report.conforms else "does not conform to"
     out = [f"## {mark} lgstandards: {subject.whole} {word} {escape(target(report))}", ""]
+    # An error about the run as a whole (nothing at the base URL) is said before any count.
+    first = [n for n in report.notices if n.severity is Severity.ERROR]
+    for notice in first:
+        advice = f" **How to fix:** {escape(notice.advice)}" if notice.advice else ""
+        out += [f"> {_ICON[notice.severity]} **{notice.severity.value}:** "
+                f"{escape(notice.message)}{advice}", ""]
     facts = [plural(len(report.files), subject.unit)]
     if report.records:
         percent = share(report.invalid_records, report.records)
@@ -72,6 +81,8 @@ def render(report: Report, *, examples: int = 3, masked: bool = False) -> str:
         where = "the API's responses" if report.subject == "api" else "the data"
         out += [f"Values in {where} are hidden (`--mask`).", ""]
     for notice in report.notices:
+        if notice in first:
+            continue
         out += [f"> {_ICON[notice.severity]} **{notice.severity.value}:** {escape(notice.message)}",
                 ""]
     groups = finding_groups(report)
@@ -81,7 +92,7 @@ def render(report: Report, *, examples: int = 3, masked: bool = False) -> str:
             out.append(
                 f"| {_ICON[group.severity]} {group.severity.value} | {code(group.code)} "
                 f"{escape(group_title(group, subject))} | "
-                f"{code(group.pointer) if group.pointer else ''} "
+                f"{code(header_pointer(group)) if group.pointer else ''} "
                 f"| {escape(group_scope(group, report.records))} |"
             )
         if len(groups) > MAX_GROUPS:
@@ -99,14 +110,14 @@ def render(report: Report, *, examples: int = 3, masked: bool = False) -> str:
                 f"{html.escape(group_scope(group, report.records))}</summary>",
                 "",
             ]
-            for finding in group.examples[:examples]:
-                out.append(f"- {code(finding.location.describe())}: {escape(finding.message)}")
-            more = (group.total or group.count) - min(examples, len(group.examples))
+            shown, more = places(group, examples)
+            for place in shown:
+                out.append(f"- {code(place.head())}: {escape(place.tail())}")
             if more > 0:
                 out.append(f"- …and {more:,} more")
             info = describe(group.code)
-            if info is not None:
-                out += ["", f"**How to fix:** {escape(info.fix)}"]
+            fixes = group_advice(group) or ((info.fix,) if info is not None else ())
+            out += [item for fix in fixes for item in ("", f"**How to fix:** {escape(fix)}")]
             out += ["", "</details>", ""]
     omitted = sum(f.omitted for f in report.files)
     if omitted:

@@ -106,6 +106,7 @@ def _result(finding: Finding, rule_index: int, artifacts: dict[str, int], *,
             ("columnLetter", where.column_letter),
             ("header", where.header),
             ("schemaPath", finding.schema_path),
+            ("advice", finding.advice),
         )
         if value is not None
     }

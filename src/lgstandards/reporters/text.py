@@ -37,6 +37,83 @@ class Words:
 DATA_WORDS = Words("file", "record", "the data", "file", files=True)
 API_WORDS = Words("operation", "check", "the API", "response", files=False)
 
+#: The notice check-api gives when every request answered 404 or no JSON: its passing checks
+#: passed only because nothing was there, so no report calls them "working well".
+WRONG_BASE_URL = "api.wrong-base-url"
+
+#: Codes whose findings are listed whole: each says why something did not run.
+_LISTED_WHOLE = frozenset({"api.skipped"})
+
+#: Concrete places named on one line before the rest are counted.
+_POINTERS_SHOWN = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One line of a group's examples: findings with the same place and message, counted once."""
+
+    where: str
+    message: str
+    #: The findings' own pointers, with item indexes (`/0/groups`), when the group's heading
+    #: cannot name them (it shows `/*/groups` for several).
+    pointers: tuple[str, ...]
+    #: How many findings the line stands for.
+    count: int
+
+    def head(self) -> str:
+        """Return where the line's findings are: 'GET /services.json at /0/metadata'."""
+        if not self.pointers:
+            return self.where
+        shown = list(self.pointers[:_POINTERS_SHOWN])
+        rest = len(self.pointers) - len(shown)
+        if rest:
+            shown.append(f"{rest:,} more")
+        return f"{self.where} at " + (", ".join(shown[:-1]) + " and " + shown[-1]
+                                      if len(shown) > 1 else shown[0])
+
+    def tail(self) -> str:
+        """Return what the line's findings say, with how often when they repeat."""
+        repeated = self.count > max(len(self.pointers), 1)
+        return self.message + (f" ({self.count:,} times)" if repeated else "")
+
+    def text(self) -> str:
+        """Return the line: 'GET /services.json at /0/metadata and /1/metadata: message'."""
+        return f"{self.head()}: {self.tail()}"
+
+
+def header_pointer(group: FindingGroup) -> str:
+    """Return the pointer a group's heading shows: its findings' own when they share one."""
+    own = {f.pointer for f in group.examples}
+    return own.pop() if len(own) == 1 else group.pointer
+
+
+def places(group: FindingGroup, limit: int) -> tuple[list[Place], int]:
+    """Return up to `limit` lines of a group's examples, and how many findings are not shown.
+
+    Findings with the same place and message share a line that names each of their pointers
+    (so `/0/metadata` and `/2/metadata` are not two identical lines) and counts repeats.
+    """
+    heading = header_pointer(group)
+    lines: dict[tuple[str, str], list[str]] = {}
+    counts: dict[tuple[str, str], int] = {}
+    for finding in group.examples:
+        key = (finding.location.describe(), finding.message)
+        pointers = lines.setdefault(key, [])
+        counts[key] = counts.get(key, 0) + 1
+        if finding.pointer and finding.pointer != heading and finding.pointer not in pointers:
+            pointers.append(finding.pointer)
+    if group.code in _LISTED_WHOLE:
+        limit = len(lines)
+    shown = [Place(where, message, tuple(lines[(where, message)]), counts[(where, message)])
+             for where, message in list(lines)[:limit]]
+    more = (group.total or group.count) - sum(p.count for p in shown)
+    return shown, max(more, 0)
+
+
+def group_advice(group: FindingGroup) -> tuple[str, ...]:
+    """Return what to do about a group: its findings' own advice, or () to use the code's fix."""
+    return tuple(dict.fromkeys(f.advice for f in group.examples if f.advice))
+
 
 def words(report: Report) -> Words:
     """Return the words for a report's subject."""
@@ -71,7 +148,7 @@ def group_title(group: FindingGroup, subject: Words = DATA_WORDS) -> str:
     what = info.title if info is not None else group.code
     if not group.examples:
         return what
-    who = group.field or group.pointer
+    who = group.field or header_pointer(group)
     if not who and not subject.files:
         return what  # Findings about whole API responses: the places name the operations.
     who = who or subject.no_field
@@ -83,6 +160,8 @@ def group_title(group: FindingGroup, subject: Words = DATA_WORDS) -> str:
 def group_scope(group: FindingGroup, records: int) -> str:
     """Return how widespread a group is: '412 of 10,000 records (4.1%)'."""
     total = group.total or group.count
+    if group.code in _LISTED_WHOLE:
+        return f"{plural(total, 'check')} did not run"
     if not group.examples:
         return f"{plural(total, 'more finding')} past --max-findings (their fields were not kept)"
     if not group.records:
@@ -105,7 +184,7 @@ def headline(group: FindingGroup, records: int, subject: Words = DATA_WORDS) -> 
 
 def working_well(report: Report) -> str | None:
     """Return the line naming checks that ran and found nothing, or None if there are none."""
-    if not report.records:
+    if not report.records or wrong_base_url(report):
         return None
     groups = finding_groups(report)
     failed = {g.code for g in groups}
@@ -116,6 +195,11 @@ def working_well(report: Report) -> str | None:
     if not passed:
         return None
     return "Working well: no findings from " + ", ".join(passed) + "."
+
+
+def wrong_base_url(report: Report) -> bool:
+    """Return whether check-api found nothing at the base URL, so no check can be trusted."""
+    return any(n.code == WRONG_BASE_URL for n in report.notices)
 
 
 def verdict(report: Report) -> str:
@@ -160,23 +244,33 @@ def lines(report: Report, *, examples: int = 3) -> list[Line]:
     out: list[Line] = [
         ("heading", f"Checked {plural(len(report.files), subject.unit)} against {target(report)}")
     ]
+    # An error about the run as a whole (nothing at the base URL) comes before any count.
+    first = [n for n in report.notices if n.severity is Severity.ERROR]
+    for notice in first:
+        out.append((notice.severity.value, f"{_MARK[notice.severity]}: {notice.message}"))
+        if notice.advice:
+            out.append((None, f"    How to fix: {notice.advice}"))
     summary = records_line(report)
     if summary:
         out.append((None, summary))
     for notice in report.notices:
-        out.append((notice.severity.value, f"{_MARK[notice.severity]}: {notice.message}"))
+        if notice not in first:
+            out.append((notice.severity.value, f"{_MARK[notice.severity]}: {notice.message}"))
     groups = finding_groups(report)
     if groups:
         out.append((None, ""))
     for group in groups:
-        at = f" at {group.pointer}" if group.pointer else ""
+        pointer = header_pointer(group)
+        at = f" at {pointer}" if pointer else ""
         out.append((group.severity.value,
                      f"{_MARK[group.severity]} {headline(group, report.records, subject)}{at}"))
-        for finding in group.examples[:examples]:
-            out.append((None, f"    {finding.location.describe()}: {finding.message}"))
-        more = (group.total or group.count) - min(examples, len(group.examples))
+        shown, more = places(group, examples)
+        for place in shown:
+            out.append((None, f"    {place.text()}"))
         if group.examples and more > 0:
             out.append(("dim", f"    ... and {more:,} more"))
+        for advice in group_advice(group):
+            out.append((None, f"    How to fix: {advice}"))
     omitted = sum(f.omitted for f in report.files)
     if omitted:
         out.append(("dim", f"{omitted:,} further findings were counted but not kept "

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from lgstandards.advice import ADVICE_KEY, Advisor
 from lgstandards.findings import Severity
-from lgstandards.registry import Codelist, SchemaVersion
+from lgstandards.registry import Catalogue, Codelist, SchemaVersion
 from lgstandards.rules import planning, planning_v2, waste
 from lgstandards.rules.base import MISSING, Hit, RecordContext, Rule, RuleOptions
 from lgstandards.rules.waste import (
@@ -35,12 +36,42 @@ RULESETS: Mapping[str, tuple[Rule, ...]] = {
 }
 
 
-def rules_for(version: SchemaVersion) -> tuple[Rule, ...]:
-    """Return the rules that apply to a standard version: its own plus the open-codelist check."""
+def rules_for(version: SchemaVersion, cat: Catalogue | None = None) -> tuple[Rule, ...]:
+    """Return the rules that apply to a standard version: its own, open codelists and advice."""
     major = version.version.split(".")[0]
     own = RULESETS.get(f"{version.id}@{major}", ())
     codelist = open_codelist_rule(version)
-    return own + ((codelist,) if codelist else ())
+    advice = advice_rule(version, cat)
+    return own + tuple(rule for rule in (codelist, advice) if rule is not None)
+
+
+def advice_rule(version: SchemaVersion, cat: Catalogue | None = None) -> Rule | None:
+    """Build the rule that warns where a record breaks its standard's advice, if it has one."""
+    named = version.schema.get(ADVICE_KEY) if isinstance(version.schema, dict) else None
+    ref = named.get("$ref") if isinstance(named, dict) else None
+    if not isinstance(ref, str) or not ref.startswith("#"):
+        return None
+    uri = version.schema_uri + ref
+    advisors: list[Advisor] = []
+
+    def check(ctx: RecordContext) -> list[Hit]:
+        if not advisors:
+            # Compiled on first use: most runs check standards without advice, or none at all.
+            from lgstandards.registry import catalogue
+
+            # An effective schema (with extensions) is in no catalogue, so it is added.
+            schemas = {**dict((cat or catalogue()).schemas()), version.schema_uri: version.schema}
+            advisors.append(Advisor(uri, schemas.items()))
+        return [Hit(f.pointer, f.message, f.value, f.advice)
+                for f in advisors[0].findings(ctx.record)]
+
+    return Rule(
+        "advice.not-followed",
+        Severity.WARNING,
+        "Accepted, but not as the standard advises",
+        "Change the value as the message and the standard's advice say; it conforms already.",
+        check=check,
+    )
 
 
 def open_codelist_rule(version: SchemaVersion) -> Rule | None:

@@ -37,6 +37,8 @@ class Hit:
     pointer: str
     message: str
     value: Any = None
+    #: What to do about this hit in particular, when the rule knows more than its general fix.
+    advice: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,46 +1,27 @@
-"""The conformance suites of the API standards: plain functions per operation, listed in one place.
-
-Each step checks one operation (or one behaviour of it) against a live server and yields outcomes.
-Steps run in order, and a step may learn values (a UPRN, a service code) that later steps use when
-the user gave none. `SUITES` maps `<standard>@<major>` to its steps; `PROBES` documents the probe
-values each suite takes, with defaults where a safe one exists.
-"""
+"""The conformance suite of the waste collections API: 1.x, and 2.x with its privacy checks."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Iterator
+from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urljoin
 
-from lgstandards.apicheck.checks import Level, Outcome, Run, parse_json
+from lgstandards.apicheck.checks import (
+    Outcome,
+    Run,
+    parse_json,
+)
 from lgstandards.apicheck.client import Exchange, UnsafeRequestError
-
-CORE, EXTENDED = Level.CORE, Level.EXTENDED
-
-#: Text that marks anything a conformance run writes, so a council can find and delete it.
-MARKER = "lgstandards conformance test: please ignore"
-
-
-@dataclass(frozen=True)
-class Step:
-    """One step of a suite: the operation it checks, whether it writes, and the function."""
-
-    operation: str
-    check: Callable[[Run], Iterator[Outcome]]
-    writes: bool = False
-
-
-@dataclass(frozen=True)
-class Probe:
-    """A value the suite needs from the server's own data, with a default when one is safe."""
-
-    name: str
-    description: str
-    default: str | None = None
-
+from lgstandards.apicheck.suites.base import CORE, EXTENDED, MARKER, Probe, Step, json_items
+from lgstandards.apicheck.suites.private_records import (
+    CASES,
+    case_probes,
+    case_steps,
+    privacy,
+    public,
+)
 
 # -- waste-collections-api ---------------------------------------------------------------------
 
@@ -61,6 +42,12 @@ def _same_uprn(a: Any, b: Any) -> bool:
     # A UPRN written as a number is the schema's finding; identity is about which property it is.
     """Return whether two UPRNs name the same property, ignoring leading zeros."""
     return isinstance(a, str | int) and str(a).lstrip("0") == str(b).lstrip("0")
+
+
+#: What to do when a list does not page as the standard says.
+_PAGING = ("Honour page and page_size, give total_items and total_pages that add up, a "
+           "links.next on the API's host while there is a later page, 200 with no items past "
+           "the last page and 400 for page=0.")
 
 
 def waste_root(run: Run) -> Iterator[Outcome]:
@@ -98,6 +85,7 @@ def waste_addresses(run: Run) -> Iterator[Outcome]:
         ADDRESSES, "api.identity", EXTENDED,
         [f"Looking up {postcode!r} returned addresses at other postcodes (UPRNs "
          f"{', '.join(elsewhere[:5])})."] if elsewhere else [],
+        "Return only the addresses whose postcode is the one looked up.",
     )
     typed = _normal_postcode(postcode).lower()
     if typed != postcode:
@@ -109,6 +97,7 @@ def waste_addresses(run: Run) -> Iterator[Outcome]:
             [f"GET {loose.target} answered {_said(loose)} "
              f"without the {body.get('total_items')} addresses that {postcode!r} finds; people "
              "type postcodes in lower case and without the space."],
+            "Compare postcodes without regard to case and spaces: 'bn435ra' finds 'BN43 5RA'.",
         )
     bad = run.call("GET", "/addresses", params={"postcode": "NOT A POSTCODE"})
     outcomes, _ = run.expect(bad, "GET", "/addresses", 400, CORE, code="api.malformed-id")
@@ -143,7 +132,7 @@ def waste_pagination(run: Run) -> Iterator[Outcome]:
     if not isinstance(body, dict) or not isinstance(body.get("items"), list):
         problems.append(f"GET {first.target} did not answer a page object with items, so lists "
                         "cannot be paged.")
-        yield run.outcome(ADDRESSES, "api.pagination", CORE, problems)
+        yield run.outcome(ADDRESSES, "api.pagination", CORE, problems, _PAGING)
         return
     items = body["items"]
     total = body.get("total_items")
@@ -181,7 +170,7 @@ def waste_pagination(run: Run) -> Iterator[Outcome]:
                     problems.append(f"GET {second.target} (links.next of page 1) says page "
                                     f"{page2.get('page')!r}, not 2.")
                 seen = {i.get("uprn") for i in items if isinstance(i, dict)}
-                again = [i.get("uprn") for i in _items(page2.get("items"))
+                again = [i.get("uprn") for i in json_items(page2.get("items"))
                          if i.get("uprn") in seen]
                 if again:
                     problems.append(f"GET {second.target} repeats UPRN {again[0]} from page 1.")
@@ -203,7 +192,7 @@ def waste_pagination(run: Run) -> Iterator[Outcome]:
     more, _ = run.expect(zero, "GET", "/addresses", 400, CORE, code="api.pagination")
     outcomes.extend(more)
     yield from outcomes
-    yield run.outcome(ADDRESSES, "api.pagination", CORE, problems)
+    yield run.outcome(ADDRESSES, "api.pagination", CORE, problems, _PAGING)
 
 
 def waste_schedule(run: Run) -> Iterator[Outcome]:
@@ -213,17 +202,22 @@ def waste_schedule(run: Run) -> Iterator[Outcome]:
         yield run.skip(SCHEDULE, "The schedule was not checked: give --uprn (or --postcode, to "
                                  "take the first UPRN found there).")
         return
-    exchange = run.call("GET", "/properties/{uprn}/schedule", {"uprn": uprn})
+    anonymous = public(run, "GET", "/properties/{uprn}/schedule")
+    exchange = run.call("GET", "/properties/{uprn}/schedule", {"uprn": uprn},
+                        anonymous=anonymous)
     outcomes, body = run.expect(exchange, "GET", "/properties/{uprn}/schedule", 200, CORE)
     yield from outcomes
     if exchange.status != 200 or not isinstance(body, dict):
         return
+    if anonymous:
+        yield privacy(run, exchange, SCHEDULE, body)
     prop: dict[str, Any] = body["property"] if isinstance(body.get("property"), dict) else {}
     got = prop.get("uprn")
     yield run.outcome(
         SCHEDULE, "api.identity", CORE,
         [] if _same_uprn(got, uprn) else
         [f"GET {exchange.target} answered the schedule of UPRN {got!r}, not {uprn!r}."],
+        "Answer the schedule of the UPRN the URL names (UPRNs compare as numbers).",
     )
     services = [s for s in body.get("services", []) if isinstance(s, dict)] \
         if isinstance(body.get("services"), list) else []
@@ -269,6 +263,7 @@ def waste_report(run: Run) -> Iterator[Outcome]:
                 REPORT, "api.identity", CORE,
                 [] if body.get("reference") == reference else
                 [f"GET {exchange.target} answered report {body.get('reference')!r}."],
+                "Answer the report the URL names.",
             )
     unknown = run.probe("unknown_reference") or "LGSTANDARDS-NO-SUCH-REPORT"
     exchange = run.call("GET", template, {"reference": unknown})
@@ -306,7 +301,9 @@ def waste_submit(run: Run) -> Iterator[Outcome]:
                              url=urljoin(exchange.url, location))
         except UnsafeRequestError:
             yield run.outcome(SUBMIT, "api.headers", CORE,
-                              [f"The Location {location!r} is not on the sandbox's host."])
+                              [f"The Location {location!r} is not on the sandbox's host."],
+                              "Give a Location on the API's own host, such as "
+                              "/missed-collections/{reference}.")
         else:
             more, read = run.expect(again, "GET", "/missed-collections/{reference}", 200, CORE)
             yield from more
@@ -316,6 +313,7 @@ def waste_submit(run: Run) -> Iterator[Outcome]:
                     [] if read.get("reference") == body.get("reference") else
                     [f"GET {again.target} (the Location of the new report) answered report "
                      f"{read.get('reference')!r}, not {body.get('reference')!r}."],
+                    "Make a new report readable at its Location at once.",
                 )
     invalid = {k: v for k, v in submission.items() if k != "uprn"}
     refused = run.call("POST", "/missed-collections", json_body=invalid, sandbox=True)
@@ -346,272 +344,22 @@ WASTE_PROBES: tuple[Probe, ...] = (
     Probe("malformed_reference", "A value that cannot be a report reference.", "not a reference!"),
 )
 
-
-# -- street-reports-api (Open311 GeoReport v2) -------------------------------------------------
-
-O_SERVICES = "GET /services.json"
-O_DEFINITION = "GET /services/{service_code}.json"
-O_REQUESTS = "GET /requests.json"
-O_CREATE = "POST /requests.json"
-O_REQUEST = "GET /requests/{service_request_id}.json"
-O_UPDATES = "GET /servicerequestupdates.json"
-O_POST_UPDATE = "POST /servicerequestupdates.json"
-
-
-def _items(body: Any) -> list[dict[str, Any]]:
-    """Return the objects in a JSON list, or none if it is not a list."""
-    return [i for i in body if isinstance(i, dict)] if isinstance(body, list) else []
-
-
-def open311_services(run: Run) -> Iterator[Outcome]:
-    """GET /services.json lists the services."""
-    exchange = run.call("GET", "/services.json")
-    outcomes, body = run.expect(exchange, "GET", "/services.json", 200, CORE)
-    yield from outcomes
-    services = _items(body) if exchange.status == 200 else []
-    for service in services:
-        if service.get("metadata") is True:
-            run.learn("service_code", service.get("service_code"))
-    if services:
-        run.learn("any_service_code", services[0].get("service_code"))
-    yield from run.cors(exchange, O_SERVICES)
-
-
-def open311_definition(run: Run) -> Iterator[Outcome]:
-    """GET /services/{code}.json answers a definition; an unknown code answers 404."""
-    template = "/services/{service_code}.json"
-    code = run.probe("service_code")
-    if code is None:
-        yield run.skip(O_DEFINITION, "No service has metadata true, so no service definition was "
-                                     "checked; give --probe service_code=CODE to check one.")
-    else:
-        exchange = run.call("GET", template, {"service_code": code})
-        outcomes, body = run.expect(exchange, "GET", template, 200, CORE)
-        yield from outcomes
-        if exchange.status == 200 and isinstance(body, dict):
-            yield run.outcome(
-                O_DEFINITION, "api.identity", CORE,
-                [] if body.get("service_code") == code else
-                [f"GET {exchange.target} answered the definition of {body.get('service_code')!r}."],
-            )
-            run.learn("definition", "yes")
-            run.definition = body
-    unknown = run.probe("unknown_service_code") or "lgstandards-no-such-service"
-    exchange = run.call("GET", template, {"service_code": unknown})
-    outcomes, _ = run.expect(exchange, "GET", template, 404, CORE, code="api.unknown-id")
-    yield from outcomes
-
-
-def open311_requests(run: Run) -> Iterator[Outcome]:
-    """GET /requests.json lists requests, and its status filter works."""
-    exchange = run.call("GET", "/requests.json")
-    outcomes, body = run.expect(exchange, "GET", "/requests.json", 200, CORE)
-    yield from outcomes
-    requests = _items(body) if exchange.status == 200 else []
-    if requests:
-        run.learn("service_request_id", requests[0].get("service_request_id"))
-    # The filtered list is judged on the filter alone: its bodies were checked just above.
-    filtered = run.call("GET", "/requests.json", params={"status": "closed"})
-    if filtered.failure is not None or filtered.status != 200:
-        problems = [f"GET {filtered.target} answered "
-                    f"{filtered.failure.code if filtered.failure else filtered.status}; the "
-                    "standard says 200."]
-    else:
-        wrong = [str(r.get("service_request_id")) for r in _items(parse_json(filtered.body))
-                 if r.get("status") != "closed"]
-        problems = [f"GET {filtered.target} returned requests that are not closed: "
-                    f"{', '.join(wrong[:5])}."] if wrong else []
-    yield run.outcome(O_REQUESTS, "api.query", EXTENDED, problems)
-
-
-def open311_pagination(run: Run) -> Iterator[Outcome]:
-    """GET /requests.json honours page_size and links the next page with a Link header."""
-    exchange = run.call("GET", "/requests.json", params={"page_size": "1"})
-    if exchange.failure is not None or exchange.status != 200:
-        outcomes, _ = run.expect(exchange, "GET", "/requests.json", 200, EXTENDED,
-                                 code="api.pagination")
-        yield from outcomes
-        return
-    items = _items(parse_json(exchange.body))
-    problems = []
-    if len(items) > 1:
-        problems.append(f"GET {exchange.target} asked for page_size=1 and got {len(items)} "
-                        "requests.")
-    link = _next_link(exchange.header("link"))
-    if link:
-        try:
-            second = run.call("GET", "/requests.json", url=urljoin(exchange.url, link))
-        except UnsafeRequestError:
-            problems.append(f"GET {exchange.target}: the Link rel=next {link!r} is off the API's "
-                            "host; it was not followed.")
-        else:
-            more, _ = run.expect(second, "GET", "/requests.json", 200, EXTENDED)
-            yield from more
-    yield run.outcome(O_REQUESTS, "api.pagination", EXTENDED, problems)
-
-
-def _next_link(header: str | None) -> str | None:
-    """Return the target of the rel="next" link in a Link header."""
-    for part in (header or "").split(","):
-        match = re.match(r'\s*<([^>]*)>\s*;(.*)', part)
-        if match and re.search(r'rel\s*=\s*"?next"?', match.group(2)):
-            return match.group(1)
-    return None
-
-
-def open311_request(run: Run) -> Iterator[Outcome]:
-    """GET /requests/{id}.json answers a list of exactly that request; unknown is 404."""
-    template = "/requests/{service_request_id}.json"
-    request_id = run.probe("service_request_id")
-    if request_id is None:
-        yield run.skip(O_REQUEST, "No service request was listed, so none was fetched; give "
-                                  "--probe service_request_id=ID.")
-    else:
-        exchange = run.call("GET", template, {"service_request_id": request_id})
-        outcomes, body = run.expect(exchange, "GET", template, 200, CORE)
-        yield from outcomes
-        if exchange.status == 200 and isinstance(body, list):
-            ids = [r.get("service_request_id") for r in _items(body)]
-            yield run.outcome(
-                O_REQUEST, "api.identity", CORE,
-                [] if ids == [request_id] else
-                [f"GET {exchange.target} answered requests {ids!r}, not a list of {request_id!r}."],
-            )
-    unknown = run.probe("unknown_service_request_id") or "lgstandards-no-such-request"
-    exchange = run.call("GET", template, {"service_request_id": unknown})
-    outcomes, _ = run.expect(exchange, "GET", template, 404, CORE, code="api.unknown-id")
-    yield from outcomes
-    malformed = run.probe("malformed_service_request_id") or "not a request id!"
-    exchange = run.call("GET", template, {"service_request_id": malformed})
-    outcomes, _ = run.expect(exchange, "GET", template, 400, EXTENDED, code="api.malformed-id")
-    yield from outcomes
-
-
-def open311_updates(run: Run) -> Iterator[Outcome]:
-    """GET /servicerequestupdates.json lists updates with FixMyStreet's extended statuses."""
-    now = datetime.now(UTC).replace(microsecond=0)
-    params = {"start_date": (now - timedelta(days=90)).isoformat().replace("+00:00", "Z"),
-              "end_date": now.isoformat().replace("+00:00", "Z")}
-    exchange = run.call("GET", "/servicerequestupdates.json", params=params)
-    outcomes, _ = run.expect(exchange, "GET", "/servicerequestupdates.json", 200, EXTENDED)
-    yield from outcomes
-
-
-def _attribute_answers(definition: Any) -> dict[str, str]:
-    """Return form fields answering a service definition's required attributes."""
-    answers: dict[str, str] = {}
-    attributes = definition.get("attributes", []) if isinstance(definition, dict) else []
-    for attr in attributes if isinstance(attributes, list) else []:
-        if not isinstance(attr, dict) or not attr.get("required") or not attr.get("variable"):
-            continue
-        code = str(attr.get("code"))
-        values = attr.get("values") if isinstance(attr.get("values"), list) else []
-        if values and isinstance(values[0], dict):
-            answers[f"attribute[{code}]"] = str(values[0].get("key"))
-        elif attr.get("datatype") == "number":
-            answers[f"attribute[{code}]"] = "1"
-        elif attr.get("datatype") == "datetime":
-            answers[f"attribute[{code}]"] = datetime.now(UTC).replace(microsecond=0).isoformat()
-        else:
-            answers[f"attribute[{code}]"] = MARKER
-    return answers
-
-
-def open311_create(run: Run) -> Iterator[Outcome]:
-    """POST /requests.json (sandbox only) creates a request that can then be fetched."""
-    code = run.probe("service_code") or run.probe("any_service_code")
-    if code is None:
-        yield run.skip(O_CREATE, "Creating a request was not checked: no service code was known.")
-        return
-    form = {
-        "service_code": code,
-        "lat": run.probe("lat") or "51.4545",
-        "long": run.probe("long") or "-2.5879",
-        "description": MARKER,
-        "email": run.probe("email") or "conformance@example.org",
-        **(_attribute_answers(run.definition) if code == run.probe("service_code") else {}),
-    }
-    if run.probe("api_key"):
-        form["api_key"] = run.probe("api_key") or ""
-    exchange = run.call("POST", "/requests.json", form=form, sandbox=True)
-    outcomes, body = run.expect(exchange, "POST", "/requests.json", 200, CORE)
-    yield from outcomes
-    created = _items(body)
-    new_id = created[0].get("service_request_id") if created else None
-    if exchange.status == 200 and isinstance(new_id, str):
-        template = "/requests/{service_request_id}.json"
-        again = run.call("GET", template, {"service_request_id": new_id}, sandbox=True)
-        more, read = run.expect(again, "GET", template, 200, CORE)
-        yield from more
-        ids = [r.get("service_request_id") for r in _items(read)]
-        yield run.outcome(
-            O_REQUEST, "api.identity", CORE,
-            [] if ids == [new_id] else
-            [f"GET {again.target} did not answer the request just created ({new_id!r})."],
-        )
-        run.learned["created_request_id"] = new_id
-    refused = run.call("POST", "/requests.json", form={"description": MARKER}, sandbox=True)
-    outcomes, _ = run.expect(refused, "POST", "/requests.json", 400, EXTENDED,
-                             code="api.rejects-invalid")
-    yield from outcomes
-
-
-def open311_post_update(run: Run) -> Iterator[Outcome]:
-    """POST /servicerequestupdates.json (sandbox only) adds an update to the new request."""
-    request_id = run.learned.get("created_request_id")
-    if request_id is None:
-        yield run.skip(O_POST_UPDATE, "Posting an update was not checked: no request was created.")
-        return
-    form = {
-        "service_request_id": request_id,
-        "status": "open",
-        "description": MARKER,
-        "updated_datetime": datetime.now(UTC).replace(microsecond=0).isoformat(),
-        "email": run.probe("email") or "conformance@example.org",
-    }
-    if run.probe("api_key"):
-        form["api_key"] = run.probe("api_key") or ""
-    exchange = run.call("POST", "/servicerequestupdates.json", form=form, sandbox=True)
-    outcomes, _ = run.expect(exchange, "POST", "/servicerequestupdates.json", 200, EXTENDED)
-    yield from outcomes
-
-
-STREET: tuple[Step, ...] = (
-    Step(O_SERVICES, open311_services),
-    Step(O_DEFINITION, open311_definition),
-    Step(O_REQUESTS, open311_requests),
-    Step(O_REQUESTS, open311_pagination),
-    Step(O_REQUEST, open311_request),
-    Step(O_UPDATES, open311_updates),
-    Step(O_CREATE, open311_create, writes=True),
-    Step(O_POST_UPDATE, open311_post_update, writes=True),
+#: 2.x: the same reads, the schedule as the public sees it, and residents' cases kept private:
+#: each kind is created in the sandbox, read back as its public view, and whole with credentials.
+WASTE_V2: tuple[Step, ...] = (
+    Step(ROOT, waste_root),
+    Step(ADDRESSES, waste_addresses),
+    Step(ADDRESSES, waste_pagination),
+    Step(SCHEDULE, waste_schedule),
+    Step(SCHEDULE, waste_schedule_unknown),
+    Step(SERVICES, waste_services),
+    *(step for case in CASES for step in case_steps(case)),
 )
 
-STREET_PROBES: tuple[Probe, ...] = (
-    Probe("service_code", "A service with a definition (default: the first with metadata true)."),
-    Probe("service_request_id", "A request the server holds (default: the first listed)."),
-    Probe("unknown_service_code", "A service code the server does not know.",
-          "lgstandards-no-such-service"),
-    Probe("unknown_service_request_id", "A request id the server does not know.",
-          "lgstandards-no-such-request"),
-    Probe("malformed_service_request_id", "A value that cannot be a request id.",
-          "not a request id!"),
-    Probe("lat", "Latitude for a request created in the sandbox.", "51.4545"),
-    Probe("long", "Longitude for a request created in the sandbox.", "-2.5879"),
-    Probe("email", "Email address for a request created in the sandbox.",
-          "conformance@example.org"),
-    Probe("api_key", "Open311 api_key for writes to the sandbox (kept out of every report)."),
+WASTE_V2_PROBES: tuple[Probe, ...] = (
+    Probe("postcode", "A postcode the server has addresses for; ideally several, to page through."),
+    Probe("uprn", "A UPRN the server has a schedule for (default: the first at the postcode)."),
+    Probe("unknown_uprn", "A well-formed UPRN the server does not know.", "999999999999"),
+    Probe("malformed_uprn", "A value that cannot be a UPRN.", "not-a-uprn"),
+    *case_probes(),
 )
-
-
-#: Each API standard's suite, keyed by `<id>@<major>`: a major version is a stable contract.
-SUITES: Mapping[str, tuple[Step, ...]] = {
-    "waste-collections-api@1": WASTE,
-    "street-reports-api@1": STREET,
-}
-
-#: The probe values each suite takes.
-PROBES: Mapping[str, tuple[Probe, ...]] = {
-    "waste-collections-api@1": WASTE_PROBES,
-    "street-reports-api@1": STREET_PROBES,
-}
