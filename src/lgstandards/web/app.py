@@ -467,7 +467,8 @@ class WebValidator:
         client = httpx.Client(transport=transport, follow_redirects=False, trust_env=False,
                               headers={"User-Agent": f"lgstandards-web/{__version__}"})
         options = ApiCheckOptions(standard, base_url, probes=probes, headers=headers,
-                                  limits=Limits(rate_limit=5.0, connect_timeout=5.0, timeout=10.0))
+                                  limits=Limits(rate_limit=s.api_rate_limit, connect_timeout=5.0,
+                                                timeout=10.0))
 
         def run() -> Report | str:
             """Run the check in a worker thread, within the service's slots."""

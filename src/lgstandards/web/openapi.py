@@ -110,7 +110,7 @@ def openapi_document(*, api_check: bool = True) -> dict[str, Any]:
         paths["/api/check-api"] = {"post": {
             "operationId": "checkApi",
             "summary": "Run an API standard's conformance checks against an API",
-            "description": "GET requests only, at most 5 a second, never to private or local "
+            "description": "GET requests only, gently rate-limited, never to private or local "
                            "addresses unless the operator allowed them. Header values are sent "
                            "to the API and appear in no report.",
             "requestBody": {"required": True, "content": {"application/json": {"schema": {

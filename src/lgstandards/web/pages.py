@@ -289,9 +289,9 @@ def check_api_page(settings: Settings, token: str, apis: Sequence[ApiStandard], 
         _error_summary(errors)
         + '<h1 class="heading-xl">Check an API</h1>'
         "<p>Runs the standard's conformance checks against an API on the internet: read-only "
-        "(GET requests only), at most 5 requests a second, and never to private or local "
-        "addresses. Give probe values the API knows, such as a postcode it has addresses for; "
-        "checks that need a value you leave out are listed as not run.</p>"
+        f"(GET requests only), at most {settings.api_rate_limit:g} requests a second, and never "
+        "to private or local addresses. Give probe values the API knows, such as a postcode it "
+        "has addresses for; checks that need a value you leave out are listed as not run.</p>"
         '<form id="check-api-form" method="post" action="/check-api" '
         'enctype="multipart/form-data" novalidate>'
         f'<input type="hidden" name="{CSRF_FIELD}" value="{e(token)}">'

@@ -92,6 +92,8 @@ class Settings:
     api_allow_networks: tuple[Network, ...] = ()
     #: How long a whole API check may take.
     api_check_seconds: float = 120.0
+    #: Requests a second an API check sends at most, as check-api's --rate-limit.
+    api_rate_limit: float = 5.0
     #: The key that signs anti-forgery tokens; random per process unless set.
     secret: str = field(default_factory=lambda: secrets.token_urlsafe(32), repr=False)
     #: Where each request's private temporary folder is made.
@@ -103,7 +105,8 @@ class Settings:
                      "max_findings", "max_reports"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"{PREFIX}{name.upper()} must be at least 1")
-        for name in ("check_seconds", "upload_seconds", "report_minutes", "api_check_seconds"):
+        for name in ("check_seconds", "upload_seconds", "report_minutes", "api_check_seconds",
+                     "api_rate_limit"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{PREFIX}{name.upper()} must be more than 0")
         if self.memory_bytes < 0:
@@ -138,7 +141,7 @@ def _parse(name: str, text: str) -> object:
         return parse_size(text)
     if name in ("max_ratio", "max_checks", "max_findings", "max_reports"):
         return int(text)
-    if name.endswith(("_seconds", "_minutes")):
+    if name.endswith(("_seconds", "_minutes", "_limit")):
         return float(text)
     if name == "api_check":
         return _flag(text)
