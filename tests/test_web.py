@@ -1,4 +1,4 @@
-"""The web validator through Starlette's test client: limits, forgery, headers, clean-up, secrets."""
+"""The web validator through Starlette's test client: limits, forgery, headers, secrets."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import base64
 import gzip
 import hashlib
 import ipaddress
-import json
 import logging
 import os
 import re
@@ -19,9 +18,8 @@ import httpx
 import pytest
 from starlette.testclient import TestClient
 
-from lgstandards.web import Settings, create_app
+from lgstandards.web import Settings, create_app, worker
 from lgstandards.web import app as web_app
-from lgstandards.web import uploads
 from lgstandards.web.security import CSP, CSRF_COOKIE, new_token
 from lgstandards.web.worker import FileJob, Outcome
 
@@ -70,7 +68,9 @@ def _upload(client: TestClient, data: bytes, name: str, *, standard: str = STAND
     """Send the upload form as a browser would: token, standard, then the file."""
     form = {"csrf_token": _token(client) if token is None else token, "standard": standard,
             **fields}
-    return client.post("/check", data=form, files={"file": (name, data)}, follow_redirects=False)
+    response: httpx.Response = client.post("/check", data=form, files={"file": (name, data)},
+                                           follow_redirects=False)
+    return response
 
 
 def _multipart(parts: list[tuple[str, str | None, bytes]], boundary: str = "XyZ") -> bytes:
@@ -142,7 +142,7 @@ def test_a_bug_shows_no_traceback_or_path(tmp_path: Path, monkeypatch: pytest.Mo
     def broken(job: FileJob, seconds: float) -> Outcome:
         raise RuntimeError(f"boom in {folder}")
 
-    monkeypatch.setattr(web_app, "run_limited", broken)
+    monkeypatch.setattr("lgstandards.web.app.run_limited", broken)
     # As a real server does, answer the exception rather than raising it into the test.
     with TestClient(client.app, raise_server_exceptions=False) as browser:
         response = _upload(browser, VALID_JSON.read_bytes(), "a.json")
@@ -248,7 +248,7 @@ def test_the_worker_sees_a_private_folder_and_file(tmp_path: Path,
     """The upload is in a folder of mode 0700, as a file of mode 0600, while it is checked."""
     client, folder = _client(tmp_path)
     seen: dict[str, int] = {}
-    real = web_app.run_limited
+    real = worker.run_limited
 
     def spy(job: FileJob, seconds: float) -> Outcome:
         path = Path(job.path)
@@ -256,7 +256,7 @@ def test_the_worker_sees_a_private_folder_and_file(tmp_path: Path,
         seen["file"] = stat.S_IMODE(path.stat().st_mode)
         return real(job, seconds)
 
-    monkeypatch.setattr(web_app, "run_limited", spy)
+    monkeypatch.setattr("lgstandards.web.app.run_limited", spy)
     with client:
         assert _upload(client, VALID_JSON.read_bytes(), "a.json").status_code == 303
     assert seen == {"folder": 0o700, "file": 0o600}
@@ -277,7 +277,7 @@ def test_an_upload_without_the_token_is_refused_before_the_file_is_written(
         opened.append(str(path))
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(uploads.os, "open", watch)
+    monkeypatch.setattr(os, "open", watch)  # The module the upload reader opens with.
     with client:
         _token(client)
         for token in ("", "wrong", new_token("another server's key, long enough")):
@@ -453,8 +453,9 @@ def _resolver(*addresses: str) -> Callable[[str, int], list[str]]:
 def _api_form(client: TestClient, **values: str) -> httpx.Response:
     """Send the API check form."""
     token = _token(client, "/check-api")
-    return client.post("/check-api", data={"csrf_token": token, **values},
-                       files={"none": ("", b"")}, follow_redirects=False)
+    response: httpx.Response = client.post("/check-api", data={"csrf_token": token, **values},
+                                           files={"none": ("", b"")}, follow_redirects=False)
+    return response
 
 
 def test_a_key_typed_in_is_never_stored_echoed_or_logged(
