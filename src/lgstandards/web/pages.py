@@ -102,6 +102,9 @@ input:focus, select:focus, button:focus {{ outline: 3px solid {PALETTE["focus"]}
 .card-list {{ list-style: none; padding: 0; }}
 .card-list li {{ border-top: 1px solid {PALETTE["border"]}; padding: 15px 0; }}
 [hidden] {{ display: none !important; }}
+/* Focus moves to main after an upload answer is shown: no yellow page ([tabindex]:focus outranks
+   the site's main:focus). */
+main[tabindex]:focus {{ background: transparent; box-shadow: none; outline: none; }}
 """
 
 
