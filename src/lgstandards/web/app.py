@@ -17,7 +17,7 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,6 @@ from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
-from starlette.types import Receive
 
 from lgstandards import __version__
 from lgstandards.apicheck import ApiCheckOptions, Limits, check_api, probes_for
@@ -69,8 +68,7 @@ from lgstandards.web.worker import FORMATS, Checked, FileJob, Outcome, Refused, 
 
 #: The largest body of a form or JSON request that carries no file.
 SMALL_BODY = 64 * 1024
-#: Past a cap, up to this much more of the body is read and dropped before answering, so the
-#: browser, still sending, reads the friendly 413 page instead of a broken connection.
+#: Past a cap, the rest of the body is read and dropped for at most this long before answering.
 DRAIN_SECONDS = 10.0
 
 #: Downloads of a report, by file name: the format and the media type.
@@ -116,16 +114,35 @@ def _content_length(request: Request) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-async def _discard(receive: Receive, budget: int) -> None:
-    """Read and drop what is left of a refused body, within a byte budget and a time limit."""
-    with anyio.move_on_after(DRAIN_SECONDS):
-        while budget > 0:
-            message = await receive()
-            if message["type"] != "http.request":
-                return
-            budget -= len(message.get("body", b""))
-            if not message.get("more_body", False):
-                return
+class Body:
+    """A request body read message by message, knowing whether its end has arrived."""
+
+    def __init__(self, request: Request) -> None:
+        """Read the body of `request`."""
+        self.receive = request.receive
+        self.ended = False
+
+    async def chunks(self) -> AsyncIterator[bytes]:
+        """Yield the body's bytes as they arrive."""
+        while not self.ended:
+            message = await self.receive()
+            if message["type"] == "http.disconnect":
+                raise ClientDisconnect()
+            self.ended = not message.get("more_body", False)
+            if message.get("body"):
+                yield message["body"]
+
+    async def discard(self, budget: int) -> None:
+        """Read and drop what is left of a refused body, within a byte budget and a time limit.
+
+        Past a cap the browser is still sending; reading a little more lets it read the
+        friendly 413 page instead of a broken connection (uvicorn drops the rest itself).
+        """
+        with anyio.move_on_after(DRAIN_SECONDS):
+            async for chunk in self.chunks():
+                budget -= len(chunk)
+                if budget <= 0:
+                    return
 
 
 def _hash_source(policy: str, tag: str, page: str) -> str:
@@ -253,23 +270,24 @@ class WebValidator:
             return self.page("The form was refused", _CROSS_SITE, 403, back="/check")
         cookie = request.cookies.get(CSRF_COOKIE)
         body_limit = settings.max_upload_bytes + FRAMING_BYTES
+        body = Body(request)
         declared = _content_length(request)
         if declared is not None and declared > body_limit:
-            await _discard(request.receive, settings.max_upload_bytes)
+            await body.discard(settings.max_upload_bytes)
             return self._refused(too_large(settings.max_upload_bytes))
         folder = _private_folder(settings)
         try:
             try:
                 with anyio.fail_after(settings.upload_seconds):
                     form = await read_form(
-                        capped(request.stream(), body_limit, too_large(settings.max_upload_bytes)),
+                        capped(body.chunks(), body_limit, too_large(settings.max_upload_bytes)),
                         request.headers.get("content-type", ""), folder,
                         max_file_bytes=settings.max_upload_bytes,
                         token_ok=lambda value: token_matches(settings.secret, cookie, value),
                     )
             except RequestRefused as refused:
                 if refused.status == 413:
-                    await _discard(request.receive, settings.max_upload_bytes)
+                    await body.discard(settings.max_upload_bytes)
                 return self._refused(refused)
             except TimeoutError:
                 return self.page("The upload took too long",
@@ -381,7 +399,7 @@ class WebValidator:
         try:
             # No file is allowed, so the folder given is never written to.
             form = await read_form(
-                capped(request.stream(), SMALL_BODY, too_large(SMALL_BODY, "The form")),
+                capped(Body(request).chunks(), SMALL_BODY, too_large(SMALL_BODY, "The form")),
                 request.headers.get("content-type", ""), Path(self.settings.temp_dir),
                 max_file_bytes=0,
                 token_ok=lambda value: token_matches(self.settings.secret, cookie, value),
@@ -504,9 +522,10 @@ class WebValidator:
             version = self.cat.select(standard)
         except LgstandardsError as exc:
             raise Problem(404, str(exc)) from None
+        body = Body(request)
         declared = _content_length(request)
         if declared is not None and declared > settings.max_upload_bytes:
-            await _discard(request.receive, settings.max_upload_bytes)
+            await body.discard(settings.max_upload_bytes)
             raise Problem(413, too_large(settings.max_upload_bytes).message)
         folder = _private_folder(settings)
         try:
@@ -514,12 +533,12 @@ class WebValidator:
             size = 0
             try:
                 with anyio.fail_after(settings.upload_seconds), path.open("xb") as handle:
-                    async for chunk in capped(request.stream(), settings.max_upload_bytes,
+                    async for chunk in capped(body.chunks(), settings.max_upload_bytes,
                                               too_large(settings.max_upload_bytes)):
                         size += len(chunk)
                         handle.write(chunk)
             except RequestRefused as refused:
-                await _discard(request.receive, settings.max_upload_bytes)
+                await body.discard(settings.max_upload_bytes)
                 raise Problem(refused.status, refused.message) from None
             except TimeoutError:
                 raise Problem(408, "the body did not arrive in time") from None
@@ -541,15 +560,15 @@ class WebValidator:
         """Run an API check described by a JSON body and answer with its JSON report."""
         if not self.settings.api_check:
             raise Problem(404, "the API checker is turned off on this service")
-        body = b""
+        data = b""
         try:
-            async for chunk in capped(request.stream(), SMALL_BODY,
+            async for chunk in capped(Body(request).chunks(), SMALL_BODY,
                                       too_large(SMALL_BODY, "The request body")):
-                body += chunk
+                data += chunk
         except RequestRefused as refused:
             raise Problem(refused.status, refused.message) from None
         try:
-            given = json.loads(body)
+            given = json.loads(data)
         except (ValueError, RecursionError):
             raise Problem(400, "the body must be a JSON object") from None
         if not isinstance(given, dict) or set(given) - {"standard", "base_url", "probes",
