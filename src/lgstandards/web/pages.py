@@ -95,6 +95,7 @@ input:focus, select:focus, button:focus {{ outline: 3px solid {PALETTE["focus"]}
 .button[disabled] {{ opacity: 0.5; cursor: not-allowed; }}
 .error-summary {{ border: 5px solid {PALETTE["warning"]}; padding: 15px; margin-bottom: 30px; }}
 .error-summary:focus {{ outline: 3px solid {PALETTE["focus"]}; }}
+.error-summary h2 {{ margin-top: 0; }}
 .error-summary ul {{ list-style: none; padding: 0; margin: 0; }}
 .error-summary a, .error-summary a:visited {{ color: {PALETTE["warning"]}; font-weight: 700; }}
 .error-summary a:focus {{ color: {PALETTE["text"]}; }}
