@@ -9,12 +9,9 @@ same JSON records lgstandards checks. Any disagreement is a bug in a schema or i
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import posixpath
 import re
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -27,49 +24,17 @@ from lgstandards.findings import split_pointer
 from lgstandards.publish import publish, subschemas
 from lgstandards.registry import StandardVersion, catalogue
 from lgstandards.sources import Record, Source, TabularForm, detect_format
+from tests.node import JS
+from tests.node import node_prefix as _node_prefix
 
-JS = Path(__file__).resolve().parent / "js"
 _CAT = catalogue()
 _VERSIONS = [v for v in _CAT.versions() if v.schema_path.is_file() and v.status.value != "draft"]
-
-
-def _node_cache() -> Path:
-    """Return the folder ajv is installed into, one per version of the npm lockfile."""
-    lock = (JS / "package-lock.json").read_bytes() + (JS / "package.json").read_bytes()
-    root = os.environ.get("LGSTANDARDS_NODE_CACHE") or str(Path.home() / ".cache" / "lgstandards")
-    return Path(root) / f"node-{hashlib.sha256(lock).hexdigest()[:12]}"
-
-
-def _missing(tool: str) -> None:
-    """Skip without Node, but fail in CI, where the ajv proof must run."""
-    message = f"{tool} is not installed; the ajv tests need Node.js 18+ and npm"
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 @pytest.fixture(scope="session")
 def node_prefix() -> Path:
     """Install ajv and ajv-formats with `npm ci` once, and reuse the install on later runs."""
-    for tool in ("node", "npm"):
-        if shutil.which(tool) is None:
-            _missing(tool)
-    target = _node_cache()
-    if (target / "node_modules" / "ajv-formats" / "package.json").is_file():
-        return target
-    staging = target.with_name(target.name + f".tmp{os.getpid()}")
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    for name in ("package.json", "package-lock.json"):
-        shutil.copy(JS / name, staging / name)
-    result = subprocess.run(
-        ["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"],
-        cwd=staging, capture_output=True, text=True, timeout=300, check=False,
-    )
-    assert result.returncode == 0, f"npm ci failed:\n{result.stdout}\n{result.stderr}"
-    shutil.rmtree(target, ignore_errors=True)
-    staging.rename(target)
-    return target
+    return _node_prefix()
 
 
 def _records(version: StandardVersion, path: Path) -> list[Record]:

@@ -16,6 +16,7 @@ from lgstandards.cli import (
     diff_command,
     export_command,
     publish_commands,
+    serve_command,
     upgrade_command,
     validate_command,
     verify_command,
@@ -38,6 +39,7 @@ COMMANDS: tuple[click.Command, ...] = (
     export_command.export,
     upgrade_command.upgrade,
     verify_command.verify,
+    serve_command.serve,
 )
 
 
