@@ -92,7 +92,9 @@ def _local(folder: Path, cat: Catalogue | None = None) -> ExtensionVersion:
 
 
 def _found(report: Any) -> set[tuple[str, int, str]]:
-    return {(f.code, f.location.record or 1, f.pointer) for f in report.findings}
+    # The base (waste-property-schedule 1.0.0) is deprecated: a notice about it, not the records.
+    return {(f.code, f.location.record or 1, f.pointer) for f in report.findings
+            if f.code != "standard.deprecated"}
 
 
 # -- merging -------------------------------------------------------------------------------------
@@ -292,7 +294,8 @@ def test_valid_example(layer: ExtensionVersion, path: Path) -> None:
     """A valid example of an extension or profile gives no error or warning."""
     checker = _checker(layer)
     report = checker.check_paths([str(path)])
-    assert [(f.code, f.pointer) for f in report.findings if f.severity is not Severity.INFO] == []
+    assert [(f.code, f.pointer) for f in report.findings
+            if f.severity is not Severity.INFO and f.code != "standard.deprecated"] == []
     assert report.records >= 1
 
 

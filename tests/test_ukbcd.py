@@ -22,7 +22,15 @@ DATA = Path(__file__).resolve().parent / "data"
 BINS = DATA / "ukbcd-bins.json"
 MESSY = DATA / "ukbcd-bins-messy.json"
 SCHEDULES = DATA.parents[1] / "standards" / "waste-property-schedule" / "1.0.0" / "examples"
-OPTIONS = ConversionOptions(
+def _options(**given: Any) -> ConversionOptions:
+    """Return options that write waste-property-schedule 1.x, the shape these tests read."""
+    # The converter writes the newest released major by default (2.x since 2026-12-05); these
+    # tests are of the 1.x mapping, and test_ukbcd_real covers 2.x.
+    extra = {"to": "waste-property-schedule@1", **given.pop("extra", {})}
+    return ConversionOptions(extra=extra, **given)
+
+
+OPTIONS = _options(
     gss_code="E07000223", extra={"uprn": "100062201563", "generated_at": "2026-12-01T06:00:00Z"}
 )
 CHECKER = Checker.for_standard("waste-property-schedule@1", options=RuleOptions())
@@ -165,7 +173,7 @@ def test_any_scraper_output_round_trips(entries: list[tuple[str, int]]) -> None:
 
 def test_messy_output_reports_each_problem_where_it_is() -> None:
     """Bad dates, empty types and unknown bins are reported at their line, column and pointer."""
-    result = CONVERTER.convert(MESSY, ConversionOptions(
+    result = CONVERTER.convert(MESSY, _options(
         gss_code="E07000223", source_name="messy.json",
         extra={"uprn": "100062201563", "generated_at": "2026-03-20T06:00:00Z"},
     ))
@@ -201,12 +209,12 @@ def test_output_with_no_usable_bin_makes_no_record() -> None:
     [
         (b"{oops", OPTIONS, "not valid JSON"),
         (b'{"collections": []}', OPTIONS, "no \"bins\" list"),
-        (b'{"bins": []}', ConversionOptions(gss_code="E07000223"), "--uprn"),
-        (b'{"bins": []}', ConversionOptions(extra={"uprn": "1"}), "--council"),
-        (b'{"bins": []}', ConversionOptions(gss_code="E10000032", extra={"uprn": "1"}), "E10"),
-        (b'{"bins": []}', ConversionOptions(gss_code="E07000223", extra={"uprn": "12a"}),
+        (b'{"bins": []}', _options(gss_code="E07000223"), "--uprn"),
+        (b'{"bins": []}', _options(extra={"uprn": "1"}), "--council"),
+        (b'{"bins": []}', _options(gss_code="E10000032", extra={"uprn": "1"}), "E10"),
+        (b'{"bins": []}', _options(gss_code="E07000223", extra={"uprn": "12a"}),
          "not a UPRN"),
-        (b'{"bins": []}', ConversionOptions(
+        (b'{"bins": []}', _options(
             gss_code="E07000223", extra={"uprn": "1", "generated_at": "2026-12-01"}), "offset"),
     ],
 )
@@ -219,10 +227,10 @@ def test_what_cannot_be_converted(data: bytes, options: ConversionOptions, messa
 def test_address_and_postcode() -> None:
     """A full address goes in the property; a postcode alone is kept in extensions."""
     bins = json.loads(BINS.read_text())
-    alone = _convert(bins, ConversionOptions(
+    alone = _convert(bins, _options(
         gss_code="E07000223", extra={"uprn": "1", "postcode": "BN43 5RA"})).records[0]
     assert alone["extensions"] == {"ukbcd_postcode": "BN43 5RA"}
-    full = _convert(bins, ConversionOptions(
+    full = _convert(bins, _options(
         gss_code="E07000223", organisation="local-authority:ADU",
         extra={"uprn": "1", "postcode": "BN43 5RA", "paon": "3", "street": "Ferry Road",
                "town": "Shoreham-by-Sea"},
@@ -319,3 +327,18 @@ def test_export_with_nothing_upcoming_exits_1(
     assert main(["export", "ukbcd-bins", str(path), "--since", "2027-01-01", "-o", str(out)]) == 1
     assert not out.exists()
     assert "no upcoming collection" in capsys.readouterr().err
+
+
+def test_without_to_the_newest_released_major_is_written() -> None:
+    """With no --to, the converter writes the newest released major (2.x), and it conforms."""
+    options = ConversionOptions(
+        gss_code="E07000223", extra={"uprn": "100062201563", "generated_at": "2026-12-01T06:00:00Z"}
+    )
+    result = CONVERTER.convert(BINS, options)
+    newest = catalogue().select("waste-property-schedule")
+    assert newest.version.startswith("2.")
+    assert result.target in (None, newest.ref) and CONVERTER.target == "waste-property-schedule@2"
+    (record,) = result.records
+    assert record["$schema"] == newest.schema_uri
+    checker = Checker.for_standard(newest.ref, options=RuleOptions())
+    assert [f for f in checker.check_record(record) if f.severity.value == "error"] == []

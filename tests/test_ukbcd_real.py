@@ -305,7 +305,8 @@ def test_a_mapping_file_can_be_given(tmp_path: Path, capsys: pytest.CaptureFixtu
     out = tmp_path / "schedule.ndjson"
     assert main(["convert", "--from", "ukbcd-bins", str(REAL / "outputs" / "LeedsCityCouncil.json"),
                  "--uprn", "72506983", "--council", "E08000035", "--mapping", str(mapping),
-                 "--generated-at", "2023-07-01T06:00:00Z", "-o", str(out)]) == 0
+                 "--generated-at", "2023-07-01T06:00:00Z", "--to", "waste-property-schedule@1",
+                 "-o", str(out)]) == 0
     record = json.loads(out.read_text().splitlines()[0])
     streams = {s["name"]: s["stream"] for s in record["services"]}
     assert streams == {"GREEN": "mixed_recycling", "BLACK": "other", "BROWN": "other"}

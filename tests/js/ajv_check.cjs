@@ -49,6 +49,7 @@ function newAjv() {
   // validity, and strict mode rejects unknown keywords unless they are declared like this.
   ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
   ajv.addKeyword({ keyword: 'x-codelist', schemaType: 'string' });
+  ajv.addKeyword({ keyword: 'x-lgstandards-advice', schemaType: 'object' });
   return ajv;
 }
 
