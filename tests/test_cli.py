@@ -57,7 +57,8 @@ def test_never_still_reports(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_json_report_matches_its_schema(capsys: pytest.CaptureFixture[str]) -> None:
     """The JSON report is versioned and valid against its own published JSON Schema."""
-    code, out, _ = _run(capsys, "validate", "-s", "common", "--format", "json", str(COMMON))
+    code, out, _ = _run(capsys, "validate", "-s", "common@1.0.0", "--format", "json",
+                        str(COMMON))
     assert code == 1
     report = json.loads(out)
     jsonschema.Draft202012Validator(report_schema()).validate(report)
@@ -73,7 +74,7 @@ def test_output_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
         capsys,
         "validate",
         "-s",
-        "common",
+        "common@1.0.0",
         "--format",
         "json",
         "-o",
@@ -118,7 +119,7 @@ def test_list_and_show(capsys: pytest.CaptureFixture[str]) -> None:
     fields = {f["path"]: f for f in json.loads(out)["fields"]}
     assert fields["address.paon"]["required"] is False
     assert fields["contact.consent_given_at"]["title"] == "Consent given at"
-    code, out, _ = _run(capsys, "show", "common", "--schema")
+    code, out, _ = _run(capsys, "show", "common@1.0.0", "--schema")
     assert json.loads(out)["$id"].endswith("/common/1.0.0/schema.json")
 
 

@@ -20,7 +20,7 @@ fail-on = "error"
 [[check]]
 files = ["data/**/*.json"]
 exclude = ["data/ignored/*"]
-standard = "common@1"
+standard = "common@1.0.0"
 """
 
 

@@ -52,7 +52,7 @@ def test_check_fails_a_number_lower_than_the_changes_need(
 
 def test_check_passes_a_truthful_number(capsys: pytest.CaptureFixture[str]) -> None:
     """A version compared with itself needs nothing, so its number is fine."""
-    code, out, _ = run(capsys, "common@1.0.0", "common@1", "--check")
+    code, out, _ = run(capsys, "common@1.0.0", "common@1.0", "--check")
     assert code == 0
     assert out.splitlines()[-2:] == ["Required bump: none",
                                      "--check: 1.0.0 after 1.0.0 tells the truth"]

@@ -114,7 +114,12 @@ def test_standard_uris_include_bundles_and_aliases() -> None:
     cat = catalogue()
     uris = standard_uris(cat.select("waste-property-schedule@1.0.0"), cat)
     assert SCHEDULE_URI in uris
-    assert f"{BASE_URI}waste-property-schedule/latest/schema.bundled.json" in uris
+    assert f"{BASE_URI}waste-property-schedule/1/schema.bundled.json" in uris
+    assert f"{BASE_URI}waste-property-schedule/1.0/schema.json" in uris
+    # 'latest' is the newest published version, now 2.0.0, so it no longer names 1.0.0.
+    latest = f"{BASE_URI}waste-property-schedule/latest/schema.bundled.json"
+    assert latest not in uris
+    assert latest in standard_uris(cat.select("waste-property-schedule@2.0.0"), cat)
 
 
 def test_route_groups_files_by_what_they_name(tmp_path: Path) -> None:

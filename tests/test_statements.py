@@ -202,7 +202,7 @@ def test_a_configuration_gives_one_run_per_check(
     shutil.copy(catalogue().select("common@1.0.0").folder / "examples/valid/point.json", "b")
     Path("lgstandards.toml").write_text(
         '[[check]]\nfiles = ["a/*"]\nstandard = "waste-property-schedule@1"\n'
-        '[[check]]\nfiles = ["b/*.json"]\nstandard = "common@1"\nignore = ["codelist"]\n'
+        '[[check]]\nfiles = ["b/*.json"]\nstandard = "common@1.0.0"\nignore = ["codelist"]\n'
     )
     assert _cli(capsys, "validate", "--statement", "statement.json")[0] == 0
     statement = json.loads(Path("statement.json").read_text())
