@@ -155,7 +155,9 @@ def _write_report(
 
         text = render(report, "json")
     else:
-        text = "\n".join(_text_lines(report, result, output)) + "\n"
+        from lgstandards.reporters.escape import safe_line
+
+        text = "\n".join(map(safe_line, _text_lines(report, result, output))) + "\n"
     if path is None:
         sys.stderr.write(text)
         return

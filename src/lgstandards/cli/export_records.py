@@ -16,6 +16,7 @@ import click
 
 from lgstandards.cli.common import write_bytes
 from lgstandards.errors import ConfigError
+from lgstandards.reporters.escape import safe_line
 
 if TYPE_CHECKING:
     from lgstandards.findings import Finding
@@ -67,7 +68,7 @@ def _export(name: str, path: Path, output: Path | None) -> int:
     result = chosen.export(records, source)
     write_bytes(result.data, output)
     _show(chosen.source, source, len(records), list(result.findings))
-    where = str(output) if output is not None else "standard output"
+    where = safe_line(str(output)) if output is not None else "standard output"
     click.echo(f"Wrote {result.records:,} record{'s' * (result.records != 1)} as {name} to "
                f"{where}.", err=True)
     return 0
