@@ -200,8 +200,10 @@ def _write_report(
     if path is None:
         sys.stderr.write(text)
         return
+    from lgstandards import files
+
     try:
-        path.write_text(text, encoding="utf-8")
+        files.write_text(path, text)
     except OSError as exc:
         raise ConfigError(f"cannot write the report to {path}: {exc.strerror}") from None
 
