@@ -106,9 +106,9 @@ def _load(path: Path, standard: str) -> tuple[list[Any] | None, str]:
     errors = [f for f in found if f.severity is Severity.ERROR]
     if errors or not records:
         _show(standard, source.name, len(records), errors or found)
-        click.echo(
+        click.echo(safe_line(
             f"{source.name} holds no records." if not records and not errors else
-            f"{source.name} does not conform to {standard}; fix the errors above first.",
+            f"{source.name} does not conform to {standard}; fix the errors above first."),
             err=True,
         )
         return None, source.name
@@ -118,8 +118,6 @@ def _load(path: Path, standard: str) -> tuple[list[Any] | None, str]:
 def _show(standard: str, name: str, records: int, findings: list[Finding]) -> None:
     """Print one line per finding on standard error, where they cannot mix with the output."""
     for finding in findings:
-        click.echo(
+        click.echo(safe_line(
             f"{finding.severity.value}: {finding.location.describe()}: {finding.message} "
-            f"[{finding.code}]",
-            err=True,
-        )
+            f"[{finding.code}]"), err=True)
