@@ -215,11 +215,7 @@ def test_api_value_is_escaped_in_every_format(
 @pytest.fixture
 def full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make every atomic write fail at its last step, as a full disk would."""
-
-    def no_space(fd: int) -> None:
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    monkeypatch.setattr(os, "fsync", no_space)
+    monkeypatch.setattr(os, "fsync", lambda fd: _no_space())
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -325,3 +321,28 @@ def test_atomic_write_writes_a_device_directly() -> None:
     """A target that is not a regular file, such as /dev/null, is written, never replaced."""
     files.write_text(Path(os.devnull), "discarded")
     assert Path(os.devnull).is_char_device()
+
+
+@pytest.mark.parametrize("full", [False, True])
+def test_failed_export_leaves_the_output_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    full: bool,
+) -> None:
+    """export -o FILE that is refused, or cannot write, exits 2 and leaves FILE byte for byte."""
+    schedules = REGISTER.parents[4] / "waste-property-schedule" / "1.0.0" / "examples"
+    source = schedules / ("valid/two-tier-district-house.json" if full
+                          else "invalid/changed-flag-mismatch.json")
+    if full:
+        monkeypatch.setattr(os, "fsync", lambda fd: _no_space())
+    output = tmp_path / "bins.ics"
+    output.write_bytes(b"BEGIN:VCALENDAR earlier\r\n")
+    code, _, err = _run(capsys, "export", "ics", str(source), "-o", str(output))
+    assert code == 2
+    assert "Traceback" not in err
+    assert output.read_bytes() == b"BEGIN:VCALENDAR earlier\r\n"
+    assert _leftovers(tmp_path) == []
+
+
+def _no_space() -> None:
+    """Fail as a full disk does."""
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
