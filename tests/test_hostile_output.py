@@ -346,3 +346,22 @@ def test_failed_export_leaves_the_output_file(
 def _no_space() -> None:
     """Fail as a full disk does."""
     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def test_option_error_naming_a_hostile_path_is_escaped(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Click's own 'does not exist' message, which quotes the path, follows the rule: exit 2."""
+    code, out, err = _run(capsys, "publish", "--standards-dir", HOSTILE, str(tmp_path / "site"))
+    assert code == 2
+    _assert_safe(out + err, "text")
+    assert ESCAPED in err
+
+
+def test_progress_line_escapes_the_file_name() -> None:
+    """The progress display shows a hostile file name escaped."""
+    from lgstandards.cli.validate_command import Progress
+
+    progress = Progress(1, clock=lambda: 0.0)
+    progress.file_name = f"/data/{HOSTILE}.ndjson"
+    assert f"{ESCAPED}.ndjson" in progress.text()
