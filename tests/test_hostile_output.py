@@ -365,3 +365,11 @@ def test_progress_line_escapes_the_file_name() -> None:
     progress = Progress(1, clock=lambda: 0.0)
     progress.file_name = f"/data/{HOSTILE}.ndjson"
     assert f"{ESCAPED}.ndjson" in progress.text()
+
+
+def test_atomic_write_fits_a_name_at_the_limit(tmp_path: Path) -> None:
+    """A target whose name is as long as a file name can be still gets written."""
+    target = tmp_path / ("n" * 250 + ".txt")
+    files.write_text(target, "whole")
+    assert target.read_text(encoding="utf-8") == "whole"
+    assert _leftovers(tmp_path) == []

@@ -49,7 +49,8 @@ def _atomic(path: Path, mode: str) -> Iterator[IO[Any]]:
             yield direct
         return
     try:
-        fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
+        # The name is cut so a target whose name is near the file system's limit still fits.
+        fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name[:100]}.",
                                          suffix=".tmp")
     except OSError as exc:
         raise _named(exc, path) from None
