@@ -373,3 +373,14 @@ def test_atomic_write_fits_a_name_at_the_limit(tmp_path: Path) -> None:
     files.write_text(target, "whole")
     assert target.read_text(encoding="utf-8") == "whole"
     assert _leftovers(tmp_path) == []
+
+
+def test_html_report_keeps_data_on_its_line(
+    capsys: pytest.CaptureFixture[str], hostile_file: str
+) -> None:
+    """The HTML report, printed to a CI log, has no line starting with data: breaks are &#10;."""
+    code, out, _ = _run(capsys, "validate", "--standard", "common@2.0.0", hostile_file,
+                        "--format", "html")
+    assert code == 1
+    assert "x&#10;::error ::pwned" in out
+    assert not [line for line in out.splitlines() if line.lstrip().startswith("::")]
