@@ -586,6 +586,18 @@ def test_row_length_is_reported() -> None:
     assert ("convert.row-length", 2) in {(f.code, f.location.row) for f in result.findings}
 
 
+def test_shifted_row_gives_no_record() -> None:
+    """An unquoted stray comma shifts the cells: the row is reported and no record is written."""
+    result = LGA.convert(
+        b"CaseReference,CaseText,LocationText\r\n26/1/FUL,A,B\r\n26/2/FUL,Extension, phase 2,"
+        b"1 High Street\r\n26/3/FUL,C,D\r\n", ADUR,
+    )
+    assert [r["reference"] for r in result.records] == ["26/1/FUL", "26/3/FUL"]
+    assert ("convert.row-length", 3, None) in {
+        (f.code, f.location.row, f.location.record) for f in result.findings
+    }
+
+
 def test_unclosed_quote_shows_as_a_short_row() -> None:
     """An unclosed quote swallows the rest of the file into one cell, which is reported."""
     result = LGA.convert(b'CaseReference,CaseText\r\n"26/1,unclosed\r\n', ADUR)

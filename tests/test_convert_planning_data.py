@@ -130,6 +130,14 @@ def test_values_the_register_cannot_read_are_reported() -> None:
     }
 
 
+def test_shifted_row_gives_no_record() -> None:
+    """A row with a stray comma is reported at its row and gives no record."""
+    result = FROM.convert(b"reference,description,address-text\nX/1,A,B\nX/2,Extension, phase 2,"
+                          b"1 High Street\n", LAMBETH)
+    assert [r["reference"] for r in result.records] == ["X/1"]
+    assert ("convert.row-length", 3) in {(f.code, f.location.row) for f in result.findings}
+
+
 def test_not_the_dataset() -> None:
     """A CSV without a reference column, or an empty file, stops the conversion."""
     with pytest.raises(ConversionError, match="no reference column"):

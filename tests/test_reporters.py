@@ -277,14 +277,14 @@ def test_junit_survives_control_characters_in_data() -> None:
 
 
 def test_github_escapes_data_and_properties() -> None:
-    """Percent signs, newlines, colons and commas are escaped as the Actions runner expects."""
+    """Percent signs, colons and commas are escaped as the runner expects; line breaks visibly."""
     finding = Finding("schema.pattern", Severity.WARNING, "100% wrong:\nsee, here\r",
                       pointer="/a", field="A, b: c",
                       location=SourceLocation("dir/a,b:c.json", 1, line=4, column=2))
     line = github.annotation(finding, "[x] A, b: c")
     assert line == (
         "::warning file=dir/a%2Cb%3Ac.json,line=4,col=2,title=[x] A%2C b%3A c::"
-        "100%25 wrong:%0Asee, here%0D"
+        "100%25 wrong:\\nsee, here\\r"
     )
 
 

@@ -11,6 +11,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from lgstandards.errors import LgstandardsError
+from lgstandards.files import write_text
 from lgstandards.registry import Catalogue, StandardVersion
 
 #: The lock's file name, in the root of the standards folder.
@@ -185,7 +186,7 @@ def write_lock(cat: Catalogue, *, force: bool = False) -> tuple[LockChange, ...]
     text = current.to_json()
     try:
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
+            write_text(path, text)
     except OSError as exc:
         raise LockError(f"cannot write {path}: {exc.strerror}") from None
     return changes

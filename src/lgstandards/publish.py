@@ -23,6 +23,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from lgstandards import site
 from lgstandards.development.lifecycle import is_bootstrap
 from lgstandards.errors import LgstandardsError, SchemaError, StandardNotFoundError
+from lgstandards.files import write_bytes
 from lgstandards.findings import escape_pointer_part
 from lgstandards.lock import version_files
 from lgstandards.registry import Catalogue, Manifest, StandardVersion, Status, VersionEntry
@@ -736,7 +737,7 @@ def write_tree(tree: Tree, out_dir: Path) -> PublishResult:
             if target.is_file() and target.read_bytes() == data:
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            write_bytes(target, data)
             written += 1
         for name in sorted(owned):
             top = out_dir / name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -22,6 +23,7 @@ from lgstandards.cli import (
     verify_command,
 )
 from lgstandards.errors import LgstandardsError
+from lgstandards.reporters.escape import safe_line, safe_lines
 
 #: Every sub-command, registered in one place.
 COMMANDS: tuple[click.Command, ...] = (
@@ -65,12 +67,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         click.echo("Aborted.", err=True)
         return 2
     except click.exceptions.ClickException as exc:
-        exc.show()
+        # Click quotes a bad path as given: show its message through the escaping rule too.
+        shown = io.StringIO()
+        exc.show(file=shown)
+        click.echo(safe_lines(shown.getvalue()), err=True, nl=False)
         return 2
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
     except LgstandardsError as exc:
-        click.echo(f"lgstandards: error: {exc}", err=True)
+        click.echo(f"lgstandards: error: {safe_line(str(exc))}", err=True)
         return exc.exit_code
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
@@ -79,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("LGSTANDARDS_DEBUG"):
             raise
         click.echo(
-            f"lgstandards: internal error: {type(exc).__name__}: {exc}\n"
+            f"lgstandards: internal error: {type(exc).__name__}: {safe_line(str(exc))}\n"
             "This is a bug in lgstandards; set LGSTANDARDS_DEBUG=1 to see the traceback and "
             "please report it.",
             err=True,

@@ -76,9 +76,11 @@ def write_report(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
+    from lgstandards import files
+
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
+        files.write_text(output, text)
     except OSError as exc:
         raise ConfigError(f"cannot write the report to {output}: {exc.strerror}") from None
 
@@ -97,8 +99,10 @@ def write_bytes(data: bytes, output: Path | None, what: str | None = None) -> No
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
+    from lgstandards import files
+
     try:
-        output.write_bytes(data)
+        files.write_bytes(output, data)
     except OSError as exc:
         named = f"{what} to {output}" if what else str(output)
         raise ConfigError(f"cannot write {named}: {exc.strerror}") from None

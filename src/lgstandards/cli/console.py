@@ -8,6 +8,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.markup import escape
 
+from lgstandards.reporters.escape import safe_line
 from lgstandards.reporters.text import Line
 
 _STYLES = {
@@ -29,4 +30,5 @@ def print_lines(lines: list[Line], stream: TextIO | None = None) -> None:
     """Print styled report lines, in colour only when the stream is a terminal."""
     out = console(stream)
     for style, text in lines:
-        out.print(escape(text), style=_STYLES.get(style or ""))
+        # rich passes ESC through and reads [markup]: neither may come from the data.
+        out.print(escape(safe_line(text)), style=_STYLES.get(style or ""))

@@ -95,8 +95,9 @@ def convert(
     )
     source: Path | bytes = sys.stdin.buffer.read() if str(input_path) == "-" else input_path
     result = chosen.convert(source, options)
-    _write_records(result, output)
+    # Everything that could fail runs before the records replace an earlier output file.
     report = _report(chosen, options.source_name or "", result, output, check)
+    _write_records(result, output)
     _write_report(report, fmt, report_path, result, output)
     return 0 if report.conforms else 1
 
@@ -155,12 +156,16 @@ def _write_report(
 
         text = render(report, "json")
     else:
-        text = "\n".join(_text_lines(report, result, output)) + "\n"
+        from lgstandards.reporters.escape import safe_line
+
+        text = "\n".join(map(safe_line, _text_lines(report, result, output))) + "\n"
     if path is None:
         sys.stderr.write(text)
         return
+    from lgstandards import files
+
     try:
-        path.write_text(text, encoding="utf-8")
+        files.write_text(path, text)
     except OSError as exc:
         raise ConfigError(f"cannot write the report to {path}: {exc.strerror}") from None
 

@@ -14,6 +14,7 @@ import click
 from lgstandards.cli import export_records
 from lgstandards.cli.common import write_bytes
 from lgstandards.errors import ConfigError
+from lgstandards.reporters.escape import safe_lines
 
 if TYPE_CHECKING:
     from lgstandards.report import Report
@@ -211,7 +212,7 @@ def _show(report: Report) -> None:
 
 def _tell(message: str) -> None:
     """Say what happened on standard error."""
-    click.echo(message, err=True)
+    click.echo(safe_lines(message), err=True)
 
 
 def _where(output: Path | None) -> str:

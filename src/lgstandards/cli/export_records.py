@@ -16,6 +16,7 @@ import click
 
 from lgstandards.cli.common import write_bytes
 from lgstandards.errors import ConfigError
+from lgstandards.reporters.escape import safe_line
 
 if TYPE_CHECKING:
     from lgstandards.findings import Finding
@@ -67,7 +68,7 @@ def _export(name: str, path: Path, output: Path | None) -> int:
     result = chosen.export(records, source)
     write_bytes(result.data, output)
     _show(chosen.source, source, len(records), list(result.findings))
-    where = str(output) if output is not None else "standard output"
+    where = safe_line(str(output)) if output is not None else "standard output"
     click.echo(f"Wrote {result.records:,} record{'s' * (result.records != 1)} as {name} to "
                f"{where}.", err=True)
     return 0
@@ -105,9 +106,9 @@ def _load(path: Path, standard: str) -> tuple[list[Any] | None, str]:
     errors = [f for f in found if f.severity is Severity.ERROR]
     if errors or not records:
         _show(standard, source.name, len(records), errors or found)
-        click.echo(
+        click.echo(safe_line(
             f"{source.name} holds no records." if not records and not errors else
-            f"{source.name} does not conform to {standard}; fix the errors above first.",
+            f"{source.name} does not conform to {standard}; fix the errors above first."),
             err=True,
         )
         return None, source.name
@@ -117,8 +118,6 @@ def _load(path: Path, standard: str) -> tuple[list[Any] | None, str]:
 def _show(standard: str, name: str, records: int, findings: list[Finding]) -> None:
     """Print one line per finding on standard error, where they cannot mix with the output."""
     for finding in findings:
-        click.echo(
+        click.echo(safe_line(
             f"{finding.severity.value}: {finding.location.describe()}: {finding.message} "
-            f"[{finding.code}]",
-            err=True,
-        )
+            f"[{finding.code}]"), err=True)

@@ -11,6 +11,7 @@ import click
 from lgstandards.cli.common import STANDARDS_DIR
 from lgstandards.registry import Catalogue, StandardVersion, catalogue
 from lgstandards.reporters import REPORTERS
+from lgstandards.reporters.escape import safe_line
 
 if TYPE_CHECKING:
     from lgstandards.development.extensions import ExtensionVersion
@@ -143,7 +144,7 @@ def lint_command(standards: tuple[str, ...], fmt: str, standards_dir: Path | Non
         where = f"{finding.location.path}#{finding.pointer}" if finding.pointer \
             else str(finding.location.path)
         mark = "error" if finding.severity is Severity.ERROR else finding.severity.value
-        click.echo(f"{where}: {mark} [{finding.code}] {finding.message}")
+        click.echo(safe_line(f"{where}: {mark} [{finding.code}] {finding.message}"))
     dirty = sum(1 for found in results.values() if found)
     if findings:
         click.echo(f"\n{len(findings)} finding{'s' if len(findings) != 1 else ''} in {dirty} of "

@@ -194,12 +194,16 @@ def _write_report(
 
         text = render(report, "json")
     else:
-        text = "\n".join(_text_lines(report, written, upgrader)) + "\n"
+        from lgstandards.reporters.escape import safe_line
+
+        text = "\n".join(map(safe_line, _text_lines(report, written, upgrader))) + "\n"
     if path is None:
         sys.stderr.write(text)
         return
+    from lgstandards import files
+
     try:
-        path.write_text(text, encoding="utf-8")
+        files.write_text(path, text)
     except OSError as exc:
         raise ConfigError(f"cannot write the report to {path}: {exc.strerror}") from None
 

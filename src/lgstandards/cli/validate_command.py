@@ -21,6 +21,7 @@ from lgstandards.cli.common import (
     split,
 )
 from lgstandards.errors import ConfigError, LgstandardsError
+from lgstandards.reporters.escape import safe_line
 
 if TYPE_CHECKING:
     from lgstandards.config import Check, Config
@@ -120,7 +121,7 @@ class Progress:
         elapsed = max(self.clock() - self.started, 1e-9)
         rate = self.records / elapsed
         files = f" (file {self.file_number:,} of {self.files:,})" if self.files > 1 else ""
-        name = Path(self.file_name).name
+        name = safe_line(Path(self.file_name).name)
         return f"{self.records:,} records, {rate:,.0f}/s: {name}{files}"
 
     def _refresh(self) -> None:
@@ -128,6 +129,7 @@ class Progress:
             if self.clock() - self.started < PROGRESS_DELAY:
                 return
             from rich.console import Console
+            from rich.markup import escape as markup
             from rich.progress import BarColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
             from rich.progress import Progress as RichProgress
 
@@ -143,9 +145,12 @@ class Progress:
                 transient=True,
             )
             self._live.start()
-            self._task = self._live.add_task(self.text(), total=self.files or None)
+            # The description is rich markup: a file name's brackets must stay text.
+            self._task = self._live.add_task(markup(self.text()), total=self.files or None)
+        from rich.markup import escape as markup
+
         self._live.update(
-            self._task, description=self.text(), completed=max(self.file_number - 1, 0)
+            self._task, description=markup(self.text()), completed=max(self.file_number - 1, 0)
         )
 
     def close(self) -> None:
@@ -256,7 +261,8 @@ def _jobs_from_config(config: Config, paths: tuple[str, ...], draft: bool = Fals
     declared, unrouted = _route([p for p in unmatched if p != "-"], draft)
     for path, _ in (*unrouted, *(("-", "") for p in unmatched if p == "-")):
         click.echo(
-            f"lgstandards: skipped {path}: no [[check]] in {config.path} matches it", err=True
+            safe_line(f"lgstandards: skipped {path}: no [[check]] in {config.path} matches it"),
+            err=True,
         )
     if not matched and not declared:
         # Checking nothing must not look like a pass to a CI gate.

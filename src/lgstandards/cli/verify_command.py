@@ -10,6 +10,7 @@ import click
 
 from lgstandards.cli.check_api_command import _probe_pairs
 from lgstandards.errors import ConfigError
+from lgstandards.reporters.escape import safe_line
 
 
 @click.command("verify")
@@ -81,9 +82,9 @@ def verify(
         click.echo(json.dumps({"statement": str(statement_path), **result.to_dict()}, indent=2))
     else:
         for item in result.items:
-            click.echo(f"{item.outcome}: {item.message}")
+            click.echo(safe_line(f"{item.outcome}: {item.message}"))
         if result.verified:
-            click.echo(f"Verified: {statement_path} matches this registry"
+            click.echo(f"Verified: {safe_line(str(statement_path))} matches this registry"
                        + (" and the result was reproduced." if any(
                            i.code == "result" and i.outcome == "ok" for i in result.items)
                           else "."))

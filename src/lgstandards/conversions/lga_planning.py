@@ -118,17 +118,22 @@ class LgaPlanningConverter:
         for row_number, cells in rows:
             if not any(c.strip() for c in cells):
                 continue
+            if len(cells) != len(header):
+                # Cells after a stray comma sit under the wrong headers: a record built from
+                # them would carry garbage (an address in the UPRN), so the row gives none.
+                findings.append(Finding(
+                    "convert.row-length", Severity.ERROR,
+                    f"Row {row_number} has {len(cells)} cells but the header has {len(header)}, "
+                    "so no record was made from it; look for a stray comma or an unquoted value "
+                    "with a comma in it.",
+                    location=SourceLocation(name, row=row_number),
+                ))
+                continue
             row = Row(
                 name, len(records) + 1, row_number,
-                {column: cells[i] for column, i in columns.items() if i < len(cells)},
+                {column: cells[i] for column, i in columns.items()},
                 letters, headers,
             )
-            if len(cells) != len(header):
-                row.report(
-                    "convert.row-length", "",
-                    f"Row {row_number} has {len(cells)} cells but the header has {len(header)}; "
-                    "look for a stray comma or an unquoted value with a comma in it.",
-                )
             records.append(_record(row, options, sites))
             for column, seen in carried.items():
                 if not seen and row.get(column):

@@ -233,8 +233,18 @@ def _rows(raw: bytes, name: str, findings: list[Finding]) -> Iterator[_Row]:
     for row_number, cells in rows:
         if not any(c.strip() for c in cells):
             continue
+        if len(cells) != len(header):
+            # Cells after a stray comma sit under the wrong headers: the row gives no record.
+            findings.append(Finding(
+                "convert.row-length", Severity.ERROR,
+                f"Row {row_number} has {len(cells)} cells but the header has {len(header)}, "
+                "so no record was made from it; look for a stray comma or an unquoted value "
+                "with a comma in it.",
+                location=SourceLocation(name, row=row_number),
+            ))
+            continue
         number += 1
-        yield _Row(name, number, row_number, dict(zip(header, cells, strict=False)), places)
+        yield _Row(name, number, row_number, dict(zip(header, cells, strict=True)), places)
 
 
 def _record(row: _Row, options: ConversionOptions) -> dict[str, Any]:

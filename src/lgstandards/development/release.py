@@ -23,6 +23,7 @@ from lgstandards.development import lifecycle
 from lgstandards.development.examples import check_example, example_checker, example_problems
 from lgstandards.development.manifest_file import dump_manifest, read_raw
 from lgstandards.errors import LgstandardsError
+from lgstandards.files import write_text
 from lgstandards.lint import lint_version
 from lgstandards.lock import (
     Lock,
@@ -365,7 +366,7 @@ def apply_release(plan: ReleasePlan) -> tuple[Path, ...]:
     try:
         for path, text in plan.texts.items():
             if not path.is_file() or path.read_text(encoding="utf-8") != text:
-                path.write_text(text, encoding="utf-8")
+                write_text(path, text)
                 written.append(path)
     except OSError as exc:
         raise ReleaseError(f"cannot write {exc.filename}: {exc.strerror}") from None

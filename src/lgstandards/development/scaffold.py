@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from lgstandards.development.manifest_file import dump_manifest
 from lgstandards.errors import LgstandardsError
+from lgstandards.files import write_text
 from lgstandards.lint import DIALECT
 from lgstandards.registry import Catalogue
 
@@ -341,7 +342,7 @@ def create_standard(cat: Catalogue, spec: NewStandard, *, docs_dir: Path | None 
     try:
         for path, text in targets.items():
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            write_text(path, text)
             written.append(path)
     except OSError as exc:
         raise ScaffoldError(f"cannot write {exc.filename}: {exc.strerror}") from None

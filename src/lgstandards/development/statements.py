@@ -13,8 +13,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -24,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urldefrag, urljoin
 
 from lgstandards.errors import LgstandardsError
+from lgstandards.files import write_text
 from lgstandards.findings import Severity
 from lgstandards.lock import lock_path, read_lock, sha256_file, version_files
 from lgstandards.registry import Catalogue, StandardVersion
@@ -496,11 +495,6 @@ def write_statement(statement: Mapping[str, Any], path: Path) -> None:
     text = json.dumps(statement, indent=2, ensure_ascii=False) + "\n"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp",
-            delete=False,
-        ) as handle:
-            handle.write(text)
-        os.replace(handle.name, path)
+        write_text(path, text)
     except OSError as exc:
         raise StatementError(f"cannot write the statement to {path}: {exc.strerror}") from None

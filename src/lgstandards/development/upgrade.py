@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
-import tempfile
 from collections import Counter, deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,6 +20,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 import orjson
 
 from lgstandards.errors import LgstandardsError
+from lgstandards.files import Discard, atomic_write
 from lgstandards.findings import Finding, Severity, SourceLocation, frozen
 from lgstandards.registry import Catalogue, StandardVersion
 from lgstandards.report import FileReport, Report
@@ -368,23 +367,12 @@ class Upgrader:
         """
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed, not closed by a with
-                dir=target.parent, prefix=f".{target.name}.", suffix=".tmp", delete=False
-            )
-        except OSError as exc:
-            raise UpgradeError(f"cannot write {target}: {exc.strerror}") from None
-        temporary = Path(handle.name)
-        try:
-            with handle:
+            with atomic_write(target) as handle:
                 result = self.upgrade_source(source, handle, max_findings=max_findings)
-            if result.complete:
-                # mkstemp makes the file private; the output should be as readable as any other.
-                temporary.chmod(0o666 & ~_umask())
-                os.replace(temporary, target)
+                if not result.complete:
+                    raise Discard
         except OSError as exc:
             raise UpgradeError(f"cannot write {target}: {exc.strerror}") from None
-        finally:
-            temporary.unlink(missing_ok=True)
         return result
 
     def _file_report(
@@ -487,13 +475,6 @@ class _Writer:
         """Finish the output (an array's closing bracket)."""
         if self.form == "array":
             self.sink.write(b"[]\n" if self.count == 0 else b"\n]\n")
-
-
-def _umask() -> int:
-    """Return the process's file-creation mask (reading it means setting it, then back)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def _compact(value: Any) -> bytes:

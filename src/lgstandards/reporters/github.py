@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from lgstandards.findings import Finding, Severity
 from lgstandards.report import FindingGroup, Report
+from lgstandards.reporters.escape import one_line
 from lgstandards.reporters.text import (
     finding_groups,
     group_advice,
@@ -21,9 +22,14 @@ from lgstandards.reporters.text import (
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def escape_data(text: str) -> str:
-    """Escape a workflow command's message, as the Actions runner unescapes it."""
+def _runner(text: str) -> str:
+    """Escape text as the Actions runner unescapes a command's message."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_data(text: str) -> str:
+    """Escape a workflow command's message: controls shown escaped, then the runner's escapes."""
+    return _runner(one_line(text))
 
 
 def escape_property(text: str) -> str:

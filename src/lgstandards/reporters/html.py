@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from html import escape
+from html import escape as html_escape
 from pathlib import Path
 
 from lgstandards import __version__
@@ -42,6 +42,13 @@ from lgstandards.reporters.text import (
     places as place_lines,
 )
 from lgstandards.sources import column_letter
+
+
+def escape(text: str) -> str:
+    """Escape text for HTML, its line breaks as references so no data starts a line of the file."""
+    # A browser shows &#10; as the line break itself; a CI log printing the file sees one line.
+    return html_escape(text).replace("\r", "&#13;").replace("\n", "&#10;")
+
 
 #: How many bars a chart shows before summing the rest into one.
 CHART_BARS = 12

@@ -12,6 +12,7 @@ import re
 from lgstandards.codes import describe
 from lgstandards.findings import Severity
 from lgstandards.report import Report
+from lgstandards.reporters.escape import one_line
 from lgstandards.reporters.text import (
     finding_groups,
     group_advice,
@@ -36,15 +37,24 @@ _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")
 
 def escape(text: str) -> str:
     """Escape text so Markdown shows it literally, on one line (safe inside a table cell)."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _SPECIAL.sub(r"\\\1", " ".join(one_line(text).split()))
 
 
-def code(text: str) -> str:
-    """Return text as inline code, with a fence long enough for any backticks inside it."""
+def code(text: str, *, cell: bool = False) -> str:
+    """Return text as inline code on one line, its pipes escaped when it is in a table `cell`."""
+    text = one_line(text)
+    if cell:
+        # GitHub splits a table row at every unescaped pipe, even inside a code span.
+        text = text.replace("|", "\\|")
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _html(text: str) -> str:
+    """Return text escaped for an HTML line of the Markdown, on one line."""
+    return html.escape(one_line(text))
 
 
 def render(report: Report, *, examples: int = 3, masked: bool = False) -> str:
@@ -90,9 +100,9 @@ def render(report: Report, *, examples: int = 3, masked: bool = False) -> str:
         out += ["| | Finding | Field | How many |", "| --- | --- | --- | --- |"]
         for group in groups[:MAX_GROUPS]:
             out.append(
-                f"| {_ICON[group.severity]} {group.severity.value} | {code(group.code)} "
+                f"| {_ICON[group.severity]} {group.severity.value} | {code(group.code, cell=True)} "
                 f"{escape(group_title(group, subject))} | "
-                f"{code(header_pointer(group)) if group.pointer else ''} "
+                f"{code(header_pointer(group), cell=True) if group.pointer else ''} "
                 f"| {escape(group_scope(group, report.records))} |"
             )
         if len(groups) > MAX_GROUPS:
@@ -105,9 +115,10 @@ def render(report: Report, *, examples: int = 3, masked: bool = False) -> str:
             out += [
                 "<details>",
                 # GitHub does not read Markdown inside an HTML line, so this one is HTML.
-                f"<summary>{_ICON[group.severity]} <code>{html.escape(group.code)}</code> "
-                f"{html.escape(group_title(group, subject))} — "
-                f"{html.escape(group_scope(group, report.records))}</summary>",
+                # A line break would end the HTML block and let Markdown in: one line, always.
+                f"<summary>{_ICON[group.severity]} <code>{_html(group.code)}</code> "
+                f"{_html(group_title(group, subject))} — "
+                f"{_html(group_scope(group, report.records))}</summary>",
                 "",
             ]
             shown, more = places(group, examples)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from lgstandards.findings import Severity
 from lgstandards.report import FindingGroup, Report
+from lgstandards.reporters.escape import safe_line
 
 #: Style names the CLI maps to colours; plain output ignores them.
 Line = tuple[str | None, str]
@@ -281,7 +282,8 @@ def lines(report: Report, *, examples: int = 3) -> list[Line]:
         out.append(("ok", well))
     out.append((None, ""))
     out.append(("ok" if report.conforms else "error", verdict(report)))
-    return out
+    # Every line holds text from outside (values, file names, headers, API responses).
+    return [(style, safe_line(text)) for style, text in out]
 
 
 def render(report: Report, *, examples: int = 3) -> str:
