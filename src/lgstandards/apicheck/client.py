@@ -22,7 +22,16 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
-from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import (
+    parse_qsl,
+    quote,
+    quote_plus,
+    unquote,
+    urlencode,
+    urljoin,
+    urlsplit,
+    urlunsplit,
+)
 
 if "httpx" not in sys.modules:
     # httpx imports its own command-line client, and with it click, rich and pygments, whenever
@@ -45,6 +54,26 @@ _SECRET_PARAMS = re.compile(r"(api[_-]?key|key|token|secret|password|passwd|sign
 _MIN_SECRET = 4
 
 _REDACTED = "[redacted]"
+
+#: A secret cut short inside a message is still hidden when at least this much of it shows.
+_MIN_PREFIX = 8
+
+#: Authorization schemes whose credential follows a space ('Bearer abc...').
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*\s+(?P<credential>\S.*)$")
+
+
+def secret_forms(secret: str) -> set[str]:
+    """Return every form of a secret value that could reach text: trimmed, unprefixed, encoded."""
+    forms: set[str] = set()
+    for value in {secret, secret.strip()}:
+        forms.add(value)
+        scheme = _SCHEME.match(value.strip())
+        if scheme:
+            forms.add(scheme.group("credential").strip())
+    for value in list(forms):
+        # A key often travels again in a URL (a Location, a next link), percent-encoded.
+        forms.update({quote(value, safe=""), quote(value), quote_plus(value)})
+    return {f for f in forms if len(f) >= _MIN_SECRET}
 
 
 class UnsafeRequestError(LgstandardsError):
@@ -116,8 +145,10 @@ class Redactor:
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
         """Remember the secret values to remove, longest first so overlapping secrets go whole."""
-        self.secrets = tuple(sorted({s for s in secrets if len(s) >= _MIN_SECRET}, key=len,
-                                    reverse=True))
+        forms: set[str] = set()
+        for secret in secrets:
+            forms |= secret_forms(secret)
+        self.secrets = tuple(sorted(forms, key=len, reverse=True))
 
     def with_secrets(self, secrets: Iterable[str]) -> Redactor:
         """Return a redactor that also removes these secrets."""
@@ -128,6 +159,9 @@ class Redactor:
         for secret in self.secrets:
             if secret in value:
                 value = value.replace(secret, _REDACTED)
+        for secret in self.secrets:
+            if len(secret) > _MIN_PREFIX and secret[:_MIN_PREFIX] in value:
+                value = _redact_prefixes(value, secret)
         return value
 
     def value(self, value: Any) -> Any:
@@ -152,6 +186,24 @@ class Redactor:
         return self.text(cleaned)
 
 
+def _redact_prefixes(text: str, secret: str) -> str:
+    """Replace each start of the secret that shows at least `_MIN_PREFIX` characters of it."""
+    # A message cut to a length (an error, an excerpt) may end part-way through a key.
+    out: list[str] = []
+    at = 0
+    while True:
+        found = text.find(secret[:_MIN_PREFIX], at)
+        if found < 0:
+            break
+        end = found + _MIN_PREFIX
+        while end < len(text) and end - found < len(secret) and text[end] == secret[end - found]:
+            end += 1
+        out.append(text[at:found] + _REDACTED)
+        at = end
+    out.append(text[at:])
+    return "".join(out)
+
+
 def url_secrets(url: str) -> tuple[str, ...]:
     """Return the secret parts of a URL: its password and key-like query values."""
     parts = urlsplit(url)
@@ -174,10 +226,33 @@ def parse_header(text: str) -> tuple[str, str]:
     name, colon, value = text.partition(":")
     name = name.strip()
     if not colon or not re.fullmatch(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+", name):
+        # Never echoed: a mistyped header ('Authorization Bearer KEY') holds the key itself.
         raise LgstandardsError(
-            f"a header must be written 'Name: value', such as 'X-Api-Key: ...' (got {name!r})"
+            "a header must be written 'Name: value', such as 'X-Api-Key: ...'; one given was "
+            "not (its text is not shown, as it may hold a key)"
         )
-    return name, value.strip()
+    value = value.strip()
+    if any(ord(c) < 32 or ord(c) == 127 for c in value):
+        raise LgstandardsError(
+            f"the value of the header {name} holds a control character (a line break?); "
+            "its text is not shown, as it may hold a key"
+        )
+    return name, value
+
+
+def check_url(name: str, url: str) -> None:
+    """Refuse a base or sandbox URL that is not an absolute http(s) URL with a host."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - reading it checks the port, which urlsplit leaves unchecked.
+    except ValueError as exc:
+        raise LgstandardsError(f"the {name} is not a valid URL ({exc})") from None
+    if parts.scheme not in ("http", "https"):
+        raise LgstandardsError(f"the {name} must start with http:// or https://")
+    if not parts.hostname:
+        raise LgstandardsError(f"the {name} has no host name")
+    if any(ord(c) <= 32 or ord(c) == 127 for c in url):
+        raise LgstandardsError(f"the {name} holds a space or control character")
 
 
 class RateLimiter:
@@ -218,8 +293,8 @@ class SafeClient:
         if allow_writes and not sandbox_url:
             raise LgstandardsError("writes need a sandbox: give --sandbox URL with --allow-writes")
         for name, url in (("base URL", base_url), ("sandbox URL", sandbox_url)):
-            if url is not None and urlsplit(url).scheme not in ("http", "https"):
-                raise LgstandardsError(f"the {name} must start with http:// or https://")
+            if url is not None:
+                check_url(name, url)
         self.client = client
         self.base_url = base_url.rstrip("/") + "/"
         self.sandbox_url = sandbox_url.rstrip("/") + "/" if sandbox_url else None
