@@ -6,7 +6,6 @@ from typing import Any
 
 import httpx
 import pytest
-from click.testing import CliRunner
 
 from lgstandards.apicheck import Redactor, SafeClient
 from lgstandards.apicheck.client import parse_header
