@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
 
-from lgstandards.apicheck import Redactor, SafeClient
+from lgstandards.apicheck import Limits, Redactor, SafeClient
 from lgstandards.apicheck.client import parse_header
 from lgstandards.apicheck.config import load_config
 from lgstandards.cli import main
@@ -109,3 +111,69 @@ def test_a_key_in_a_transport_error_is_redacted() -> None:
     assert exchange.failure is not None
     assert KEY[:8] not in exchange.failure.message
 
+
+
+# -- hostile servers -------------------------------------------------------------------------
+
+
+class _Stream(httpx.SyncByteStream):
+    """A body served in 16 KiB chunks as a network would, so the client decodes it itself."""
+
+    def __init__(self, body: bytes) -> None:
+        """Serve these bytes."""
+        self.body = body
+
+    def __iter__(self) -> Iterator[bytes]:
+        """Yield the body a chunk at a time."""
+        for at in range(0, len(self.body), 16384):
+            yield self.body[at : at + 16384]
+
+
+def _bomb(layers: int, size: int = 50_000_000) -> bytes:
+    """Return `size` zero bytes gzipped `layers` times over."""
+    body = b"\0" * size
+    for _ in range(layers):
+        body = gzip.compress(body, 9)
+    return body
+
+
+@pytest.mark.parametrize(("encoding", "layers"), [("gzip", 1), ("gzip, gzip", 2)])
+def test_every_content_encoding_layer_is_bounded(encoding: str, layers: int) -> None:
+    """A gzip bomb, nested or not, stops at the size cap: a failure, never the memory."""
+    body = _bomb(layers)
+
+    def serve(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, stream=_Stream(body), headers={"Content-Encoding": encoding})
+
+    client = SafeClient(httpx.Client(transport=httpx.MockTransport(serve)), BASE,
+                        limits=Limits(max_bytes=1_000_000), sleep=lambda s: None)
+    exchange = client.request("GET", BASE + "/")
+    assert exchange.failure is not None and exchange.failure.code == "api.too-large"
+    assert "/waste/v1/" in exchange.failure.message
+
+
+def test_layered_encoding_within_the_cap_is_decoded() -> None:
+    """A body gzipped twice, small when decoded, reads as the JSON it is."""
+    body = gzip.compress(gzip.compress(b'{"ok": true}'))
+
+    def serve(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, stream=_Stream(body), headers={"Content-Encoding": "gzip, gzip"})
+
+    client = SafeClient(httpx.Client(transport=httpx.MockTransport(serve)), BASE,
+                        sleep=lambda s: None)
+    assert client.request("GET", BASE + "/").body == b'{"ok": true}'
+
+
+@pytest.mark.parametrize("encoding", ["br", "gzip"])
+def test_an_undecodable_body_is_a_failure(encoding: str) -> None:
+    """A coding not asked for, or a damaged gzip body, is a failure naming the URL."""
+
+    def serve(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, stream=_Stream(b"not compressed"),
+                              headers={"Content-Encoding": encoding})
+
+    client = SafeClient(httpx.Client(transport=httpx.MockTransport(serve)), BASE,
+                        sleep=lambda s: None)
+    exchange = client.request("GET", BASE + "/")
+    assert exchange.failure is not None and exchange.failure.code == "api.unreachable"
+    assert "/waste/v1/" in exchange.failure.message

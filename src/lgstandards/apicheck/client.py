@@ -18,7 +18,8 @@ import re
 import ssl
 import sys
 import time
-from collections.abc import Callable, Iterable, Mapping
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -437,7 +438,13 @@ class SafeClient:
                                     _too_large(method, shown, limits.max_bytes, declared))
                 chunks: list[bytes] = []
                 size = 0
-                for chunk in response.iter_bytes():
+                decoded = (
+                    # A response built in memory (a test's transport) is decoded already.
+                    iter([response.content]) if response.is_stream_consumed
+                    else _decode_layers(response.headers.get("content-encoding", ""),
+                                        response.iter_raw(), limits.max_bytes)
+                )
+                for chunk in decoded:
                     size += len(chunk)
                     if size > limits.max_bytes:
                         return Exchange(method, shown, status, headers, b"", self.clock() - start,
@@ -459,6 +466,9 @@ class SafeClient:
             return Exchange(method, shown, elapsed=self.clock() - start, failure=failure)
         except httpx.TooManyRedirects:  # Not raised with follow_redirects=False; kept for safety.
             return Exchange(method, shown, failure=Failure("api.redirect", "Too many redirects."))
+        except _TooLarge:
+            return Exchange(method, shown, status, headers, b"", self.clock() - start,
+                            _too_large(method, shown, limits.max_bytes, None))
         except (httpx.TransportError, httpx.DecodingError) as exc:
             reason = self.redactor.text(_reason(exc))
             return Exchange(method, shown, elapsed=self.clock() - start,
@@ -467,6 +477,53 @@ class SafeClient:
     def close(self) -> None:
         """Close the underlying client."""
         self.client.close()
+
+
+class _TooLarge(Exception):
+    """A layer of a response's content coding decoded to more than the size cap."""
+
+
+#: The content codings decoded here, each as the window bits zlib needs for it.
+_CODINGS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
+
+
+def _decode_layers(header: str, raw: Iterator[bytes], cap: int) -> Iterator[bytes]:
+    """Decode a body through every Content-Encoding layer, never letting one grow past `cap`."""
+    # httpx decodes each chunk whole: 1.8 KB of 'gzip, gzip' becomes a gigabyte in one call.
+    # Here each layer gives at most 64 KiB a step and counts what comes out of it.
+    codings = [c.strip().lower() for c in header.split(",") if c.strip()]
+    codings = [c for c in codings if c != "identity"]
+    unknown = [c for c in codings if c not in _CODINGS]
+    if unknown:
+        raise httpx.DecodingError(f"unsupported Content-Encoding {unknown[0]!r}")
+    layers = [zlib.decompressobj(_CODINGS[c]) for c in reversed(codings)]
+    produced = [0] * len(layers)
+    raw_size = 0
+
+    def feed(index: int, data: bytes) -> Iterator[bytes]:
+        if index == len(layers):
+            yield data
+            return
+        layer = layers[index]
+        while data:
+            try:
+                out = layer.decompress(data, 65536)
+            except zlib.error as exc:
+                raise httpx.DecodingError(f"{codings[-1 - index]}: {exc}") from None
+            produced[index] += len(out)
+            if produced[index] > cap:
+                raise _TooLarge
+            data = layer.unconsumed_tail
+            if out:
+                yield from feed(index + 1, out)
+            elif not data:
+                break
+
+    for chunk in raw:
+        raw_size += len(chunk)
+        if raw_size > cap:
+            raise _TooLarge
+        yield from feed(0, chunk)
 
 
 def _too_large(method: str, url: str, cap: int, declared: str | None) -> Failure:
@@ -511,4 +568,6 @@ def build_http_client(
             tls = ssl.create_default_context(cafile=ca_bundle)
         except (OSError, ssl.SSLError) as exc:
             raise LgstandardsError(f"cannot read the CA bundle {ca_bundle}: {exc}") from None
-    return httpx.Client(verify=tls, follow_redirects=False, headers={"User-Agent": agent})
+    # Only the codings `_decode_layers` bounds are asked for.
+    return httpx.Client(verify=tls, follow_redirects=False,
+                        headers={"User-Agent": agent, "Accept-Encoding": "gzip, deflate"})
