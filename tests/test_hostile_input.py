@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import gzip
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -177,3 +182,188 @@ def test_an_undecodable_body_is_a_failure(encoding: str) -> None:
     exchange = client.request("GET", BASE + "/")
     assert exchange.failure is not None and exchange.failure.code == "api.unreachable"
     assert "/waste/v1/" in exchange.failure.message
+
+
+# -- hostile files ---------------------------------------------------------------------------
+
+STANDARD = "waste-property-schedule"
+MB = 2**20
+
+
+@pytest.fixture(scope="module")
+def zeros_gz(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """Return 50 MB of blank lines, gzipped: about 50 KB that expands a thousandfold."""
+    # Not NUL bytes: those are reported as a binary file from the first 8 KiB alone.
+    return gzip.compress(b"\n" * 50 * MB, 9)
+
+
+def _validate(
+    args: list[str], capsys: pytest.CaptureFixture[str], *, fmt: str = "json"
+) -> tuple[int, str]:
+    """Run `validate` in this process, returning the exit code and everything printed."""
+    return _run(["validate", "-s", STANDARD, "--format", fmt, "--no-progress", *args], capsys)
+
+
+def _subprocess(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run `validate` in a child process, killed if it hangs, for inputs that could block."""
+    return subprocess.run(
+        [sys.executable, "-m", "lgstandards", "validate", "-s", STANDARD, "--format", "json",
+         "--no-progress", *args],
+        cwd=cwd, capture_output=True, text=True, timeout=120, check=False,
+    )
+
+
+def test_a_gzip_bomb_is_a_finding_naming_the_file(
+    tmp_path: Path, zeros_gz: bytes, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A small gzip file that expands a thousandfold stops at the default ratio cap: exit 1."""
+    bomb = tmp_path / "bomb.ndjson.gz"
+    bomb.write_bytes(zeros_gz)
+    code, printed = _validate([str(bomb)], capsys)
+    assert code == 1
+    assert "source.too-large" in printed and "bomb.ndjson.gz" in printed
+    assert "Traceback" not in printed
+
+
+def test_the_decompressed_size_cap_can_be_lowered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The size cap holds for a file that compresses modestly, once lowered below its size."""
+    monkeypatch.setenv("LGSTANDARDS_MAX_DECOMPRESSED_BYTES", str(MB))
+    data = tmp_path / "big.ndjson.gz"
+    data.write_bytes(gzip.compress(b'{"uprn": "1"}\n' * 200_000))
+    code, printed = _validate(["--select", "source", str(data)], capsys)
+    assert code == 1
+    assert "source.too-large" in printed and "big.ndjson.gz" in printed
+    assert "1,048,576" in printed
+
+
+def test_a_gzip_bomb_on_standard_input_is_a_finding(
+    zeros_gz: bytes, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Piped gzip is decompressed within the same caps as a file."""
+    monkeypatch.setattr("lgstandards.conformance._read_stdin", lambda: zeros_gz)
+    code, printed = _validate(["-"], capsys)
+    assert code == 1
+    assert "source.too-large" in printed and "<stdin>" in printed
+
+
+def test_a_gzip_bomb_checked_by_workers_is_a_finding(
+    tmp_path: Path, zeros_gz: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With --jobs, a bomb is the same finding, named, not a failed worker."""
+    from lgstandards import parallel
+
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 0)
+    (tmp_path / "bomb.ndjson.gz").write_bytes(zeros_gz)
+    (tmp_path / "ok.ndjson").write_text("{}\n")
+    code = main(["validate", "-s", STANDARD, "--format", "json", "--no-progress", "--jobs", "2",
+                 "-o", str(tmp_path / "report.json"), str(tmp_path)])
+    report = (tmp_path / "report.json").read_text()
+    assert code == 1
+    assert "source.too-large" in report and "bomb.ndjson.gz" in report
+    assert "internal.file-failed" not in report
+
+
+def test_one_huge_record_is_a_finding_and_the_others_are_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An NDJSON line past the record cap is reported by line; the lines after it are read."""
+    monkeypatch.setenv("LGSTANDARDS_MAX_RECORD_BYTES", str(MB))
+    data = tmp_path / "huge.ndjson"
+    data.write_bytes(b'{"a": 1}\n{"pad": "' + b"x" * 3 * MB + b'"}\n{"b": 2}\n')
+    code, printed = _validate([str(data)], capsys)
+    assert code == 1
+    report = json.loads(printed)
+    located = {(f["code"], f["location"].get("line")) for f in _findings(report)}
+    assert ("source.record-too-large", 2) in located
+    assert any(line == 3 for _, line in located)
+
+
+def _findings(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """Return every finding of a JSON report."""
+    return [f for file in report["files"] for f in file["findings"]]
+
+
+def test_a_fifo_with_no_writer_is_refused_not_waited_on(tmp_path: Path) -> None:
+    """A named pipe that nobody writes to, given as input, is a finding at once: exit 1."""
+    os.mkfifo(tmp_path / "pipe.json")
+    done = _subprocess(["pipe.json"], tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert "source.special-file" in done.stdout and "pipe.json" in done.stdout
+    assert "Traceback" not in done.stderr
+
+
+def test_a_fifo_in_a_folder_scan_is_a_finding(tmp_path: Path) -> None:
+    """A folder scan that meets a named pipe reports it and never opens it."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "ok.json").write_text("{}")
+    os.mkfifo(tmp_path / "data" / "pipe.ndjson")
+    done = _subprocess(["data"], tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert "source.special-file" in done.stdout and "pipe.ndjson" in done.stdout
+
+
+def test_a_device_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    """A device (/dev/zero never ends) is a finding, not a read that fills memory."""
+    code, printed = _validate(["--input-format", "ndjson", "/dev/zero"], capsys)
+    assert code == 1
+    assert "source.special-file" in printed and "/dev/zero" in printed
+
+
+def test_an_unreadable_folder_in_a_scan_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder the scan cannot enter is a finding, so the run never says it conforms."""
+    (tmp_path / "ok.json").write_text("{}")
+    (tmp_path / "locked").mkdir()
+    real = os.scandir
+
+    def scandir(path: Any) -> Any:
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    # Stubbed: the tests may run as root, whom no permission stops.
+    monkeypatch.setattr(os, "scandir", scandir)
+    code, printed = _validate([str(tmp_path)], capsys)
+    monkeypatch.undo()
+    assert code == 1
+    assert "source.unreadable" in printed and "locked" in printed
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "junit", "github", "sarif", "markdown", "html"])
+def test_a_file_name_that_is_not_utf8_is_shown_escaped(
+    tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    r"""A name with a byte that is not UTF-8 is shown as \xNN in every format, exit 1 not 2."""
+    folder = os.fsencode(tmp_path)
+    with open(folder + b"/caf\xe9.json", "wb") as handle:
+        handle.write(b"[")
+    code, printed = _validate([str(tmp_path)], capsys, fmt=fmt)
+    assert code == 1, printed
+    assert "caf\\xe9" in printed.replace("\\\\", "\\")  # JSON doubles the backslash.
+    assert "Traceback" not in printed and "internal error" not in printed
+
+
+def test_a_symlink_loop_as_the_output_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`-o` naming a loop of links is refused clearly (exit 2), not an internal error."""
+    (tmp_path / "ok.json").write_text("{}")
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    code, printed = _validate([str(tmp_path / "ok.json"), "-o", str(loop)], capsys)
+    assert code == 2
+    assert "loop" in printed and "internal error" not in printed
+
+
+def test_a_symlink_loop_as_input_is_a_finding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An input that is a loop of links is a finding naming it, exit 1."""
+    loop = tmp_path / "loop.json"
+    loop.symlink_to(loop)
+    code, printed = _validate([str(loop)], capsys)
+    assert code == 1
+    assert "loop.json" in printed
