@@ -367,3 +367,20 @@ def test_a_symlink_loop_as_input_is_a_finding(
     code, printed = _validate([str(loop)], capsys)
     assert code == 1
     assert "loop.json" in printed
+
+
+def test_a_schema_ref_to_a_fifo_is_refused_not_opened(tmp_path: Path) -> None:
+    """A `$ref` that reaches a named pipe is a clear error (exit 2) at once, never a hang."""
+    (tmp_path / "schema.json").write_text(json.dumps(
+        {"$schema": "https://json-schema.org/draft/2020-12/schema",
+         "properties": {"a": {"$ref": "part.json"}}}
+    ))
+    os.mkfifo(tmp_path / "part.json")
+    (tmp_path / "data.json").write_text('{"a": 1}')
+    done = subprocess.run(
+        [sys.executable, "-m", "lgstandards", "validate", "--schema", "schema.json", "data.json"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "part.json" in done.stderr and "named pipe" in done.stderr
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
