@@ -134,7 +134,7 @@ def _load(path: Path, uprn: str | None) -> tuple[dict[str, Any] | None, str]:
         data = sys.stdin.buffer.read()
         source = Source("<stdin>", detect_format("-", data), data=data)
     elif not path.is_file():
-        raise ConfigError(f"{display_path(path)} is not a regular file")
+        raise ConfigError(f"{display_path(path)} is not a file")
     else:
         with path.open("rb") as handle:
             head = handle.read(4096)

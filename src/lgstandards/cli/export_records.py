@@ -88,7 +88,7 @@ def _load(path: Path, standard: str) -> tuple[list[Any] | None, str]:
         data = sys.stdin.buffer.read()
         source = Source("<stdin>", detect_format("-", data), data=data, tabular=checker.tabular)
     elif not path.is_file():
-        raise ConfigError(f"{display_path(path)} is not a regular file")
+        raise ConfigError(f"{display_path(path)} is not a file")
     else:
         with path.open("rb") as handle:
             head = handle.read(4096)
