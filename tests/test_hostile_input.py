@@ -384,3 +384,21 @@ def test_a_schema_ref_to_a_fifo_is_refused_not_opened(tmp_path: Path) -> None:
     assert done.returncode == 2, done.stdout + done.stderr
     assert "part.json" in done.stderr and "named pipe" in done.stderr
     assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+
+
+def test_a_header_value_with_a_line_break_is_refused_unechoed() -> None:
+    """A header from a config whose value holds a line break is refused, its text unshown."""
+    with pytest.raises(LgstandardsError) as caught:
+        SafeClient(httpx.Client(), BASE, headers={"X-Api-Key": f"{KEY}\nX-Other: 1"})
+    assert KEY[:8] not in str(caught.value)
+
+
+def test_an_error_on_stderr_never_shows_a_key(capsys: pytest.CaptureFixture[str]) -> None:
+    """An error about a URL that holds a key (a sandbox refused) prints it redacted."""
+    code, printed = _run(
+        ["check-api", "--standard", "waste-collections-api@1",
+         "--base-url", f"https://api.council.example/?api_key={KEY}", "--allow-writes"],
+        capsys,
+    )
+    assert code == 2
+    assert KEY[:8] not in printed

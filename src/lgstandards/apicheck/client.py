@@ -207,7 +207,10 @@ def _redact_prefixes(text: str, secret: str) -> str:
 
 def url_secrets(url: str) -> tuple[str, ...]:
     """Return the secret parts of a URL: its password and key-like query values."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # Refused elsewhere, with a clear message; it holds nothing to find.
+        return ()
     found = [parts.password] if parts.password else []
     found.extend(
         value for name, value in parse_qsl(parts.query) if _SECRET_PARAMS.fullmatch(name) and value
@@ -301,6 +304,13 @@ class SafeClient:
         self.sandbox_url = sandbox_url.rstrip("/") + "/" if sandbox_url else None
         self.limits = limits or Limits()
         self.headers = dict(headers or {})
+        for name, value in self.headers.items():
+            if any(ord(c) < 32 or ord(c) == 127 for c in value.strip()):
+                raise LgstandardsError(
+                    f"the value of the header {name} holds a control character (a line break?); "
+                    "its text is not shown, as it may hold a key"
+                )
+        self.headers = {name: value.strip() for name, value in self.headers.items()}
         self.allow_writes = allow_writes
         self.clock = clock
         self.sleep = sleep
