@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -402,3 +403,31 @@ def test_an_error_on_stderr_never_shows_a_key(capsys: pytest.CaptureFixture[str]
     )
     assert code == 2
     assert KEY[:8] not in printed
+
+
+_MEASURED = (
+    "import resource, sys\n"
+    "from lgstandards.cli import main\n"
+    "code = main(sys.argv[1:])\n"
+    "print('MAXRSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+    "sys.exit(code)\n"
+)
+
+
+def test_a_huge_compressed_line_stays_within_bounded_memory(tmp_path: Path) -> None:
+    """A 100 MB line inside 100 KB of gzip is refused with well under 600 MB of memory."""
+    line = b'{"a": "' + b"x" * 100 * MB + b'"}\n{}\n'
+    (tmp_path / "line.ndjson.gz").write_bytes(gzip.compress(line, 1))
+    del line
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURED, "validate", "-s", STANDARD, "--format", "json",
+         "--no-progress", "line.ndjson.gz"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, "LGSTANDARDS_MAX_RATIO": "1000000"},
+    )
+    assert done.returncode == 1, done.stderr
+    assert "source.record-too-large" in done.stdout and "line.ndjson.gz" in done.stdout
+    peak_kib = int(done.stderr.rsplit("MAXRSS", 1)[1].split()[0])
+    assert peak_kib < 600 * 1024
+    assert time.monotonic() - started < 60
