@@ -431,3 +431,14 @@ def test_a_huge_compressed_line_stays_within_bounded_memory(tmp_path: Path) -> N
     peak_kib = int(done.stderr.rsplit("MAXRSS", 1)[1].split()[0])
     assert peak_kib < 600 * 1024
     assert time.monotonic() - started < 60
+
+
+def test_a_missing_non_utf8_name_is_shown_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A glob or file name that is not UTF-8 and matches nothing is a finding, shown escaped."""
+    name = os.fsdecode(os.fsencode(tmp_path) + b"/caf\xe9*.json")
+    code, printed = _validate([name, os.fsdecode(os.fsencode(tmp_path) + b"/gone\xe9.json")],
+                              capsys, fmt="text")
+    assert code == 1
+    assert "caf\\xe9" in printed and "gone\\xe9" in printed

@@ -435,7 +435,8 @@ class Checker:
         arguments = list(paths)
         expansion = expand_paths(a for a in arguments if a != "-")
         files: list[FileReport] = []
-        for missing in expansion.missing:
+        for argument in expansion.missing:
+            missing = display_path(argument)
             files.append(
                 FileReport(
                     missing,
