@@ -105,6 +105,21 @@ _CORE: tuple[CodeInfo, ...] = (
              "The file is gzip but damaged or cut short; the records before the damage were "
              "checked and reported.",
              "Compress the file again (or download it again), or give it uncompressed."),
+    CodeInfo("source.too-large", E, "Expands past the read limits",
+             "A compressed file (or piped input) decompresses to more than the size cap, or "
+             "expands more than the ratio cap allows (a compression bomb); reading stopped "
+             "there, after checking the records before it.",
+             "Split the file, or raise LGSTANDARDS_MAX_DECOMPRESSED_BYTES or "
+             "LGSTANDARDS_MAX_RATIO if the file is genuine (see docs/security.md)."),
+    CodeInfo("source.record-too-large", E, "Record too large",
+             "One record (an NDJSON line, or a JSON document read whole) is larger than the "
+             "record cap, so it was not read or checked; the records around it were.",
+             "Look for a missing line break; raise LGSTANDARDS_MAX_RECORD_BYTES if the record "
+             "is genuine."),
+    CodeInfo("source.special-file", E, "Not a regular file",
+             "The input, or a file met in a folder scan, is a named pipe with no writer, a "
+             "device or a socket; it was not opened, since reading it could hang or never end.",
+             "Give a regular file, or pipe the data to standard input ('-')."),
     CodeInfo("source.too-deep", E, "Nested too deeply",
              "The data is nested so deeply that it cannot be read, or a record nests more than "
              "512 levels, past which it is not checked.",

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from lgstandards.errors import SchemaError
 from lgstandards.findings import Finding, Severity, SourceLocation, frozen
+from lgstandards.limits import ReadLimits, display_path, read_pipe, special_kind
 from lgstandards.registry import Catalogue, StandardVersion, Status, catalogue
 from lgstandards.report import FileReport, Report
 from lgstandards.rules import RecordContext, Rule, RuleOptions, rules_for
@@ -434,7 +435,8 @@ class Checker:
         arguments = list(paths)
         expansion = expand_paths(a for a in arguments if a != "-")
         files: list[FileReport] = []
-        for missing in expansion.missing:
+        for argument in expansion.missing:
+            missing = display_path(argument)
             files.append(
                 FileReport(
                     missing,
@@ -450,26 +452,36 @@ class Checker:
                     counts=frozen({"source.not-found": 1}),
                 )
             )
+        for problem in expansion.problems:
+            files.append(
+                FileReport(
+                    problem.location.path or "",
+                    findings=(problem,),
+                    counts=frozen({problem.code: 1}),
+                )
+            )
         sources: list[Source] = []
         if "-" in arguments:
             data = (stdin or _read_stdin)()
             fmt = input_format or detect_format("-", data)
             sources.append(Source("<stdin>", fmt, data=data, tabular=self.tabular))
         for path in expansion.files:
-            if path.exists() and not path.is_file() and not path.is_dir():
+            shown = display_path(path)
+            if special_kind(path) == "a named pipe":
                 # A pipe or process substitution (<(...)) can be read only once, and its size
-                # says nothing: read it whole, then treat it like standard input.
+                # says nothing: read it whole, then treat it like standard input. One with no
+                # writer reads as nothing, at once, and is reported as a special file.
                 piped: bytes | None
                 try:
-                    piped = path.read_bytes()
+                    piped = read_pipe(path, ReadLimits.from_environment().max_decompressed)
                 except OSError:
-                    piped = None
-                if piped is not None:
+                    piped = b""
+                if piped:
                     fmt = input_format or detect_format(str(path), piped)
-                    sources.append(Source(str(path), fmt, data=piped, tabular=self.tabular))
+                    sources.append(Source(shown, fmt, data=piped, tabular=self.tabular))
                     continue
             fmt = input_format or detect_format(str(path), _head(path))
-            sources.append(Source(str(path), fmt, path=path, tabular=self.tabular))
+            sources.append(Source(shown, fmt, path=path, tabular=self.tabular))
         if jobs > 1 and self.recipe is not None:
             from lgstandards import parallel
 
@@ -577,6 +589,8 @@ def _is_scalar(value: Any) -> bool:
 
 def _head(path: Path) -> bytes:
     """Return the start of a file, to its first line break if that comes within 1 MiB."""
+    if special_kind(path) is not None:
+        return b""  # Never opened: reading a pipe or a terminal could wait for ever.
     try:
         with path.open("rb") as handle:
             head = handle.read(4096)

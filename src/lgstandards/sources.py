@@ -7,6 +7,7 @@ import glob
 import gzip
 import io
 import json
+import os
 import re
 import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -17,6 +18,14 @@ from typing import IO, Any, Literal, NamedTuple, cast
 import orjson
 
 from lgstandards.findings import Finding, Severity, SourceLocation, split_pointer
+from lgstandards.limits import (
+    ENVIRONMENT,
+    BoundedReader,
+    LimitExceeded,
+    ReadLimits,
+    display_path,
+    special_kind,
+)
 from lgstandards.locate import LineIndex, element_offsets, offset_of
 
 InputFormat = Literal["json", "ndjson", "csv"]
@@ -112,6 +121,7 @@ class Source:
         part: bool = False,
         first_line: int = 1,
         byte_base: int = 0,
+        limits: ReadLimits | None = None,
     ) -> None:
         """Describe an input by display name, format, and either a path or the bytes themselves."""
         # A `part` is the NDJSON lines of a larger file from `first_line`, `byte_base` bytes into
@@ -126,7 +136,7 @@ class Source:
         self.part = part
         self.first_line = first_line
         self.byte_base = byte_base
-        self._plain: bytes | None = None
+        self.limits = limits or ReadLimits.from_environment()
         self._index: LineIndex | None = None
         self._text: str | None = None
         self._elements: list[int] | None = None
@@ -137,10 +147,17 @@ class Source:
     # -- reading -----------------------------------------------------------------------------
 
     def _bytes(self) -> bytes:
-        if self.data is not None:
-            return self._plain_data()
+        """Return the whole content, refusing one larger than a record may be."""
+        cap = max(STREAM_JSON_BYTES, self.limits.max_record)
         with self._open() as handle:
-            return handle.read()
+            content = handle.read(cap + 1)
+        if len(content) > cap:
+            raise LimitExceeded(
+                "source.record-too-large",
+                f"{self.name} is one JSON value of more than {cap:,} bytes, the cap on a record "
+                f"({ENVIRONMENT['max_record']}); it was not checked.",
+            )
+        return content
 
     def _content_size(self, size: int) -> int:
         """Return the size of a file's content: for gzip, as its trailer gives it."""
@@ -154,15 +171,6 @@ class Source:
             content = int.from_bytes(handle.read(4), "little")
             return content if content >= size else size * 20
 
-    def _plain_data(self) -> bytes:
-        """Return the bytes given, decompressed once if they are gzip (from a pipe, say)."""
-        assert self.data is not None
-        if self._plain is None:
-            # A part of a file is plain text by construction, whatever its first line holds.
-            packed = not self.part and self.data.startswith(GZIP_MAGIC)
-            self._plain = gzip.decompress(self.data) if packed else self.data
-        return self._plain
-
     def items(self) -> Iterator[Record | Finding]:
         """Yield every record of the source, and a finding for each part that cannot be read."""
         where = SourceLocation(self.name)
@@ -173,6 +181,15 @@ class Source:
             if self.path is not None and self.path.is_dir():
                 yield _error(
                     "source.is-directory", f"{self.name} is a directory, not a file.", where
+                )
+                return
+            kind = special_kind(self.path) if self.path is not None else None
+            if kind is not None:
+                # Opening one could wait for ever (a pipe with no writer) or never end (a device).
+                yield _error(
+                    "source.special-file",
+                    f"{self.name} is {kind}, not a regular file; it was not opened.",
+                    where,
                 )
                 return
             size = self.path.stat().st_size if self.path is not None else len(self.data or b"")
@@ -216,6 +233,9 @@ class Source:
                 yield from self._json_stream()
             else:
                 yield from self._json()
+        except LimitExceeded as exc:
+            # Records before the limit have been checked and reported already.
+            yield _error(exc.code, exc.message, where)
         except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
             # Records before the damage have been checked and reported already.
             yield _error(
@@ -237,15 +257,23 @@ class Source:
             yield _error("source.unreadable", f"{self.name} cannot be read: {exc.strerror}.", where)
 
     def _open(self) -> IO[bytes]:
+        """Open the content, decompressing gzip within the read limits."""
+        packed: IO[bytes]
         if self.data is not None:
-            return io.BytesIO(self._plain_data())
-        assert self.path is not None
-        handle = self.path.open("rb")
-        # By content, not by name: a national export is often gzip, named .gz or not.
-        if handle.peek(2)[:2] == GZIP_MAGIC:
-            handle.close()
-            return cast(IO[bytes], gzip.open(self.path, "rb"))
-        return handle
+            # A part of a file is plain text by construction, whatever its first line holds.
+            if self.part or not self.data.startswith(GZIP_MAGIC):
+                return io.BytesIO(self.data)
+            packed = io.BytesIO(self.data)
+        else:
+            assert self.path is not None
+            handle = self.path.open("rb")
+            # By content, not by name: a national export is often gzip, named .gz or not.
+            if handle.peek(2)[:2] != GZIP_MAGIC:
+                return handle
+            packed = handle
+        inner = gzip.GzipFile(fileobj=packed, mode="rb")
+        bounded = BoundedReader(cast(IO[bytes], inner), packed, self.name, self.limits)
+        return cast(IO[bytes], io.BufferedReader(bounded))
 
     def _decode(self, raw: bytes, line_base: int = 1) -> str | Finding:
         # Decode after the BOM, not with utf-8-sig, so error offsets count from the same place.
@@ -377,9 +405,26 @@ class Source:
     def _ndjson(self) -> Iterator[Record | Finding]:
         number = 0
         position = self.byte_base
+        cap = self.limits.max_record
         with self._open() as handle:
-            for line_number, raw in enumerate(handle, self.first_line):
+            for line_number, raw in enumerate(iter(lambda: handle.readline(cap + 1), b""),
+                                              self.first_line):
                 start, position = position, position + len(raw)
+                if len(raw) > cap and not raw.endswith(b"\n"):
+                    # Skipped in bounded steps: one huge line must not be held whole.
+                    while (rest := handle.readline(2**20)):
+                        position += len(rest)
+                        if rest.endswith(b"\n"):
+                            break
+                    number += 1
+                    yield _error(
+                        "source.record-too-large",
+                        f"{self.name}: the record on line {line_number} is longer than "
+                        f"{cap:,} bytes, the cap on a record ({ENVIRONMENT['max_record']}); it "
+                        "was not checked.",
+                        SourceLocation(self.name, record=number, line=line_number),
+                    )
+                    continue
                 if line_number == 1:
                     raw = raw.removeprefix(b"\xef\xbb\xbf")
                 if not raw or raw.isspace():
@@ -734,27 +779,23 @@ def detect_format(name: str, head: bytes = b"") -> InputFormat:
 
 @dataclass(frozen=True)
 class Expansion:
-    """The files a set of path arguments names, and the arguments that name none."""
+    """The files a set of path arguments names, the arguments that name none, and the problems."""
 
     files: tuple[Path, ...] = ()
     missing: tuple[str, ...] = field(default_factory=tuple)
+    #: Findings for what a folder scan met but could not check: unreadable folders, pipes.
+    problems: tuple[Finding, ...] = ()
 
 
 def expand_paths(arguments: Iterable[str]) -> Expansion:
     """Expand files, directories (recursively) and glob patterns into a sorted list of files."""
     files: list[Path] = []
     missing: list[str] = []
+    problems: list[Finding] = []
     for argument in arguments:
         path = Path(argument)
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and data_suffix(p) in _EXTENSIONS
-                and not p.name.endswith(".findings.json")
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            found = _scan(path, problems)
             files.extend(found)
             if not found:
                 missing.append(argument)
@@ -768,4 +809,49 @@ def expand_paths(arguments: Iterable[str]) -> Expansion:
             if not matched:
                 missing.append(argument)
     unique = list(dict.fromkeys(files))
-    return Expansion(tuple(unique), tuple(missing))
+    return Expansion(tuple(unique), tuple(missing), tuple(problems))
+
+
+def _scan(top: Path, problems: list[Finding]) -> list[Path]:
+    """Return the data files under a folder, adding a finding for each entry it cannot check."""
+    found: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+
+    def unreadable(error: OSError) -> None:
+        # A folder the scan cannot enter may hold data: a run must not call it conforming.
+        shown = display_path(error.filename or top)
+        problems.append(_error(
+            "source.unreadable",
+            f"{shown} cannot be read ({error.strerror or error}), so the files in it were not "
+            "checked.",
+            SourceLocation(shown),
+        ))
+
+    for folder, subfolders, names in os.walk(top, onerror=unreadable, followlinks=True):
+        here = Path(folder)
+        try:
+            info = here.stat()
+        except OSError:
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            subfolders.clear()  # A link back up the tree: followed once, not for ever.
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        for name in names:
+            entry = here / name
+            if name.startswith(".") or name.endswith(".findings.json"):
+                continue
+            if data_suffix(entry) not in _EXTENSIONS:
+                continue
+            kind = special_kind(entry)
+            if kind is not None:
+                shown = display_path(entry)
+                problems.append(_error(
+                    "source.special-file",
+                    f"{shown} is {kind}, not a regular file; it was not opened.",
+                    SourceLocation(shown),
+                ))
+            elif entry.is_file():
+                found.append(entry)
+    return sorted(found)

@@ -23,6 +23,7 @@ from lgstandards import messages
 from lgstandards.errors import SchemaError
 from lgstandards.findings import Finding, Severity, join_pointer, split_pointer
 from lgstandards.formats import FORMATS, format_checker
+from lgstandards.limits import special_kind
 
 Retrieve = Callable[[str], Any]
 
@@ -561,9 +562,16 @@ def local_retriever(root: Path, base_uri: str | None) -> Retrieve:
                 f"the schema refers to {uri}; lgstandards never downloads schemas, so keep the "
                 f"referenced file beside the schema and refer to it by a relative path"
             )
-        target = target.resolve()
+        try:
+            target = target.resolve()
+        except (RuntimeError, OSError):  # A loop of links: RuntimeError before Python 3.13.
+            raise SchemaError(f"the schema refers to {uri}, a loop of symbolic links") from None
         if root not in target.parents and target != root:
             raise SchemaError(f"the schema refers to {uri}, outside the schema's folder {root}")
+        kind = special_kind(target)
+        if kind is not None:
+            # Never opened: a pipe with no writer would hang the run, a device never ends.
+            raise SchemaError(f"the schema refers to {uri}, which is {kind}, not a file")
         try:
             return json.loads(target.read_text(encoding="utf-8"))
         except FileNotFoundError:

@@ -18,11 +18,21 @@ import re
 import ssl
 import sys
 import time
-from collections.abc import Callable, Iterable, Mapping
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
-from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import (
+    parse_qsl,
+    quote,
+    quote_plus,
+    unquote,
+    urlencode,
+    urljoin,
+    urlsplit,
+    urlunsplit,
+)
 
 if "httpx" not in sys.modules:
     # httpx imports its own command-line client, and with it click, rich and pygments, whenever
@@ -45,6 +55,26 @@ _SECRET_PARAMS = re.compile(r"(api[_-]?key|key|token|secret|password|passwd|sign
 _MIN_SECRET = 4
 
 _REDACTED = "[redacted]"
+
+#: A secret cut short inside a message is still hidden when at least this much of it shows.
+_MIN_PREFIX = 8
+
+#: Authorization schemes whose credential follows a space ('Bearer abc...').
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*\s+(?P<credential>\S.*)$")
+
+
+def secret_forms(secret: str) -> set[str]:
+    """Return every form of a secret value that could reach text: trimmed, unprefixed, encoded."""
+    forms: set[str] = set()
+    for value in {secret, secret.strip()}:
+        forms.add(value)
+        scheme = _SCHEME.match(value.strip())
+        if scheme:
+            forms.add(scheme.group("credential").strip())
+    for value in list(forms):
+        # A key often travels again in a URL (a Location, a next link), percent-encoded.
+        forms.update({quote(value, safe=""), quote(value), quote_plus(value)})
+    return {f for f in forms if len(f) >= _MIN_SECRET}
 
 
 class UnsafeRequestError(LgstandardsError):
@@ -116,8 +146,10 @@ class Redactor:
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
         """Remember the secret values to remove, longest first so overlapping secrets go whole."""
-        self.secrets = tuple(sorted({s for s in secrets if len(s) >= _MIN_SECRET}, key=len,
-                                    reverse=True))
+        forms: set[str] = set()
+        for secret in secrets:
+            forms |= secret_forms(secret)
+        self.secrets = tuple(sorted(forms, key=len, reverse=True))
 
     def with_secrets(self, secrets: Iterable[str]) -> Redactor:
         """Return a redactor that also removes these secrets."""
@@ -128,6 +160,9 @@ class Redactor:
         for secret in self.secrets:
             if secret in value:
                 value = value.replace(secret, _REDACTED)
+        for secret in self.secrets:
+            if len(secret) > _MIN_PREFIX and secret[:_MIN_PREFIX] in value:
+                value = _redact_prefixes(value, secret)
         return value
 
     def value(self, value: Any) -> Any:
@@ -152,9 +187,30 @@ class Redactor:
         return self.text(cleaned)
 
 
+def _redact_prefixes(text: str, secret: str) -> str:
+    """Replace each start of the secret that shows at least `_MIN_PREFIX` characters of it."""
+    # A message cut to a length (an error, an excerpt) may end part-way through a key.
+    out: list[str] = []
+    at = 0
+    while True:
+        found = text.find(secret[:_MIN_PREFIX], at)
+        if found < 0:
+            break
+        end = found + _MIN_PREFIX
+        while end < len(text) and end - found < len(secret) and text[end] == secret[end - found]:
+            end += 1
+        out.append(text[at:found] + _REDACTED)
+        at = end
+    out.append(text[at:])
+    return "".join(out)
+
+
 def url_secrets(url: str) -> tuple[str, ...]:
     """Return the secret parts of a URL: its password and key-like query values."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # Refused elsewhere, with a clear message; it holds nothing to find.
+        return ()
     found = [parts.password] if parts.password else []
     found.extend(
         value for name, value in parse_qsl(parts.query) if _SECRET_PARAMS.fullmatch(name) and value
@@ -174,10 +230,33 @@ def parse_header(text: str) -> tuple[str, str]:
     name, colon, value = text.partition(":")
     name = name.strip()
     if not colon or not re.fullmatch(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+", name):
+        # Never echoed: a mistyped header ('Authorization Bearer KEY') holds the key itself.
         raise LgstandardsError(
-            f"a header must be written 'Name: value', such as 'X-Api-Key: ...' (got {name!r})"
+            "a header must be written 'Name: value', such as 'X-Api-Key: ...'; one given was "
+            "not (its text is not shown, as it may hold a key)"
         )
-    return name, value.strip()
+    value = value.strip()
+    if any(ord(c) < 32 or ord(c) == 127 for c in value):
+        raise LgstandardsError(
+            f"the value of the header {name} holds a control character (a line break?); "
+            "its text is not shown, as it may hold a key"
+        )
+    return name, value
+
+
+def check_url(name: str, url: str) -> None:
+    """Refuse a base or sandbox URL that is not an absolute http(s) URL with a host."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - reading it checks the port, which urlsplit leaves unchecked.
+    except ValueError as exc:
+        raise LgstandardsError(f"the {name} is not a valid URL ({exc})") from None
+    if parts.scheme not in ("http", "https"):
+        raise LgstandardsError(f"the {name} must start with http:// or https://")
+    if not parts.hostname:
+        raise LgstandardsError(f"the {name} has no host name")
+    if any(ord(c) <= 32 or ord(c) == 127 for c in url):
+        raise LgstandardsError(f"the {name} holds a space or control character")
 
 
 class RateLimiter:
@@ -218,13 +297,20 @@ class SafeClient:
         if allow_writes and not sandbox_url:
             raise LgstandardsError("writes need a sandbox: give --sandbox URL with --allow-writes")
         for name, url in (("base URL", base_url), ("sandbox URL", sandbox_url)):
-            if url is not None and urlsplit(url).scheme not in ("http", "https"):
-                raise LgstandardsError(f"the {name} must start with http:// or https://")
+            if url is not None:
+                check_url(name, url)
         self.client = client
         self.base_url = base_url.rstrip("/") + "/"
         self.sandbox_url = sandbox_url.rstrip("/") + "/" if sandbox_url else None
         self.limits = limits or Limits()
         self.headers = dict(headers or {})
+        for name, value in self.headers.items():
+            if any(ord(c) < 32 or ord(c) == 127 for c in value.strip()):
+                raise LgstandardsError(
+                    f"the value of the header {name} holds a control character (a line break?); "
+                    "its text is not shown, as it may hold a key"
+                )
+        self.headers = {name: value.strip() for name, value in self.headers.items()}
         self.allow_writes = allow_writes
         self.clock = clock
         self.sleep = sleep
@@ -362,7 +448,13 @@ class SafeClient:
                                     _too_large(method, shown, limits.max_bytes, declared))
                 chunks: list[bytes] = []
                 size = 0
-                for chunk in response.iter_bytes():
+                decoded = (
+                    # A response built in memory (a test's transport) is decoded already.
+                    iter([response.content]) if response.is_stream_consumed
+                    else _decode_layers(response.headers.get("content-encoding", ""),
+                                        response.iter_raw(), limits.max_bytes)
+                )
+                for chunk in decoded:
                     size += len(chunk)
                     if size > limits.max_bytes:
                         return Exchange(method, shown, status, headers, b"", self.clock() - start,
@@ -384,6 +476,9 @@ class SafeClient:
             return Exchange(method, shown, elapsed=self.clock() - start, failure=failure)
         except httpx.TooManyRedirects:  # Not raised with follow_redirects=False; kept for safety.
             return Exchange(method, shown, failure=Failure("api.redirect", "Too many redirects."))
+        except _TooLarge:
+            return Exchange(method, shown, status, headers, b"", self.clock() - start,
+                            _too_large(method, shown, limits.max_bytes, None))
         except (httpx.TransportError, httpx.DecodingError) as exc:
             reason = self.redactor.text(_reason(exc))
             return Exchange(method, shown, elapsed=self.clock() - start,
@@ -392,6 +487,53 @@ class SafeClient:
     def close(self) -> None:
         """Close the underlying client."""
         self.client.close()
+
+
+class _TooLarge(Exception):
+    """A layer of a response's content coding decoded to more than the size cap."""
+
+
+#: The content codings decoded here, each as the window bits zlib needs for it.
+_CODINGS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
+
+
+def _decode_layers(header: str, raw: Iterator[bytes], cap: int) -> Iterator[bytes]:
+    """Decode a body through every Content-Encoding layer, never letting one grow past `cap`."""
+    # httpx decodes each chunk whole: 1.8 KB of 'gzip, gzip' becomes a gigabyte in one call.
+    # Here each layer gives at most 64 KiB a step and counts what comes out of it.
+    codings = [c.strip().lower() for c in header.split(",") if c.strip()]
+    codings = [c for c in codings if c != "identity"]
+    unknown = [c for c in codings if c not in _CODINGS]
+    if unknown:
+        raise httpx.DecodingError(f"unsupported Content-Encoding {unknown[0]!r}")
+    layers = [zlib.decompressobj(_CODINGS[c]) for c in reversed(codings)]
+    produced = [0] * len(layers)
+    raw_size = 0
+
+    def feed(index: int, data: bytes) -> Iterator[bytes]:
+        if index == len(layers):
+            yield data
+            return
+        layer = layers[index]
+        while data:
+            try:
+                out = layer.decompress(data, 65536)
+            except zlib.error as exc:
+                raise httpx.DecodingError(f"{codings[-1 - index]}: {exc}") from None
+            produced[index] += len(out)
+            if produced[index] > cap:
+                raise _TooLarge
+            data = layer.unconsumed_tail
+            if out:
+                yield from feed(index + 1, out)
+            elif not data:
+                break
+
+    for chunk in raw:
+        raw_size += len(chunk)
+        if raw_size > cap:
+            raise _TooLarge
+        yield from feed(0, chunk)
 
 
 def _too_large(method: str, url: str, cap: int, declared: str | None) -> Failure:
@@ -436,4 +578,6 @@ def build_http_client(
             tls = ssl.create_default_context(cafile=ca_bundle)
         except (OSError, ssl.SSLError) as exc:
             raise LgstandardsError(f"cannot read the CA bundle {ca_bundle}: {exc}") from None
-    return httpx.Client(verify=tls, follow_redirects=False, headers={"User-Agent": agent})
+    # Only the codings `_decode_layers` bounds are asked for.
+    return httpx.Client(verify=tls, follow_redirects=False,
+                        headers={"User-Agent": agent, "Accept-Encoding": "gzip, deflate"})

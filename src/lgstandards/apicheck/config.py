@@ -187,7 +187,8 @@ def _table(path: Path, raw: Mapping[str, Any], key: str, env: Mapping[str, str],
             if not isinstance(variable, str) or variable not in env:
                 raise ConfigError(f"{path}: {key}.{name} reads the environment variable "
                                   f"{variable!r}, which is not set")
-            out[name] = env[variable]
+            # A value read from a .env file may carry its line's trailing white space or CR.
+            out[name] = env[variable].strip()
         elif isinstance(value, str | int) and not isinstance(value, bool):
             out[name] = str(value)
         else:

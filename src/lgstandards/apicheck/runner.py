@@ -13,10 +13,16 @@ from typing import TYPE_CHECKING
 import httpx
 
 from lgstandards.apicheck.checks import ClientProfile, Outcome, Run, parse_json
-from lgstandards.apicheck.client import Limits, Redactor, SafeClient, build_http_client
+from lgstandards.apicheck.client import (
+    Limits,
+    Redactor,
+    SafeClient,
+    build_http_client,
+    url_secrets,
+)
 from lgstandards.apicheck.openapi import ApiDocument, api_document
 from lgstandards.apicheck.suites import CLIENTS, PROBES, SUITES, Probe, Step
-from lgstandards.errors import ConfigError, StandardNotFoundError
+from lgstandards.errors import ConfigError, LgstandardsError, StandardNotFoundError
 from lgstandards.findings import Finding, Severity, SourceLocation, frozen
 from lgstandards.registry import Catalogue, StandardVersion, catalogue
 from lgstandards.report import FileReport, Report
@@ -137,6 +143,15 @@ def check_api(
         )
         run = Run(client, api, probes, writes=options.allow_writes, needs=needs)
         outcomes = _run_suite(run, suite)
+    except LgstandardsError as exc:
+        # An error reaches stderr: it must hide the secrets a report would.
+        hidden = Redactor([*options.headers.values(), *url_secrets(options.base_url)])
+        text = hidden.text(str(exc))
+        if text == str(exc):
+            raise
+        redacted = LgstandardsError(text)
+        redacted.exit_code = exc.exit_code
+        raise redacted from None
     finally:
         if owned:
             http.close()

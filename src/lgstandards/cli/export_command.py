@@ -127,6 +127,7 @@ def _load(path: Path, uprn: str | None) -> tuple[dict[str, Any] | None, str]:
     """Read, select and check one schedule; show its findings and return None if it fails."""
     from lgstandards.conformance import Checker, locate_finding
     from lgstandards.findings import Finding, Severity
+    from lgstandards.limits import display_path
     from lgstandards.rules import RuleOptions
     from lgstandards.sources import Record, Source, detect_format
 
@@ -134,11 +135,11 @@ def _load(path: Path, uprn: str | None) -> tuple[dict[str, Any] | None, str]:
         data = sys.stdin.buffer.read()
         source = Source("<stdin>", detect_format("-", data), data=data)
     elif not path.is_file():
-        raise ConfigError(f"{path} is not a file")
+        raise ConfigError(f"{display_path(path)} is not a file")
     else:
         with path.open("rb") as handle:
             head = handle.read(4096)
-        source = Source(str(path), detect_format(str(path), head), path=path)
+        source = Source(display_path(path), detect_format(str(path), head), path=path)
     records: list[Record] = []
     problems: list[Finding] = []
     for item in source.items():

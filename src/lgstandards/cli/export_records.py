@@ -78,6 +78,7 @@ def _load(path: Path, standard: str) -> tuple[list[Any] | None, str]:
     """Read every record of the file and check it; show the findings and return None if not."""
     from lgstandards.conformance import Checker, locate_finding
     from lgstandards.findings import Finding, Severity
+    from lgstandards.limits import display_path
     from lgstandards.rules import RuleOptions
     from lgstandards.sources import Source, detect_format
 
@@ -88,11 +89,11 @@ def _load(path: Path, standard: str) -> tuple[list[Any] | None, str]:
         data = sys.stdin.buffer.read()
         source = Source("<stdin>", detect_format("-", data), data=data, tabular=checker.tabular)
     elif not path.is_file():
-        raise ConfigError(f"{path} is not a file")
+        raise ConfigError(f"{display_path(path)} is not a file")
     else:
         with path.open("rb") as handle:
             head = handle.read(4096)
-        source = Source(str(path), detect_format(str(path), head), path=path,
+        source = Source(display_path(path), detect_format(str(path), head), path=path,
                         tabular=checker.tabular)
     records: list[Any] = []
     found: list[Finding] = []

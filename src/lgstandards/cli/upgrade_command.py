@@ -106,6 +106,7 @@ def _from_major(from_ref: str | None, standard: str) -> int | None:
 def _sources(paths: tuple[str, ...]) -> tuple[list[Source], list[FileReport]]:
     """Return a source for each input file, and a report for each argument that names none."""
     from lgstandards.findings import Finding, Severity, SourceLocation, frozen
+    from lgstandards.limits import display_path, special_kind
     from lgstandards.report import FileReport
     from lgstandards.sources import Source, detect_format, expand_paths
 
@@ -125,11 +126,12 @@ def _sources(paths: tuple[str, ...]) -> tuple[list[Source], list[FileReport]]:
     for path in expansion.files:
         head = b""
         try:
-            with path.open("rb") as handle:
-                head = handle.read(65536)
+            if special_kind(path) is None:  # A pipe with no writer would hang the open.
+                with path.open("rb") as handle:
+                    head = handle.read(65536)
         except OSError:
             pass  # Reading the source reports why it cannot be read.
-        sources.append(Source(str(path), detect_format(str(path), head), path=path))
+        sources.append(Source(display_path(path), detect_format(str(path), head), path=path))
     return sources, missing
 
 

@@ -381,14 +381,24 @@ def _refuse_overwriting_inputs(
 
     if output is None:
         return
-    target = output.resolve()
+    target = _resolved(output)
+    if target is None:
+        raise ConfigError(f"{option} {output} is a loop of symbolic links; give another path")
     for job in jobs:
         for path in expand_paths(p for p in job.paths if p != "-").files:
-            if path.resolve() == target:
+            if _resolved(path) == target:
                 raise ConfigError(
                     f"{option} {output} is one of the files being checked; "
                     "write it somewhere else"
                 )
+
+
+def _resolved(path: Path) -> Path | None:
+    """Return a path with its links followed, or None for a loop of links."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):  # A loop: RuntimeError before Python 3.13, OSError since.
+        return None
 
 
 def _digests(jobs: Sequence[Job]) -> tuple[Callable[[], bytes] | None, dict[str, InputDigest]]:

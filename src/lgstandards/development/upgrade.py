@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import zlib
 from collections import Counter, deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -439,14 +440,15 @@ def _form(source: Source) -> Form:
         if source.data is not None:
             head = source.data[:4096]
             if head.startswith(GZIP_MAGIC):
-                head = gzip.decompress(source.data)[:4096]
+                # Only the head: decompressing the whole of piped gzip would be unbounded.
+                head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(source.data, 4096)
         elif source.path is not None:
             with source.path.open("rb") as raw:
                 head = raw.read(4096)
             if head.startswith(GZIP_MAGIC):
                 with gzip.open(source.path, "rb") as unpacked:
                     head = unpacked.read(4096)
-    except (OSError, EOFError, gzip.BadGzipFile):
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error):
         pass  # Reading the source reports the problem; the form no longer matters.
     return "array" if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"[" else "object"
 
