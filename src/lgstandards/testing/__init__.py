@@ -78,7 +78,12 @@ def assert_conforms(
 
 
 def failure_message(
-    findings: Iterable[Finding], subject: str, *, strict: bool = False, shown: int = MAX_SHOWN
+    findings: Iterable[Finding],
+    standard: str,
+    *,
+    subject: str = "the data",
+    strict: bool = False,
+    shown: int = MAX_SHOWN,
 ) -> str | None:
     """Return the readable message listing the failing findings, or None when none fail."""
     worst = Severity.WARNING if strict else Severity.ERROR
@@ -87,7 +92,7 @@ def failure_message(
         return None
     noun = "finding" if len(failing) == 1 else "findings"
     level = "warning or error" if strict else "error"
-    lines = [f"{subject} does not conform: {len(failing)} {noun} at {level} severity"]
+    lines = [f"{subject} does not conform to {standard}: {len(failing)} {noun} at {level} severity"]
     lines += [_describe(f) for f in failing[:shown]]
     if len(failing) > shown:
         lines.append(f"  and {len(failing) - shown} more")
@@ -106,11 +111,18 @@ def records(ref: str) -> SearchStrategy[dict[str, Any]]:
     return build(ref)
 
 
-def invalid_records(ref: str) -> SearchStrategy[InvalidRecord]:
-    """Return a hypothesis strategy of schema-invalid records, each with its one defect named."""
+def invalid_records(
+    ref: str, defects: Iterable[str] | None = None
+) -> SearchStrategy[InvalidRecord]:
+    """Return a hypothesis strategy of schema-invalid records, each with its one defect named.
+
+    Each is a valid record with one mutation made: `missing-required`, `wrong-type` or
+    `outside-enum` (all of them unless `defects` names some).
+    """
     with _needs_hypothesis():
+        from lgstandards.testing.strategies import DEFECTS
         from lgstandards.testing.strategies import invalid_records as build
-    return build(ref)
+    return build(ref, DEFECTS if defects is None else defects)
 
 
 @contextlib.contextmanager

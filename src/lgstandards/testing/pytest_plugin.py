@@ -43,7 +43,8 @@ class ApiConformance:
     @staticmethod
     def assert_conforms(report: Report, *, strict: bool = False) -> None:
         """Raise AssertionError listing the failing checks if a report has errors (or warnings)."""
-        message = failure_message(report.findings, f"the API ({report.standard})", strict=strict)
+        message = failure_message(report.findings, report.standard or "its standard",
+                                  subject="the API", strict=strict)
         if message is not None:
             raise AssertionError(message)
 
