@@ -138,8 +138,8 @@ def test_strict_warnings_are_intended(ajv: dict[str, Any], tree: Path) -> None:
     the idiom docs/authoring-standards.md prescribes: each must name a property the schema
     defines. strictTuples flags a tuple that allows a trailing optional item (GeoJSON's altitude):
     each must set minItems to the tuple's length, give the extra item a schema and cap maxItems.
-    strictTypes flags a union of types: each must say why (`x-expected` or a description) in a schema
-    whose advice (`x-lgstandards-advice`) warns about the looser spelling.
+    strictTypes flags a union of types: each must say why (`x-expected` or a description) in a
+    schema whose advice (`x-lgstandards-advice`) warns about the looser spelling.
     """
     base = json.loads((tree / "index.json").read_text(encoding="utf-8"))["base_url"]
     unexplained = []
