@@ -140,7 +140,11 @@ def _replacements(value: Any, node: Any, root: Mapping[str, Any], pointer: str, 
             if kind not in allowed:
                 yield "wrong-type", where, _edit(pointer, name, (other,))
                 break
-    if isinstance(schema.get("enum"), list) and _UNLISTED not in schema["enum"]:
+    listed = schema.get("enum")
+    # Only a list of strings has an unlisted value of the same type; another type would be a
+    # wrong-type defect under another name.
+    if (isinstance(listed, list) and listed and all(isinstance(v, str) for v in listed)
+            and _UNLISTED not in listed):
         yield "outside-enum", where, _edit(pointer, name, (_UNLISTED,))
 
 
