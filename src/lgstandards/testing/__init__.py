@@ -49,7 +49,10 @@ def findings_for(data: Data, ref: str, *, rules: bool = True) -> list[Finding]:
     """Return every finding for a record, a list of records or a path, against `ref` (`id@1`)."""
     checker = _checker(ref, rules)
     if isinstance(data, str | os.PathLike):
-        return list(checker.check_paths([str(Path(data))]).findings)
+        # The files' findings only: the run's notices (a deprecated version, say) are left out,
+        # as they are for records given in memory.
+        report = checker.check_paths([str(Path(data))])
+        return [f for file in report.files for f in file.findings]
     # A mapping is one record; anything else iterable is a run of them, numbered from 1.
     items = [data] if isinstance(data, Mapping) else list(data)
     return [f for result in checker.iter_records(items) for f in result.findings]
