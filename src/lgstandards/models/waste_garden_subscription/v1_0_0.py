@@ -1,0 +1,1074 @@
+# Typed models of waste-garden-subscription@1.0.0, generated from https://schemas.lgstandards.org/waste-garden-subscription/1.0.0/schema.json
+# by `python -m lgstandards.models.build` with datamodel-code-generator 0.89.0.
+# Do not edit: change the schema and regenerate; a test fails when this file drifts.
+# The generator's code is not held to this project's lint and strict typing (its runtime
+# validators and constr() in unions fail them); tests import and use every module.
+# mypy: ignore-errors
+# ruff: noqa
+
+from __future__ import annotations
+
+from collections.abc import Mapping as _Mapping
+from datetime import date
+from enum import Enum, StrEnum
+from typing import Annotated, Any, ClassVar, Literal
+
+from lgstandards.models._compat import MISSING
+from lgstandards.models.base import StandardModel
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    RootModel,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    model_validator,
+)
+
+
+class _JsonSchemaRuntimeValidationBase(BaseModel):
+    __json_schema_one_of_required_groups__: ClassVar[tuple[Any, ...]] = ()
+    __json_schema_any_of_required_groups__: ClassVar[tuple[Any, ...]] = ()
+    __json_schema_conditional_required__: ClassVar[tuple[Any, ...]] = ()
+    __json_schema_unique_items__: ClassVar[tuple[tuple[object, ...], ...]] = ()
+
+    @model_validator(mode='before')
+    @classmethod
+    def _validate_json_schema_runtime_rules(cls, data: Any) -> Any:
+        data = cls._validate_json_schema_unique_items(data)
+        data = cls._validate_json_schema_required_groups(
+            data,
+            required_group_rules=cls.__json_schema_one_of_required_groups__,
+            require_exactly_one=True,
+        )
+        data = cls._validate_json_schema_required_groups(
+            data,
+            required_group_rules=cls.__json_schema_any_of_required_groups__,
+            require_exactly_one=False,
+        )
+        data = cls._validate_json_schema_conditional_required(data)
+        return data
+
+    @classmethod
+    def _validate_json_schema_required_groups(
+        cls,
+        data: Any,
+        *,
+        required_group_rules: tuple[Any, ...],
+        require_exactly_one: bool,
+    ) -> Any:
+        if not required_group_rules:
+            return data
+        if not (isinstance(data, dict) or isinstance(data, _Mapping)):
+            return data
+        for required_groups in required_group_rules:
+            matches = sum(
+                all(any(name in data for name in names) for names in group)
+                for group in required_groups
+            )
+            if require_exactly_one:
+                if matches != 1:
+                    raise ValueError(
+                        'Expected exactly one required property group to be present'
+                    )
+            elif matches == 0:
+                raise ValueError(
+                    'Expected at least one required property group to be present'
+                )
+        return data
+
+    @classmethod
+    def _validate_json_schema_conditional_required(cls, data: Any) -> Any:
+        if not (isinstance(data, dict) or isinstance(data, _Mapping)):
+            return data
+        for rule in cls.__json_schema_conditional_required__:
+            condition_matches = all(
+                any(
+                    name in data
+                    and (
+                        not expected
+                        or data[name] in expected
+                    )
+                    for name in names
+                )
+                for names, expected in rule['condition']
+            )
+            required_groups = (
+                rule['then_required_groups']
+                if condition_matches
+                else rule['else_required_groups']
+            )
+            for group in required_groups:
+                if all(any(name in data for name in names) for names in group):
+                    continue
+                raise ValueError('Conditional required properties are missing')
+        return data
+
+    @classmethod
+    def _validate_json_schema_unique_items(cls, data: Any) -> Any:
+        if not (unique_item_paths := cls.__json_schema_unique_items__):
+            return data
+        for path in unique_item_paths:
+            cls._validate_json_schema_unique_items_path(data, path, 0)
+        return data
+
+    @classmethod
+    def _validate_json_schema_unique_items_path(
+        cls,
+        value: Any,
+        path: tuple[object, ...],
+        position: int,
+    ) -> None:
+        if position == len(path):
+            cls._validate_json_schema_unique_array(value)
+            return
+
+        match path[position]:
+            case None:
+                if not isinstance(value, (list, tuple)):
+                    return
+                for item in value:
+                    cls._validate_json_schema_unique_items_path(item, path, position + 1)
+            case ('__json_schema_array_tail__', int() as start):
+                if not isinstance(value, (list, tuple)) or start >= len(value):
+                    return
+                for index in range(start, len(value)):
+                    cls._validate_json_schema_unique_items_path(value[index], path, position + 1)
+            case int() as index:
+                if isinstance(value, (list, tuple)) and index < len(value):
+                    cls._validate_json_schema_unique_items_path(value[index], path, position + 1)
+            case '__json_schema_mapping_values__':
+                if not (isinstance(value, dict) or isinstance(value, _Mapping)):
+                    return
+                for item in value.values():
+                    cls._validate_json_schema_unique_items_path(item, path, position + 1)
+            case tuple() as input_names:
+                if not (isinstance(value, dict) or isinstance(value, _Mapping)):
+                    return
+                for name in input_names:
+                    if name in value:
+                        cls._validate_json_schema_unique_items_path(value[name], path, position + 1)
+                        return
+
+    @classmethod
+    def _validate_json_schema_unique_array(cls, value: Any) -> None:
+        if not isinstance(value, (list, tuple)) or len(value) < 2:
+            return
+
+        scalar_items: set[object] | None = None
+        structural_items: dict[int, list[Any]] | None = None
+        opaque_items: list[Any] | None = None
+        for item in value:
+            match item:
+                case None | bool() | int() | float() | str():
+                    item_key = (bool, item) if isinstance(item, bool) else item
+                    if scalar_items is None:
+                        scalar_items = {item_key}
+                    elif item_key in scalar_items:
+                        raise ValueError('Array items must be unique')
+                    else:
+                        scalar_items.add(item_key)
+                    if (
+                        structural_items is not None
+                        and (candidates := structural_items.get(cls._json_schema_unique_items_fingerprint(item)))
+                        and any(cls._json_schema_unique_items_equal(item, candidate) for candidate in candidates)
+                    ):
+                        raise ValueError('Array items must be unique')
+                    if (
+                        not isinstance(item, bool)
+                        and opaque_items is not None
+                        and any(
+                            cls._json_schema_unique_items_equal_in_either_direction(item, candidate)
+                            for candidate in opaque_items
+                        )
+                    ):
+                        raise ValueError('Array items must be unique')
+                    continue
+                case list() | tuple() | dict() | _Mapping():
+                    fingerprint = cls._json_schema_unique_items_fingerprint(item)
+                case _:
+                    if scalar_items is not None:
+                        for scalar_item in scalar_items:
+                            scalar_candidate = scalar_item[1] if isinstance(scalar_item, tuple) else scalar_item
+                            if not isinstance(scalar_candidate, bool) and cls._json_schema_unique_items_equal_in_either_direction(
+                                item, scalar_candidate
+                            ):
+                                raise ValueError('Array items must be unique')
+                    fingerprint = cls._json_schema_unique_items_fingerprint(item)
+            if fingerprint is None:
+                if structural_items is not None and any(
+                    cls._json_schema_unique_items_equal_in_either_direction(item, candidate)
+                    for candidates in structural_items.values()
+                    for candidate in candidates
+                ):
+                    raise ValueError('Array items must be unique')
+                if opaque_items is not None and any(
+                    cls._json_schema_unique_items_equal_in_either_direction(item, candidate)
+                    for candidate in opaque_items
+                ):
+                    raise ValueError('Array items must be unique')
+                if opaque_items is None:
+                    opaque_items = [item]
+                else:
+                    opaque_items.append(item)
+                continue
+            if opaque_items is not None and any(
+                cls._json_schema_unique_items_equal_in_either_direction(item, candidate)
+                for candidate in opaque_items
+            ):
+                raise ValueError('Array items must be unique')
+            if structural_items is None:
+                structural_items = {fingerprint: [item]}
+                continue
+            if (candidates := structural_items.get(fingerprint)) is None:
+                structural_items[fingerprint] = [item]
+                continue
+            if any(cls._json_schema_unique_items_equal(item, candidate) for candidate in candidates):
+                raise ValueError('Array items must be unique')
+            candidates.append(item)
+
+    @classmethod
+    def _json_schema_unique_items_fingerprint(cls, value: Any) -> int | None:
+        match value:
+            case None:
+                return 0x17
+            case bool() as boolean:
+                return 0x1F if boolean else 0x1D
+            case int() | float() as number:
+                return hash(number)
+            case str() as string:
+                return hash(string)
+            case list() | tuple() as array:
+                fingerprint = 0x4F
+                for item in array:
+                    if (item_fingerprint := cls._json_schema_unique_items_fingerprint(item)) is None:
+                        return None
+                    fingerprint = hash((fingerprint * 1000003) ^ item_fingerprint)
+                return hash(fingerprint ^ len(array))
+            case dict() | _Mapping() as object_:
+                fingerprint = 0x61
+                for key, item in object_.items():
+                    if (item_fingerprint := cls._json_schema_unique_items_fingerprint(item)) is None:
+                        return None
+                    fingerprint ^= hash((key, item_fingerprint))
+                return hash(fingerprint ^ len(object_))
+            case _:
+                return cls._json_schema_unique_items_safe_hash(value)
+
+    @classmethod
+    def _json_schema_unique_items_equal(cls, left: Any, right: Any) -> bool:
+        match left:
+            case None:
+                return right is None
+            case bool() as boolean:
+                return isinstance(right, bool) and boolean == right
+            case int() | float() as number:
+                if isinstance(right, bool):
+                    return False
+                if isinstance(right, (int, float)):
+                    return number == right
+                return cls._json_schema_unique_items_safe_equal(number, right)
+            case str() as string:
+                if isinstance(right, str):
+                    return string == right
+                return cls._json_schema_unique_items_safe_equal(string, right)
+            case list() | tuple() as array:
+                return (
+                    isinstance(right, (list, tuple))
+                    and len(array) == len(right)
+                    and all(
+                        cls._json_schema_unique_items_equal(item, other)
+                        for item, other in zip(array, right, strict=True)
+                    )
+                )
+            case dict() | _Mapping() as object_:
+                if not (
+                    isinstance(right, dict) or isinstance(right, _Mapping)
+                ) or len(object_) != len(right):
+                    return False
+                return all(
+                    key in right and cls._json_schema_unique_items_equal(item, right[key])
+                    for key, item in object_.items()
+                )
+        return cls._json_schema_unique_items_safe_equal(left, right)
+
+    @classmethod
+    def _json_schema_unique_items_safe_hash(cls, value: Any) -> int | None:
+        try:
+            return hash(value)
+        except Exception:  # noqa: BLE001
+            return None
+
+    @classmethod
+    def _json_schema_unique_items_safe_equal(cls, left: Any, right: Any) -> bool:
+        try:
+            comparison = left == right
+        except Exception:  # noqa: BLE001
+            return False
+        return comparison if type(comparison) is bool else False
+
+    @classmethod
+    def _json_schema_unique_items_equal_in_either_direction(cls, left: Any, right: Any) -> bool:
+        return cls._json_schema_unique_items_equal(left, right) or cls._json_schema_unique_items_equal(right, left)
+
+
+class Kind(StrEnum):
+    """
+    How the subscription came about: new, a renewal or a transfer from another property.
+    """
+
+    new = 'new'
+    renewal = 'renewal'
+    transfer = 'transfer'
+
+
+class Status(StrEnum):
+    """
+    Where the subscription is in its life.
+    """
+
+    pending_payment = 'pending_payment'
+    active = 'active'
+    expired = 'expired'
+    cancelled = 'cancelled'
+
+
+class Rrule(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="How often the service comes, as an RFC 5545 recurrence rule (the value of an iCalendar RRULE, without the 'RRULE:' prefix). This standard accepts a conservative subset: FREQ first, then any of INTERVAL, BYDAY, BYMONTHDAY, BYMONTH, BYSETPOS and WKST in that order, then at most one of UNTIL (a date written YYYYMMDD, since the schedule starts on a date) and COUNT.",
+            examples=['FREQ=WEEKLY;BYDAY=TU', 'FREQ=WEEKLY;INTERVAL=2;BYDAY=FR', 'FREQ=WEEKLY;INTERVAL=3;BYDAY=MO', 'FREQ=MONTHLY;BYDAY=1WE'],
+            pattern='^FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)(;INTERVAL=[1-9][0-9]?)?(;BYDAY=(-?[1-5])?(MO|TU|WE|TH|FR|SA|SU)(,(-?[1-5])?(MO|TU|WE|TH|FR|SA|SU))*)?(;BYMONTHDAY=-?([1-9]|[12][0-9]|3[01])(,-?([1-9]|[12][0-9]|3[01]))*)?(;BYMONTH=([1-9]|1[0-2])(,([1-9]|1[0-2]))*)?(;BYSETPOS=-?[1-5])?(;WKST=(MO|TU|WE|TH|FR|SA|SU))?(;(UNTIL=20[0-9]{2}((0[13578]|1[02])(0[1-9]|[12][0-9]|3[01])|(0[469]|11)(0[1-9]|[12][0-9]|30)|02(0[1-9]|1[0-9]|2[0-9]))|COUNT=[1-9][0-9]{0,2}))?$',
+            title='Recurrence rule',
+        ),
+    ]
+
+
+class TimeBand(StandardModel):
+    """
+    The part of the day the crew comes, where the council says: from a start time, and until an end time when it gives one.
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+        validate_by_name=True,
+    )
+    start_time: Annotated[
+        str,
+        Field(
+            description="The earliest time the crew comes, such as '06:00'.",
+            pattern='^([01][0-9]|2[0-3]):[0-5][0-9]$',
+            title='From',
+        ),
+    ]
+    end_time: Annotated[
+        str | MISSING,
+        Field(
+            description="The latest time the crew comes, such as '14:00'; after start_time on the same day.",
+            pattern='^([01][0-9]|2[0-3]):[0-5][0-9]$',
+            title='Until',
+        ),
+    ] = MISSING
+    description: Annotated[
+        str | MISSING,
+        Field(
+            description="The time band in the council's words, such as 'Put your bin out by 6am'.",
+            max_length=200,
+            min_length=1,
+            title='Description',
+        ),
+    ] = MISSING
+
+
+class Url(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description='An https web address.',
+            max_length=2000,
+            pattern='^https://[^\\s]+$',
+            title='Web address',
+        ),
+    ]
+
+
+class WasteStream(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description='A kind of household waste, such as glass or food waste.',
+            pattern='^[a-z][a-z0-9_]{0,49}$',
+            title='Waste stream',
+        ),
+    ]
+
+
+class WasteStreams(_JsonSchemaRuntimeValidationBase, RootModel[list[WasteStream]]):
+    """
+    The kinds of waste a service collects or a container takes, each listed once: a combined service such as 'Glass, plastics, cans and cartons' lists glass, plastics, metals and cartons.
+    """
+
+    __json_schema_unique_items__: ClassVar[tuple[tuple[object, ...], ...]] = (
+        (),
+    )
+
+    root: Annotated[
+        list[WasteStream],
+        Field(
+            description="The kinds of waste a service collects or a container takes, each listed once: a combined service such as 'Glass, plastics, cans and cartons' lists glass, plastics, metals and cartons.",
+            min_length=1,
+            title='Waste streams',
+        ),
+    ]
+
+
+class ChangeReason(StrEnum):
+    """
+    Why a collection moved, was cancelled or was added, or why a schedule changed.
+    """
+
+    bank_holiday = 'bank_holiday'
+    christmas = 'christmas'
+    weather = 'weather'
+    industrial_action = 'industrial_action'
+    round_change = 'round_change'
+    operational = 'operational'
+    other = 'other'
+
+
+class PricingScheme(StrEnum):
+    """
+    How the price of a booked collection is worked out.
+    """
+
+    free = 'free'
+    flat = 'flat'
+    per_item = 'per_item'
+    banded = 'banded'
+    banded_pops = 'banded_pops'
+
+
+class ChargePeriod(StrEnum):
+    """
+    What one payment buys, such as a year of subscription.
+    """
+
+    one_off = 'one_off'
+    per_collection = 'per_collection'
+    per_item = 'per_item'
+    per_month = 'per_month'
+    per_year = 'per_year'
+
+
+class Usrn(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description='Unique Street Reference Number from the National Street Gazetteer: a positive whole number of 1 to 8 digits, without leading zeros, written as a string.',
+            examples=['21900653'],
+            pattern='^[1-9][0-9]{0,7}$',
+            title='USRN',
+        ),
+    ]
+
+
+class GssCode(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description='An ONS Government Statistical Service code: a country letter, two digits naming the kind of area, and six digits.',
+            examples=['E07000223', 'E10000032'],
+            pattern='^[EKLMNSW][0-9]{8}$',
+            title='GSS code',
+        ),
+    ]
+
+
+class Council(_JsonSchemaRuntimeValidationBase, StandardModel):
+    """
+    A council or other public authority, named by its GSS code and/or its planning.data.gov.uk organisation identifier (joint waste authorities have no council GSS code), with its name where known.
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+        validate_by_name=True,
+    )
+
+    __json_schema_any_of_required_groups__: ClassVar[tuple[Any, ...]] = (
+        ((('gss_code',),), (('organisation',),)),
+    )
+
+    gss_code: Annotated[
+        str | MISSING,
+        Field(
+            description="The council's GSS code, such as E07000223.",
+            examples=['E07000223', 'E10000032', 'E09000033', 'E47000001', 'E60000325', 'W06000015', 'S12000036', 'N09000003'],
+            pattern='^(E0[6-9]|E1[0-2]|E26|E47|E51|E60|W06|W18|S12|S21|N09)[0-9]{6}$',
+            title='Council GSS code',
+        ),
+    ] = MISSING
+    organisation: Annotated[
+        str | MISSING,
+        Field(
+            description='The organisation identifier, such as local-authority:ADU or waste-authority:NLWA.',
+            examples=['local-authority:BIR', 'local-authority:GMCA', 'national-park-authority:Q72617158', 'development-corporation:Q6670544', 'government-organisation:D1342', 'local-planning-group:WDO-WEY'],
+            max_length=100,
+            pattern='^((local-authority):[A-Z]{3,5}|(local-planning-authority):E60[0-9]{6}|(local-planning-group):([A-Z]{3,5}|Q[1-9][0-9]{0,9})(-([A-Z]{3,5}|Q[1-9][0-9]{0,9})){1,9}|(national-park-authority|development-corporation|waste-authority|public-authority|regional-park-authority|passenger-transport-executive|nonprofit):Q[1-9][0-9]{0,9}|(government-organisation):[A-Z]{1,3}[1-9][0-9]{0,5})$',
+            title='Organisation identifier',
+        ),
+    ] = MISSING
+    name: Annotated[
+        str | MISSING,
+        Field(
+            description="The council's name, as people know it.",
+            max_length=200,
+            min_length=1,
+            title='Council name',
+        ),
+    ] = MISSING
+
+
+class Address(_JsonSchemaRuntimeValidationBase, StandardModel):
+    """
+    A BS 7666-style address: secondary and primary addressable objects, street, locality, town and postcode. A house name or number with a town or locality and a street or postcode is enough (rural and named properties often have no street); an address held only as one line may give single_line alone.
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+        validate_by_name=True,
+    )
+
+    __json_schema_conditional_required__: ClassVar[tuple[Any, ...]] = (
+        {
+            'condition': ((('single_line',), ()),),
+            'then_required_groups': (),
+            'else_required_groups': ((('paon',),),),
+        },
+    )
+
+    saon: Annotated[
+        str | MISSING,
+        Field(
+            description="The flat, unit or part of a building, such as 'Flat 2'.",
+            max_length=100,
+            min_length=1,
+            title='Secondary addressable object',
+        ),
+    ] = MISSING
+    paon: Annotated[
+        str | MISSING,
+        Field(
+            description="The building number, range or name, such as '12' or '12-14' or 'Rose Cottage'.",
+            max_length=100,
+            min_length=1,
+            title='Primary addressable object',
+        ),
+    ] = MISSING
+    street: Annotated[
+        str | MISSING,
+        Field(
+            description='The street description from the street gazetteer.',
+            max_length=100,
+            min_length=1,
+            title='Street',
+        ),
+    ] = MISSING
+    locality: Annotated[
+        str | MISSING,
+        Field(
+            description='The locality, village or district within the town.',
+            max_length=100,
+            min_length=1,
+            title='Locality',
+        ),
+    ] = MISSING
+    town: Annotated[
+        str | MISSING,
+        Field(description='The town or city.', max_length=100, min_length=1, title='Town'),
+    ] = MISSING
+    administrative_area: Annotated[
+        str | MISSING,
+        Field(
+            description='The county or administrative area.',
+            max_length=100,
+            min_length=1,
+            title='Administrative area',
+        ),
+    ] = MISSING
+    postcode: Annotated[
+        str | MISSING,
+        Field(
+            description='The postcode of the address.',
+            examples=['SW1A 1AA', 'BS1 5TR'],
+            pattern='^(GIR 0AA|([A-PR-UWYZ][0-9][0-9]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?|[A-PR-UWYZ][0-9][ABCDEFGHJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY]) [0-9][ABD-HJLNP-UW-Z]{2})$',
+            title='Postcode',
+        ),
+    ] = MISSING
+    single_line: Annotated[
+        str | MISSING,
+        Field(
+            description='The whole address on one line, as shown to people.',
+            max_length=500,
+            min_length=1,
+            title='Single-line address',
+        ),
+    ] = MISSING
+
+
+class Money(StandardModel):
+    """
+    An amount in pounds sterling.
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+        validate_by_name=True,
+    )
+    amount: Annotated[
+        StrictFloat,
+        Field(
+            description='The amount in pounds, such as 49.50 or 2750000.00, to the penny.',
+            ge=0.0,
+            le=1000000000000.0,
+            title='Amount',
+        ),
+    ]
+    currency: Annotated[
+        Literal['GBP'],
+        Field(description='The ISO 4217 currency code; always GBP.', title='Currency'),
+    ]
+
+
+class PositionItem(RootModel[StrictFloat]):
+    root: Annotated[
+        StrictFloat,
+        Field(
+            description='Degrees east of Greenwich (negative for west).',
+            ge=-180.0,
+            le=180.0,
+            title='Longitude',
+        ),
+    ]
+
+
+class PositionItem1(RootModel[StrictFloat]):
+    root: Annotated[
+        StrictFloat,
+        Field(description='Degrees north of the equator.', ge=-90.0, le=90.0, title='Latitude'),
+    ]
+
+
+class Position(RootModel[list[PositionItem | PositionItem1 | StrictFloat]]):
+    """
+    A WGS84 longitude and latitude pair, in that order, as GeoJSON positions are written.
+    """
+
+    root: Annotated[
+        list[PositionItem | PositionItem1 | StrictFloat],
+        Field(
+            description='A WGS84 longitude and latitude pair, in that order, as GeoJSON positions are written.',
+            max_length=3,
+            min_length=2,
+            title='Position',
+        ),
+    ]
+
+
+class LinearRing(RootModel[list[Position]]):
+    """
+    A closed ring of at least four positions whose first and last positions are the same.
+    """
+
+    root: Annotated[
+        list[Position],
+        Field(
+            description='A closed ring of at least four positions whose first and last positions are the same.',
+            min_length=4,
+            title='Linear ring',
+        ),
+    ]
+
+
+class PolygonCoordinates(RootModel[list[LinearRing]]):
+    """
+    An outer ring followed by any holes.
+    """
+
+    root: Annotated[
+        list[LinearRing],
+        Field(
+            description='An outer ring followed by any holes.',
+            min_length=1,
+            title='Polygon coordinates',
+        ),
+    ]
+
+
+class Type(Enum):
+    """
+    The GeoJSON geometry type.
+    """
+
+    point = 'Point'
+    polygon = 'Polygon'
+    multi_polygon = 'MultiPolygon'
+
+
+class Geometry(StandardModel):
+    """
+    A GeoJSON (RFC 7946) Point, Polygon or MultiPolygon in WGS84 longitude and latitude.
+    """
+
+    model_config = ConfigDict(
+        validate_by_name=True,
+    )
+    type: Annotated[Type, Field(description='The GeoJSON geometry type.', title='Geometry type')]
+    coordinates: Annotated[
+        list[Any],
+        Field(description='The GeoJSON coordinates for the geometry type.', title='Coordinates'),
+    ]
+
+
+class Contact(StandardModel):
+    """
+    How to contact a person, and the consent they gave for it.
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+        validate_by_name=True,
+    )
+    name: Annotated[
+        str | MISSING,
+        Field(description="The person's name.", max_length=200, min_length=1, title='Name'),
+    ] = MISSING
+    email: Annotated[
+        str | MISSING,
+        Field(
+            description="The person's email address.",
+            max_length=254,
+            pattern='^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$',
+            title='Email address',
+        ),
+    ] = MISSING
+    telephone: Annotated[
+        str | MISSING,
+        Field(
+            description="The person's telephone number.",
+            examples=['0117 922 2000', '(01273) 263000', '+44 (0)1273 263000', '01273 263000 ext 123', '0300 123 4567'],
+            pattern='^(\\+|\\()?[0-9]([ ()-]{0,3}[0-9]){6,19}( ?([Ee][Xx][Tt]\\.?|[Ee]xtension|[Xx]) ?[0-9]{1,6})?$',
+            title='Telephone number',
+        ),
+    ] = MISSING
+    consent_to_contact: Annotated[
+        StrictBool,
+        Field(
+            description='Whether the person agreed to be contacted about this matter.',
+            title='Consent to contact',
+        ),
+    ]
+    consent_given_at: Annotated[
+        AwareDatetime | MISSING,
+        Field(
+            description='When the person gave consent to be contacted.', title='Consent given at'
+        ),
+    ] = MISSING
+
+
+class Container(StandardModel):
+    """
+    Containers of one kind that the subscription pays for.
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+        validate_by_name=True,
+    )
+    container_type_id: Annotated[
+        str | MISSING,
+        Field(
+            description="The identifier of the container type, as the council's service catalogue gives it.",
+            pattern='^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$',
+            title='Container type',
+        ),
+    ] = MISSING
+    type: Annotated[
+        str,
+        Field(
+            description='The kind of container, such as a wheeled bin or a reusable sack.',
+            pattern='^[a-z][a-z0-9_]{0,49}$',
+            title='Kind of container',
+        ),
+    ]
+    capacity_litres: Annotated[
+        StrictFloat | MISSING,
+        Field(
+            description='How much each container holds, in litres, such as 240.',
+            ge=1.0,
+            le=5000.0,
+            title='Capacity in litres',
+        ),
+    ] = MISSING
+    quantity: Annotated[
+        StrictInt,
+        Field(
+            description='How many containers of this kind the subscription pays for.',
+            ge=1,
+            le=100,
+            title='Quantity',
+        ),
+    ]
+    to_deliver: Annotated[
+        StrictInt | MISSING,
+        Field(
+            description='How many of them the council must deliver, because the household does not have them yet.',
+            ge=0,
+            le=100,
+            title='To deliver',
+        ),
+    ] = MISSING
+
+
+class Payment(StandardModel):
+    """
+    One payment the resident made, or that was taken by Direct Debit. Never card numbers or other card data: the payment provider's reference is enough.
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+        validate_by_name=True,
+    )
+    amount: Annotated[Money, Field(description='How much was paid.', title='Amount')]
+    method: Annotated[
+        str,
+        Field(
+            description="How it was paid, such as 'card' or 'direct_debit'.",
+            pattern='^[a-z][a-z0-9_]{0,49}$',
+            title='Payment method',
+        ),
+    ]
+    reference: Annotated[
+        str | MISSING,
+        Field(
+            description="The payment provider's or council's reference for the payment.",
+            max_length=100,
+            min_length=1,
+            title='Payment reference',
+        ),
+    ] = MISSING
+    paid_at: Annotated[
+        AwareDatetime, Field(description='When the payment was made or taken.', title='Paid at')
+    ]
+
+
+class WasteGardenSubscription(_JsonSchemaRuntimeValidationBase, StandardModel):
+    """
+    One household's subscription to a council's garden waste collections for one period: the property, the period, its status, the containers paid for, its payments and its renewal. Holds no card data. One JSON object per subscription; an NDJSON file holds many.
+    """
+
+    model_config = ConfigDict(
+        extra='forbid',
+        validate_by_name=True,
+    )
+
+    __json_schema_conditional_required__: ClassVar[tuple[Any, ...]] = (
+        {
+            'condition': ((('status',), ('cancelled',)),),
+            'then_required_groups': ((('cancelled_at',),),),
+            'else_required_groups': (),
+        },
+        {
+            'condition': ((('status',), ('active', 'expired')),),
+            'then_required_groups': ((('payments',),),),
+            'else_required_groups': (),
+        },
+        {
+            'condition': ((('kind',), ('transfer',)),),
+            'then_required_groups': ((('transferred_from_uprn',),),),
+            'else_required_groups': (),
+        },
+    )
+
+    field_schema: Annotated[
+        str | MISSING,
+        Field(
+            alias='$schema',
+            description='The URI of the schema this record follows: a version of this standard, or an extension or profile of it. Validators may use it to choose the version.',
+            pattern='^https?://',
+            title='Schema',
+        ),
+    ] = MISSING
+    reference: Annotated[
+        str,
+        Field(
+            description="The council's reference for the subscription, quoted to the resident.",
+            pattern='^[A-Za-z0-9][A-Za-z0-9/_-]{0,49}$',
+            title='Reference',
+        ),
+    ]
+    publisher: Annotated[
+        Council,
+        Field(
+            description='The council that holds the record: the collection authority, or a county council, combined authority or joint waste authority publishing for it (then collection_authority names the council that collects).',
+            title='Publisher',
+        ),
+    ]
+    collection_authority: Annotated[
+        Council | MISSING,
+        Field(
+            description='The council that collects, when another council publishes the record for it. Absent: the publisher.',
+            title='Collection authority',
+        ),
+    ] = MISSING
+    source_system: Annotated[
+        str | MISSING,
+        Field(
+            description="The system the subscription was taken from, such as 'echo' or 'agile'.",
+            pattern='^[a-z][a-z0-9_]{0,49}$',
+            title='Source system',
+        ),
+    ] = MISSING
+    uprn: Annotated[
+        str,
+        Field(
+            description='The Unique Property Reference Number of the property whose garden waste is collected.',
+            examples=['100023336956', '199356'],
+            pattern='^[1-9][0-9]{0,11}$',
+            title='UPRN',
+        ),
+    ]
+    address: Annotated[
+        Address | MISSING, Field(description='The address of the property.', title='Address')
+    ] = MISSING
+    service_id: Annotated[
+        str | MISSING,
+        Field(
+            description="The identifier of the garden waste service, as the council's service catalogue and property schedule give it.",
+            pattern='^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$',
+            title='Service',
+        ),
+    ] = MISSING
+    kind: Annotated[
+        Kind,
+        Field(
+            description='How the subscription came about: new, a renewal or a transfer from another property.',
+            title='Kind',
+        ),
+    ]
+    status: Annotated[
+        Status, Field(description='Where the subscription is in its life.', title='Status')
+    ]
+    start_date: Annotated[
+        date, Field(description='The first day of the subscription period.', title='Start date')
+    ]
+    end_date: Annotated[
+        date, Field(description='The last day of the subscription period.', title='End date')
+    ]
+    containers: Annotated[
+        list[Container],
+        Field(
+            description='The containers the subscription pays to have emptied.',
+            min_length=1,
+            title='Containers paid for',
+        ),
+    ]
+    price: Annotated[
+        Money,
+        Field(
+            description='What the subscription costs for its period, after any concession; 0 when it is free.',
+            title='Price',
+        ),
+    ]
+    admin_fee: Annotated[
+        Money | MISSING,
+        Field(
+            description='A one-off fee on top of the price, such as for delivering a new bin.',
+            title='Delivery or administration fee',
+        ),
+    ] = MISSING
+    concession: Annotated[
+        str | MISSING,
+        Field(
+            description="The concession or discount applied, in words, such as 'Half price: Council Tax Reduction'.",
+            max_length=500,
+            min_length=1,
+            title='Concession',
+        ),
+    ] = MISSING
+    payments: Annotated[
+        list[Payment] | MISSING,
+        Field(
+            description='The payments made for the subscription, oldest first: one for a card payment, several for Direct Debit instalments or for a bin added during the period.',
+            min_length=1,
+            title='Payments',
+        ),
+    ] = MISSING
+    renews_automatically: Annotated[
+        StrictBool | MISSING,
+        Field(
+            description='Whether the subscription renews without the resident asking, as one paid by Direct Debit usually does.',
+            title='Renews automatically',
+        ),
+    ] = MISSING
+    renewal_due_date: Annotated[
+        date | MISSING,
+        Field(
+            description='The last day to renew without a break in collections.', title='Renewal due'
+        ),
+    ] = MISSING
+    renewal_of: Annotated[
+        str | MISSING,
+        Field(
+            description='The reference of the subscription this one renews.',
+            pattern='^[A-Za-z0-9][A-Za-z0-9/_-]{0,49}$',
+            title='Renewal of',
+        ),
+    ] = MISSING
+    transferred_from_uprn: Annotated[
+        str | MISSING,
+        Field(
+            description='The UPRN of the property the subscription moved from, for a transfer.',
+            examples=['100023336956', '199356'],
+            pattern='^[1-9][0-9]{0,11}$',
+            title='Transferred from',
+        ),
+    ] = MISSING
+    created_at: Annotated[
+        AwareDatetime,
+        Field(description='When the household asked for the subscription.', title='Created at'),
+    ]
+    updated_at: Annotated[
+        AwareDatetime,
+        Field(
+            description='When the record last changed; its status is as it was then.',
+            title='Updated at',
+        ),
+    ]
+    cancelled_at: Annotated[
+        AwareDatetime | MISSING,
+        Field(
+            description='When the subscription was cancelled. Required when the status is cancelled.',
+            title='Cancelled at',
+        ),
+    ] = MISSING
+    refund: Annotated[
+        Money | MISSING,
+        Field(description='What was refunded when the subscription was cancelled.', title='Refund'),
+    ] = MISSING
+    contact: Annotated[
+        Contact | MISSING,
+        Field(
+            description='How to contact the resident about the subscription and its renewal, and whether they agreed to it.',
+            title='Contact',
+        ),
+    ] = MISSING
+    extensions: Annotated[
+        dict[str, Any] | MISSING,
+        Field(
+            description="Local additions that this standard does not define. Name each key after the publisher or product, such as 'adur_round_code', so that two additions cannot clash. Validators do not check what is inside.",
+            title='Extensions',
+        ),
+    ] = MISSING
