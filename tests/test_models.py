@@ -6,6 +6,8 @@ import functools
 import importlib
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +74,7 @@ def test_every_version_with_a_schema_has_a_model() -> None:
 
 @pytest.mark.parametrize("ref", _REFS)
 def test_stable_module_path(ref: str) -> None:
-    """Each version's model is importable as lgstandards.models.<id>.v<x_y_z>, named after the id."""
+    """Each version's model is at lgstandards.models.<id>.v<x_y_z>, named after the id."""
     standard, version = ref.split("@")
     module = importlib.import_module(
         f"lgstandards.models.{standard.replace('-', '_')}.v{version.replace('.', '_')}"
@@ -165,7 +167,7 @@ def test_dates_are_parsed_leniently_and_written_strictly() -> None:
 
 
 def test_left_out_is_not_null() -> None:
-    """An optional field left out is not written; one given as null is refused, as the schema does."""
+    """An optional field left out is not written; null is refused, as the schema refuses it."""
     model = model_for("common@2")
     assert model.model_validate({"uprn": "100023336956"}).model_dump(mode="json") == {
         "uprn": "100023336956"
@@ -252,3 +254,18 @@ def test_check_names_what_drifted(rendered: dict[str, str], tmp_path: Path,
     build.write(rendered, tmp_path)
     assert build.drift(rendered, tmp_path) == []
     assert not (tmp_path / "common" / "v9_0_0.py").exists()
+
+
+def test_models_need_neither_the_generator_nor_the_cli() -> None:
+    """Importing every model loads neither datamodel-code-generator nor click nor rich."""
+    code = (
+        "import importlib, sys\n"
+        "from lgstandards.models import model_for, modelled\n"
+        "for ref in modelled():\n"
+        "    model_for(ref, allow_draft=True)\n"
+        "print(','.join(sorted({m.split('.')[0] for m in sys.modules}\n"
+        "      & {'datamodel_code_generator', 'click', 'rich', 'black', 'isort'})))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == ""
