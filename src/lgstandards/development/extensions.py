@@ -384,12 +384,13 @@ def _choose(manifest: ExtensionManifest, wanted: str | None, allow_draft: bool,
     return (published or candidates)[-1]
 
 
-def load_local(path: Path, *, base_uri: str, allow_draft: bool = False) -> ExtensionVersion:
+def load_local(path: Path, *, base_uri: str, allow_draft: bool = False,
+               bases: Mapping[str, str] | None = None) -> ExtensionVersion:
     """Read an extension or profile from a user's folder: its own folder, or one version's."""
     folder = path.resolve()
     if (folder / MANIFEST_NAME).is_file():
         manifest = read_extension_manifest(folder / MANIFEST_NAME)
-        entry = _choose(manifest, None, allow_draft, str(path))
+        entry = _choose(manifest, None, allow_draft, str(path), bases)
         return ExtensionVersion(manifest, entry, folder / entry.version, base_uri, local=True)
     if (folder.parent / MANIFEST_NAME).is_file():
         manifest = read_extension_manifest(folder.parent / MANIFEST_NAME)
@@ -528,7 +529,7 @@ class Extensions:
         """Return the extension or profile a command-line value names: a folder, or an id."""
         if looks_like_path(text):
             found = load_local(Path(text), base_uri=self.catalogue.base_uri,
-                               allow_draft=allow_draft)
+                               allow_draft=allow_draft, bases=bases)
             if found.kind != kind:
                 raise ExtensionError(
                     f"{text} is {article(found.kind)}, not {article(kind)}: give it with "
