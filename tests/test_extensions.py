@@ -19,6 +19,7 @@ from lgstandards.development.extensions import (
     EffectiveVersion,
     ExtensionError,
     ExtensionVersion,
+    Kind,
     PatchError,
     additions,
     check_fit,
@@ -186,8 +187,9 @@ def test_effective_schema_is_self_contained_and_named(cat: Catalogue, selector: 
 def test_an_id_without_a_version_chooses_the_newest_that_fits_the_base(cat: Catalogue) -> None:
     """The newest version by default; with a base version given, the newest that fits it."""
     found = extensions(cat)
-    for kind, layer_id in (("extension", "garden-waste-subscription"),
-                           ("profile", "collection-outcomes-contract")):
+    pairs: tuple[tuple[Kind, str], ...] = (("extension", "garden-waste-subscription"),
+                                           ("profile", "collection-outcomes-contract"))
+    for kind, layer_id in pairs:
         assert found.select(layer_id, kind).version == "2.0.0"
         for base, wanted in (("1.0.0", "1.0.0"), ("2.0.0", "2.0.0")):
             chosen = found.select(layer_id, kind, bases={"waste-property-schedule": base})

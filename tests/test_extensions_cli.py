@@ -374,6 +374,11 @@ def test_index_lists_layers_and_fits_its_schema(tree: Any) -> None:
     assert entries["garden-waste-subscription"]["namespace"] == "garden_subscription"
     version = entries["collection-outcomes-contract"]["versions"][0]
     assert version["schema"] == CONTRACT_URI
+    assert (version["status"], version["sunset"], version["replaced_by"]) == (
+        "deprecated", "2027-12-06", "2.0.0")
+    assert "sunset" not in entries["collection-outcomes-contract"]["versions"][1]
+    page = tree.files["profiles/collection-outcomes-contract/1.0.0/index.html"].decode()
+    assert "May be retired after" in page and "collection-outcomes-contract 2.0.0" in page
     assert {"path": "schema.patch.json"}.items() <= next(
         f for f in version["files"] if f["path"] == "schema.patch.json").items()
 
