@@ -193,7 +193,8 @@ def test_every_base_version_it_fits_is_checked(tmp_path: Path) -> None:
     manifest["versions"].append({"version": "1.1.0", "status": "draft"})
     manifest_path.write_text(json.dumps(manifest))
     cat = Catalogue(root)
-    found = lint_layer(load_local(root / "extensions" / "garden-waste-subscription",
+    # Its 1.0.0, which claims 1.x (2.0.0 claims 2.x, which 1.1.0 is not).
+    found = lint_layer(load_local(root / "extensions" / "garden-waste-subscription" / "1.0.0",
                                   base_uri=cat.base_uri, allow_draft=True), cat)
     assert found
     assert all("waste-property-schedule@1.1.0" in f.message for f in found)
@@ -206,7 +207,8 @@ def test_cli_lint_takes_layer_ids_and_folders(capsys: pytest.CaptureFixture[str]
     """`lint ID FOLDER`: the registry's by id, a user's by folder; findings name file and place."""
     assert main(["lint", "garden-waste-subscription", "collection-outcomes-contract@1"]) == 0
     out = capsys.readouterr().out
-    assert "2 versions follow the house rules" in out
+    # Every version of an id without a version (1.0.0 and 2.0.0), the one version of an id@1.
+    assert "3 versions follow the house rules" in out
     folder = _layer(tmp_path, {"$defs": {"service": {"properties": {"name": {"maxLength": 9}}}}})
     assert main(["lint", str(folder)]) == 1
     out = capsys.readouterr().out

@@ -19,6 +19,7 @@ from lgstandards.development.extensions import (
     EffectiveVersion,
     ExtensionError,
     ExtensionVersion,
+    Kind,
     PatchError,
     additions,
     check_fit,
@@ -27,6 +28,7 @@ from lgstandards.development.extensions import (
     load_local,
     looks_like_path,
     merge_schema,
+    read_extension_manifest,
 )
 from lgstandards.findings import Severity
 from lgstandards.registry import Catalogue, catalogue
@@ -41,6 +43,10 @@ GARDEN_URI = "https://schemas.lgstandards.org/extensions/garden-waste-subscripti
 CONTRACT_URI = (
     "https://schemas.lgstandards.org/profiles/collection-outcomes-contract/1.0.0/schema.json"
 )
+# The versions an id without a version chooses, for the schedule 2.x.
+BASE2 = "waste-property-schedule@2.0.0"
+GARDEN2_URI = GARDEN_URI.replace("1.0.0", "2.0.0")
+CONTRACT2_URI = CONTRACT_URI.replace("1.0.0", "2.0.0")
 
 _LAYERS = list(extensions(catalogue()).versions())
 _VALID = [(v, p) for v in _LAYERS for p in v.example_files("valid")]
@@ -158,19 +164,76 @@ def test_additions_name_new_fields_definitions_and_fields_beside_a_ref() -> None
 # -- effective versions --------------------------------------------------------------------------
 
 
-def test_effective_schema_is_self_contained_and_named(cat: Catalogue) -> None:
+@pytest.mark.parametrize(("selector", "base", "uri"), [
+    ("garden-waste-subscription", BASE2, GARDEN2_URI),
+    ("garden-waste-subscription@1", BASE, GARDEN_URI),
+])
+def test_effective_schema_is_self_contained_and_named(cat: Catalogue, selector: str, base: str,
+                                                      uri: str) -> None:
     """The effective schema has every $ref local, its own $id, and accepts $schema."""
-    layer = extensions(cat).select("garden-waste-subscription", "extension", allow_draft=True)
-    effective = compose(cat.select(BASE), [layer], cat)
-    assert effective.schema["$id"] == GARDEN_URI == layer.uri
+    layer = extensions(cat).select(selector, "extension", allow_draft=True)
+    effective = compose(cat.select(base), [layer], cat)
+    assert effective.schema["$id"] == uri == layer.uri
     refs = [v for v in _walk(effective.schema) if isinstance(v, tuple) and v[0] == "$ref"]
     assert refs and all(ref.startswith("#/") for _, ref in refs)
     assert DECLARATION in effective.schema["properties"]
-    assert effective.ref == f"{BASE}+garden-waste-subscription@1.0.0"
+    assert effective.ref == f"{base}+garden-waste-subscription@{layer.version}"
     outcomes = effective.codelists["codelists/collection-outcome.json"].values
     assert {"collected", "not_on_scheme.no_permit"} <= outcomes
     assert "codelists/garden-subscription-status.json" in effective.codelists
-    assert effective.accepted_uris == {GARDEN_URI}
+    assert effective.accepted_uris == {uri}
+
+
+def test_an_id_without_a_version_chooses_the_newest_that_fits_the_base(cat: Catalogue) -> None:
+    """The newest version by default; with a base version given, the newest that fits it."""
+    found = extensions(cat)
+    pairs: tuple[tuple[Kind, str], ...] = (("extension", "garden-waste-subscription"),
+                                           ("profile", "collection-outcomes-contract"))
+    for kind, layer_id in pairs:
+        assert found.select(layer_id, kind).version == "2.0.0"
+        for base, wanted in (("1.0.0", "1.0.0"), ("2.0.0", "2.0.0")):
+            chosen = found.select(layer_id, kind, bases={"waste-property-schedule": base})
+            assert chosen.version == wanted, (layer_id, base)
+    # Nothing fits a base it was never written for: the newest is chosen, and compose says why.
+    chosen = found.select("garden-waste-subscription", "extension",
+                          bases={"waste-property-schedule": "0.9.0"})
+    assert chosen.version == "2.0.0"
+    checker = Checker.for_extended(["garden-waste-subscription"], standard=BASE,
+                                   options=RuleOptions())
+    assert checker.name == f"{BASE}+garden-waste-subscription@1.0.0"
+
+
+def test_a_deprecated_layer_says_its_sunset_and_replacement() -> None:
+    """Data checked with a deprecated version is told when it may go and what replaces it."""
+    checker = Checker.for_extended(["garden-waste-subscription@1"], options=RuleOptions())
+    notes = [f.message for f in checker.check_paths(
+        [str(GARDEN / "1.0.0/examples/valid/subscribed-house.json")]).findings
+        if f.code == "standard.deprecated"]
+    assert any("garden-waste-subscription@1.0.0 is deprecated and may be retired after "
+               "2027-12-06: move to garden-waste-subscription@2.0.0." in m for m in notes)
+    assert not [f for f in Checker.for_extended(["garden-waste-subscription"]).check_paths(
+        [str(GARDEN / "2.0.0/examples/valid/subscribed-house.json")]).findings
+        if f.code == "standard.deprecated"]
+
+
+@pytest.mark.parametrize(("entry", "words"), [
+    ({"status": "published", "sunset": "2027-12-06"}, "is published, so it has no sunset"),
+    ({"status": "deprecated", "replaced_by": "0.9.0"}, "not newer"),
+    ({"status": "deprecated", "replaced_by": "two"}, "is not MAJOR.MINOR.PATCH"),
+])
+def test_deprecation_fields_are_checked(tmp_path: Path, entry: dict[str, str],
+                                        words: str) -> None:
+    """Only a deprecated or retired version has a sunset or replacement, and a newer one."""
+    folder = tmp_path / "extensions" / "mine"
+    folder.mkdir(parents=True)
+    manifest = {"id": "mine", "kind": "extension", "title": "T", "description": "D",
+                "owner": "O", "contact": "C", "licence": "L", "base": "waste-property-schedule",
+                "namespace": "mine",
+                "versions": [{"version": "1.0.0", "released": "2026-12-05",
+                              "base_version": "1.0.0", **entry}]}
+    (folder / "extension.json").write_text(json.dumps(manifest))
+    with pytest.raises(ExtensionError, match=words):
+        read_extension_manifest(folder / "extension.json")
 
 
 def _walk(node: Any) -> Any:
@@ -189,9 +252,9 @@ def test_a_combination_is_named_but_never_published(cat: Catalogue) -> None:
     found = extensions(cat)
     layers = [found.select("garden-waste-subscription", "extension", allow_draft=True),
               found.select("collection-outcomes-contract", "profile", allow_draft=True)]
-    effective = compose(cat.select(BASE), layers, cat)
+    effective = compose(cat.select(BASE2), layers, cat)
     assert effective.schema_uri.startswith("urn:lgstandards:")
-    assert effective.accepted_uris == {CONTRACT_URI}
+    assert effective.accepted_uris == {CONTRACT2_URI}
     assert effective.profile is layers[1] and effective.extensions == (layers[0],)
 
 
@@ -220,8 +283,8 @@ def test_two_profiles_or_overlapping_namespaces_cannot_be_combined(
         write_layer: WriteLayer, cat: Catalogue) -> None:
     """At most one profile, last; extensions whose namespaces overlap could clash."""
     found = extensions(cat)
-    profile = found.select("collection-outcomes-contract", "profile", allow_draft=True)
-    garden = found.select("garden-waste-subscription", "extension", allow_draft=True)
+    profile = found.select("collection-outcomes-contract@1", "profile", allow_draft=True)
+    garden = found.select("garden-waste-subscription@1", "extension", allow_draft=True)
     with pytest.raises(ExtensionError, match="at most one profile"):
         check_fit(cat.select(BASE), [profile, garden])
     clash = _local(write_layer({}, namespace="garden_subscription_extra"))
@@ -326,8 +389,8 @@ def test_every_layer_has_examples_docs_and_a_changelog_entry() -> None:
 
 def test_profile_valid_data_is_valid_under_its_base() -> None:
     """A profile narrows: its valid examples are valid under the base (but for $schema)."""
-    base = Checker.for_standard(BASE, options=RuleOptions())
     for layer in (v for v in _LAYERS if v.kind == "profile"):
+        base = Checker.for_standard(layer.base_ref, options=RuleOptions())
         for path in layer.example_files("valid"):
             for line in path.read_text().splitlines() if path.suffix == ".ndjson" \
                     else [path.read_text()]:

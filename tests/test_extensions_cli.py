@@ -36,6 +36,10 @@ GARDEN = STANDARDS / "extensions/garden-waste-subscription/1.0.0/examples"
 CONTRACT = STANDARDS / "profiles/collection-outcomes-contract/1.0.0/examples"
 GARDEN_URI = f"{BASE_URI}extensions/garden-waste-subscription/1.0.0/schema.json"
 CONTRACT_URI = f"{BASE_URI}profiles/collection-outcomes-contract/1.0.0/schema.json"
+# What an id without a version chooses when no base version is given: 2.0.0, for schedule 2.x.
+GARDEN2 = STANDARDS / "extensions/garden-waste-subscription/2.0.0/examples"
+GARDEN2_URI = GARDEN_URI.replace("1.0.0", "2.0.0")
+CONTRACT2_URI = CONTRACT_URI.replace("1.0.0", "2.0.0")
 SCHEDULE_URI = f"{BASE_URI}waste-property-schedule/1.0.0/schema.json"
 
 
@@ -43,6 +47,15 @@ def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]
     code = main(list(args))
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def _drafts(manifest_path: Path, versions: int) -> None:
+    """Make the first `versions` versions of a manifest drafts again, as before their release."""
+    manifest = json.loads(manifest_path.read_text())
+    manifest["versions"][:versions] = [
+        {key: entry[key] for key in ("version", "base_version", "compatible")} | {
+            "status": "draft"} for entry in manifest["versions"][:versions]]
+    manifest_path.write_text(json.dumps(manifest))
 
 
 def _record(**changes: Any) -> dict[str, Any]:
@@ -99,10 +112,7 @@ def test_a_draft_is_named_only_with_drafts(tmp_path: Path) -> None:
     shutil.copy(STANDARDS / "registry.json", root / "registry.json")
     for name in ("common", "waste-property-schedule", "extensions"):
         shutil.copytree(STANDARDS / name, root / name)
-    manifest_path = root / "extensions/garden-waste-subscription/extension.json"
-    manifest = json.loads(manifest_path.read_text())
-    manifest["versions"][0].update(status="draft", released=None)
-    manifest_path.write_text(json.dumps(manifest))
+    _drafts(root / "extensions/garden-waste-subscription/extension.json", 1)
     cat = Catalogue(root)
     with pytest.raises(UnknownDeclaration, match="a draft"):
         resolve(GARDEN_URI, cat)
@@ -201,19 +211,31 @@ def test_validate_with_a_standard_warns_on_a_mismatch(capsys: pytest.CaptureFixt
     assert {c for c, _ in _codes(out)} == {"declaration.mismatch"}
 
 
+@pytest.mark.parametrize("major", [1, 2])
 def test_validate_extension_and_profile_together(capsys: pytest.CaptureFixture[str],
-                                                 tmp_path: Path) -> None:
-    """--extension with --profile: both apply, the extension's fields and the profile's rules."""
-    record = json.loads((GARDEN / "valid/subscribed-house.json").read_text())
-    record["$schema"] = CONTRACT_URI
+                                                 tmp_path: Path, major: int) -> None:
+    """--extension with --profile: both apply, the extension's fields and the profile's rules.
+
+    Without a version or a standard the ids choose 2.0.0 (for schedule 2.x); with the schedule
+    1.x given, the 1.0.0 versions that fit it.
+    """
+    examples = GARDEN if major == 1 else GARDEN2
+    record = json.loads((examples / "valid/subscribed-house.json").read_text())
+    record["$schema"] = CONTRACT_URI if major == 1 else CONTRACT2_URI
+    for service in record["services"]:
+        for schedule in service.get("schedules", ()):
+            schedule.setdefault("round", f"{service['id']}-1")
     del record["collections"][1]["outcome_code"]
     path = _write(tmp_path / "both.json", record)
+    standard = ["-s", "waste-property-schedule@1"] if major == 1 else []
     code, out, _ = _run(capsys, "validate", "--draft", "--no-config", "--format", "json",
-                        "--extension", "garden-waste-subscription",
+                        *standard, "--extension", "garden-waste-subscription",
                         "--profile", "collection-outcomes-contract", str(path))
     assert code == 1
     assert _codes(out) == [("schema.required", "/collections/1/outcome_code")]
-    assert json.loads(out)["standard"].endswith("+collection-outcomes-contract@1.0.0")
+    assert json.loads(out)["standard"] == (
+        f"waste-property-schedule@{major}.0.0+garden-waste-subscription@{major}.0.0"
+        f"+collection-outcomes-contract@{major}.0.0")
 
 
 @pytest.mark.parametrize(("args", "words"), [
@@ -352,6 +374,11 @@ def test_index_lists_layers_and_fits_its_schema(tree: Any) -> None:
     assert entries["garden-waste-subscription"]["namespace"] == "garden_subscription"
     version = entries["collection-outcomes-contract"]["versions"][0]
     assert version["schema"] == CONTRACT_URI
+    assert (version["status"], version["sunset"], version["replaced_by"]) == (
+        "deprecated", "2027-12-06", "2.0.0")
+    assert "sunset" not in entries["collection-outcomes-contract"]["versions"][1]
+    page = tree.files["profiles/collection-outcomes-contract/1.0.0/index.html"].decode()
+    assert "May be retired after" in page and "collection-outcomes-contract 2.0.0" in page
     assert {"path": "schema.patch.json"}.items() <= next(
         f for f in version["files"] if f["path"] == "schema.patch.json").items()
 
@@ -363,10 +390,7 @@ def test_drafts_stay_out_unless_asked(tmp_path: Path) -> None:
     shutil.copy(STANDARDS / "registry.json", root / "registry.json")
     for name in ("common", "waste-common", "waste-property-schedule", "extensions"):
         shutil.copytree(STANDARDS / name, root / name)
-    manifest_path = root / "extensions/garden-waste-subscription/extension.json"
-    manifest = json.loads(manifest_path.read_text())
-    manifest["versions"][0].update(status="draft", released=None)
-    manifest_path.write_text(json.dumps(manifest))
+    _drafts(root / "extensions/garden-waste-subscription/extension.json", 2)
     cat = Catalogue(root)
     assert not any(p.startswith("extensions/") for p in build_tree(cat).files)
     assert "extensions/garden-waste-subscription/1.0.0/schema.json" in build_tree(
@@ -382,7 +406,7 @@ def test_statement_names_the_extension_and_verify_reproduces_it(
         capsys: pytest.CaptureFixture[str], tmp_path: Path, local: bool) -> None:
     """A statement lists the extension's files; verify applies it again (registry or folder)."""
     data = tmp_path / "house.json"
-    shutil.copy(GARDEN / "valid/subscribed-house.json", data)
+    shutil.copy(GARDEN2 / "valid/subscribed-house.json", data)
     chosen = "garden-waste-subscription"
     if local:
         chosen = str(tmp_path / "ext")
@@ -393,13 +417,13 @@ def test_statement_names_the_extension_and_verify_reproduces_it(
     assert code == 0
     written = json.loads(statement.read_text())
     roles = {entry["ref"]: entry["role"] for entry in written["standards"]}
-    assert roles["garden-waste-subscription@1.0.0"] == "extension"
-    assert roles["waste-property-schedule@1.0.0"] == "checked"
-    assert written["runs"][0]["standard"] == "waste-property-schedule@1.0.0"
-    assert written["runs"][0]["extensions"] == ["garden-waste-subscription@1.0.0"]
+    assert roles["garden-waste-subscription@2.0.0"] == "extension"
+    assert roles["waste-property-schedule@2.0.0"] == "checked"
+    assert written["runs"][0]["standard"] == "waste-property-schedule@2.0.0"
+    assert written["runs"][0]["extensions"] == ["garden-waste-subscription@2.0.0"]
     code, out, _ = _run(capsys, "verify", str(statement), str(data))
     assert code == 0, out
-    assert "+garden-waste-subscription@1.0.0 again: the same result" in out
+    assert "+garden-waste-subscription@2.0.0 again: the same result" in out
     data.write_text(data.read_text().replace('"active"', '"lapsed"'))
     code, out, _ = _run(capsys, "verify", str(statement), str(data))
     assert code == 1
@@ -423,14 +447,14 @@ def test_api_statement_lists_the_profile_checked_against() -> None:
 
 
 @pytest.mark.parametrize(("file_name", "text", "words"), [
-    ("1.0.0/schema.patch.json", '{"properties": {"source_system": null}}',
+    ("2.0.0/schema.patch.json", '{"properties": {"source_system": null}}',
      "schema.patch.json: at /properties/source_system: null would remove"),
-    ("1.0.0/schema.patch.json", '{"properties": ', "schema.patch.json: line 2, column 1"),
-    ("1.0.0/schema.patch.json", '{"properties": {"garden_subscription": {"type": 5}}}',
+    ("2.0.0/schema.patch.json", '{"properties": ', "schema.patch.json: line 2, column 1"),
+    ("2.0.0/schema.patch.json", '{"properties": {"garden_subscription": {"type": 5}}}',
      "schema.patch.json: the schema is not valid JSON Schema at "
      "/properties/garden_subscription/type"),
-    ("1.0.0/schema.patch.json", "[1]", "schema.patch.json: expected a JSON object"),
-    ("1.0.0/codelists/garden-subscription-status.json", '{"codes": 3}',
+    ("2.0.0/schema.patch.json", "[1]", "schema.patch.json: expected a JSON object"),
+    ("2.0.0/codelists/garden-subscription-status.json", '{"codes": 3}',
      "garden-subscription-status.json: 'codes' must be a list"),
     ("extension.json", '{"id":', "extension.json: line 2, column 1"),
 ])

@@ -321,6 +321,15 @@ def test_an_external_standard_is_not_released(registry: Path) -> None:
     assert main(["release", "open311-georeport", "2.1.0", "--standards-dir", str(registry)]) == 2
 
 
+def test_an_extension_is_released_by_hand(capsys: pytest.CaptureFixture[str]) -> None:
+    """`release` of an extension's id says how to release one instead, exit 2, nothing written."""
+    with pytest.raises(LgstandardsError, match="is an extension of waste-property-schedule"):
+        plan_release(Catalogue(standards_root()),
+                     ReleaseRequest("garden-waste-subscription", "2.0.0"), today=TODAY)
+    assert main(["release", "collection-outcomes-contract", "2.0.0", "--dry-run"]) == 2
+    assert "`lgstandards lock`" in capsys.readouterr().err
+
+
 def test_a_bad_date_option_exits_2(registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A date that is not YYYY-MM-DD is a usage error, not a traceback."""
     assert main(["release", STANDARD, NEW, "--date", "5/12/2026",

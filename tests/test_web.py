@@ -204,6 +204,66 @@ def test_the_report_page_allows_only_its_own_inline_style_and_script(
         assert f"{directive} 'sha256-{digest}'" in policy
 
 
+GARDEN = REPO / "standards" / "extensions" / "garden-waste-subscription" / "2.0.0" / "examples"
+
+
+@pytest.mark.parametrize(("choice", "example", "conforms"), [
+    ("declared", "valid/subscribed-house.json", True),
+    ("declared", "invalid/unknown-status.json", False),
+    ("extension:garden-waste-subscription@2.0.0", "valid/district-subscriptions.ndjson", True),
+    ("profile:collection-outcomes-contract@2.0.0", "valid/subscribed-house.json", False),
+])
+def test_the_form_checks_an_extension_a_profile_or_what_the_data_says(
+        web: tuple[TestClient, Path], choice: str, example: str, conforms: bool) -> None:
+    """The form offers what $schema names, extensions and profiles; the report names each."""
+    client, _ = web
+    assert f'value="{choice}"' in client.get("/check").text
+    path = GARDEN / example
+    response = _upload(client, path.read_bytes(), path.name, standard=choice)
+    assert response.status_code == 303, response.text
+    report = client.get(f"{response.headers['location']}/report.json").json()
+    assert report["conforms"] is conforms
+    layer = choice.partition(":")[2] or "garden-waste-subscription@2.0.0"
+    assert report["standard"] == f"waste-property-schedule@2.0.0+{layer}"
+
+
+@pytest.mark.parametrize(("path", "words"), [
+    (VALID_JSON, "it has no $schema"),
+    (INVALID_CSV, "A CSV file cannot say which standard it follows"),
+])
+def test_what_the_data_says_needs_a_schema(web: tuple[TestClient, Path], path: Path,
+                                           words: str) -> None:
+    """A file whose first record names nothing known is refused, saying why, as a page."""
+    client, folder = web
+    response = _upload(client, path.read_bytes(), path.name, standard="declared")
+    assert response.status_code == 400
+    assert words in response.text and "Traceback" not in response.text
+    assert _left_behind(folder) == []
+
+
+def test_api_validate_takes_layers_or_follows_schema(web: tuple[TestClient, Path]) -> None:
+    """/api/validate takes extension and profile ids; with none, the data's $schema decides."""
+    client, _ = web
+    body = (GARDEN / "invalid/unknown-status.json").read_bytes()
+    declared = client.post("/api/validate?filename=house.json", content=body)
+    assert declared.status_code == 200
+    assert declared.json()["standard"] == (
+        "waste-property-schedule@2.0.0+garden-waste-subscription@2.0.0")
+    assert declared.headers["x-lgstandards-conforms"] == "false"
+    old = client.post("/api/validate?standard=waste-property-schedule@1"
+                      "&extension=garden-waste-subscription&filename=house.json",
+                      content=(GARDEN.parents[1] / "1.0.0/examples/valid/subscribed-house.json"
+                               ).read_bytes())
+    assert old.status_code == 200 and old.headers["x-lgstandards-conforms"] == "true"
+    assert old.json()["standard"] == (
+        "waste-property-schedule@1.0.0+garden-waste-subscription@1.0.0")
+    for query in ("profile=/etc", "extension=no-such-extension",
+                  "profile=garden-waste-subscription"):
+        refused = client.post(f"/api/validate?{query}", content=body)
+        assert refused.status_code == 404, query
+        assert refused.headers["content-type"] == "application/problem+json"
+
+
 def test_masking_hides_values(web: tuple[TestClient, Path]) -> None:
     """With "hide values" ticked, the report shows no data value."""
     client, _ = web

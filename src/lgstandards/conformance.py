@@ -170,22 +170,26 @@ class Checker:
         and profile were written against (the one their published schemas are built on).
         """
         from lgstandards.development.declarations import declaration_rules
-        from lgstandards.development.extensions import compose
+        from lgstandards.development.extensions import compose, layer_deprecation_message
         from lgstandards.development.extensions import extensions as registry_extensions
 
         cat = registry or catalogue()
         found = registry_extensions(cat)
-        layers = [found.load(text, "extension", allow_draft=allow_draft) for text in extensions]
+        given = None if standard is None else cat.select(standard, allow_draft=allow_draft)
+        # With a base version given, an id without a version means the newest that fits it.
+        bases = {} if given is None else {given.id: given.version}
+        layers = [found.load(text, "extension", allow_draft=allow_draft, bases=bases)
+                  for text in extensions]
         if profile is not None:
-            layers.append(found.load(profile, "profile", allow_draft=allow_draft))
-        if standard is None:
+            layers.append(found.load(profile, "profile", allow_draft=allow_draft, bases=bases))
+        if given is None:
             if not layers:
                 raise ValueError("give a standard, an extension or a profile")
             written = max(layers, key=lambda layer: layer.entry.base_key)
             # The exact version the layer was written against is what its author asked for.
             version = cat.select(written.base_ref, allow_draft=True)
         else:
-            version = cat.select(standard, allow_draft=allow_draft)
+            version = given
         effective = compose(version, layers, cat)
         codelists = {name: c.values for name, c in effective.codelists.items()}
         try:
@@ -194,8 +198,7 @@ class Checker:
             raise SchemaError(f"{effective.schema_path}: {exc}") from None
         notices = _deprecations(version)
         notices += [
-            Finding("standard.deprecated", Severity.WARNING,
-                    f"{layer.ref} is deprecated; plan a move to a newer version of it.")
+            Finding("standard.deprecated", Severity.WARNING, layer_deprecation_message(layer))
             for layer in layers if layer.status is Status.DEPRECATED
         ]
         tabular = TabularForm.from_json(version.tabular) if version.tabular else None

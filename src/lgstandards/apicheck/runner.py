@@ -201,16 +201,19 @@ def effective_bodies(version: StandardVersion, cat: Catalogue, options: ApiCheck
         return ()
     from lgstandards.development.extensions import article, compose, extensions
 
-    found = extensions(cat)
-    layers = [found.load(text, "extension", allow_draft=options.allow_draft)
-              for text in options.extensions]
-    if options.profile is not None:
-        layers.append(found.load(options.profile, "profile", allow_draft=options.allow_draft))
     used = {}
     for uri in ApiDocument(version, cat).referenced():
         for candidate in cat.versions():
             if candidate.schema_uri == uri:
                 used[candidate.id] = candidate
+    found = extensions(cat)
+    # An id without a version means the newest version that fits the base the API returns.
+    bases = {standard: used_version.version for standard, used_version in used.items()}
+    layers = [found.load(text, "extension", allow_draft=options.allow_draft, bases=bases)
+              for text in options.extensions]
+    if options.profile is not None:
+        layers.append(found.load(options.profile, "profile", allow_draft=options.allow_draft,
+                                 bases=bases))
     by_base: dict[str, list[ExtensionVersion]] = {}
     for layer in layers:
         if layer.manifest.base not in used:

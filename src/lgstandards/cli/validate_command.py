@@ -443,9 +443,12 @@ def _write_statement(
 
     def layers(job: Job) -> tuple[StandardFiles, ...]:
         """Return the extensions and profile a job applied, as the checker chose them."""
-        chosen = [found.load(text, "extension", allow_draft=job.draft) for text in job.extensions]
+        given = None if job.standard is None else cat.select(job.standard, allow_draft=job.draft)
+        bases = {} if given is None else {given.id: given.version}
+        chosen = [found.load(text, "extension", allow_draft=job.draft, bases=bases)
+                  for text in job.extensions]
         if job.profile is not None:
-            chosen.append(found.load(job.profile, "profile", allow_draft=job.draft))
+            chosen.append(found.load(job.profile, "profile", allow_draft=job.draft, bases=bases))
         return layer_records(cat, chosen)
 
     runs = [

@@ -58,6 +58,10 @@ class Published:
         return f"{FOLDERS[self.layer.kind]}/{self.layer.id}"
 
 
+#: The fields a deprecated version may carry, copied to index.json when set.
+_DEPRECATION = ("deprecated_on", "sunset", "replaced_by")
+
+
 def published_layers(cat: Catalogue, *, include_drafts: bool = False) -> list[Published]:
     """Return the extension and profile versions that go into the tree, with their schemas."""
     from lgstandards.publish import PublishError
@@ -131,6 +135,9 @@ def index_entries(layers: Sequence[Published], files: Mapping[str, bytes], base:
                 "base_version": entry.base_version,
                 "compatible": entry.compatibility,
                 "notes": entry.notes,
+                # A deprecated version's dates and replacement, for tools that warn about it.
+                **{name: str(getattr(entry, name)) for name in _DEPRECATION
+                   if getattr(entry, name) is not None},
                 "path": prefix,
                 "page": f"{base}{prefix}index.html",
                 "schema": f"{base}{prefix}schema.json",
@@ -182,6 +189,9 @@ def index_schema_entry() -> dict[str, Any]:
             "base_version": {"type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$"},
             "compatible": {"type": "string", "pattern": "^[0-9]+(\\.[0-9]+){0,2}$"},
             "notes": {"type": ["string", "null"]},
+            "deprecated_on": {"type": "string", "format": "date"},
+            "sunset": {"type": "string", "format": "date"},
+            "replaced_by": {"type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$"},
             "path": {"type": "string"},
             "page": url,
             "schema": url,
@@ -329,6 +339,10 @@ def version_page(item: Published, cat: Catalogue, files: Mapping[str, bytes], ba
         ("Fits", _e(f"{manifest.base} {layer.entry.compatibility}.x from "
                     f"{layer.entry.base_version}")),
     ]
+    if layer.entry.sunset is not None:
+        summary.append(("May be retired after", _e(layer.entry.sunset.isoformat())))
+    if layer.entry.replaced_by is not None:
+        summary.append(("Replaced by", _e(f"{layer.id} {layer.entry.replaced_by}")))
     if manifest.namespace:
         summary.append(("Namespace", f"<code>{_e(manifest.namespace)}</code>"))
     summary.append(("Schema address ($id)", f"<code>{_e(base + item.folder)}/schema.json</code>"))

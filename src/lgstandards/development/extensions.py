@@ -121,12 +121,17 @@ class ExtensionEntry(BaseModel):
     #: The base versions it may be applied to, as a prefix ("1" means any 1.x.y from
     #: base_version on); the base version's major by default.
     compatible: str | None = None
+    #: When the version was deprecated, the day after which it may be retired, and the version
+    #: of the same extension or profile that replaces it, as a standard's versions record them.
+    deprecated_on: date | None = None
+    sunset: date | None = None
+    replaced_by: str | None = None
     notes: str | None = None
 
-    @field_validator("version", "base_version")
+    @field_validator("version", "base_version", "replaced_by")
     @classmethod
-    def _semver(cls, value: str) -> str:
-        if not _VERSION.match(value):
+    def _semver(cls, value: str | None) -> str | None:
+        if value is not None and not _VERSION.match(value):
             raise ValueError(f"version {value!r} is not MAJOR.MINOR.PATCH, such as '1.0.0'")
         return value
 
@@ -142,6 +147,15 @@ class ExtensionEntry(BaseModel):
                                  f"{self.compatible!r}")
         if self.status is not Status.DRAFT and self.released is None:
             raise ValueError(f"version {self.version} is released but has no 'released' date")
+        retiring = {Status.DEPRECATED, Status.RETIRED}
+        given = [name for name in ("deprecated_on", "sunset", "replaced_by")
+                 if getattr(self, name) is not None]
+        if given and self.status not in retiring:
+            raise ValueError(f"version {self.version} is {self.status.value}, so it has no "
+                             f"{', '.join(given)}: only a deprecated or retired version has")
+        if self.replaced_by is not None and _version_key(self.replaced_by) <= self.key:
+            raise ValueError(f"version {self.version} cannot be replaced by "
+                             f"{self.replaced_by}, which is not newer")
         return self
 
     @property
@@ -309,6 +323,21 @@ class ExtensionVersion:
         return self.folder.parent / "README.md"
 
 
+def layer_deprecation_message(layer: ExtensionVersion) -> str:
+    """Return the warning for data checked with a deprecated extension or profile version."""
+    entry = layer.entry
+    message = f"{layer.ref} is deprecated"
+    if entry.sunset is not None:
+        message += f" and may be retired after {entry.sunset.isoformat()}"
+    if entry.replaced_by is not None:
+        message += f": move to {layer.id}@{entry.replaced_by}."
+    else:
+        message += "; plan a move to a newer version of it."
+    if entry.notes:
+        message += f" {entry.notes}"
+    return message
+
+
 def read_extension_manifest(path: Path) -> ExtensionManifest:
     """Read and check one manifest, naming the file and field in any error."""
     raw = load_json_file(path, ExtensionError)
@@ -324,8 +353,13 @@ def read_extension_manifest(path: Path) -> ExtensionManifest:
 
 
 def _choose(manifest: ExtensionManifest, wanted: str | None, allow_draft: bool,
-            where: str) -> ExtensionEntry:
-    """Return the version a selector's version part names, as Catalogue.select does."""
+            where: str, bases: Mapping[str, str] | None = None) -> ExtensionEntry:
+    """Return the version a selector's version part names, as Catalogue.select does.
+
+    When the base version to apply it to is known (`bases` maps standard ids to versions), the
+    versions that fit it are preferred, so a new major of an extension for a new major of its
+    base does not take the place of the one that fits the data's base version.
+    """
     prefix = _version_key(wanted) if wanted else ()
     matching = [e for e in manifest.versions if e.key[: len(prefix)] == prefix]
     if not matching:
@@ -343,16 +377,20 @@ def _choose(manifest: ExtensionManifest, wanted: str | None, allow_draft: bool,
             f"{where} has no released version matching {wanted or 'any'}: {statuses}; drafts "
             "are only used with --draft"
         )
+    base_version = (bases or {}).get(manifest.base)
+    if base_version is not None:
+        candidates = [e for e in candidates if e.fits(base_version)] or candidates
     published = [e for e in candidates if e.status is not Status.DEPRECATED]
     return (published or candidates)[-1]
 
 
-def load_local(path: Path, *, base_uri: str, allow_draft: bool = False) -> ExtensionVersion:
+def load_local(path: Path, *, base_uri: str, allow_draft: bool = False,
+               bases: Mapping[str, str] | None = None) -> ExtensionVersion:
     """Read an extension or profile from a user's folder: its own folder, or one version's."""
     folder = path.resolve()
     if (folder / MANIFEST_NAME).is_file():
         manifest = read_extension_manifest(folder / MANIFEST_NAME)
-        entry = _choose(manifest, None, allow_draft, str(path))
+        entry = _choose(manifest, None, allow_draft, str(path), bases)
         return ExtensionVersion(manifest, entry, folder / entry.version, base_uri, local=True)
     if (folder.parent / MANIFEST_NAME).is_file():
         manifest = read_extension_manifest(folder.parent / MANIFEST_NAME)
@@ -457,8 +495,12 @@ class Extensions:
             for entry in manifest.versions:
                 yield self.version(manifest, entry)
 
-    def select(self, selector: str, kind: Kind, *, allow_draft: bool = False) -> ExtensionVersion:
-        """Return the version `id`, `id@1`, `id@1.2` or `id@1.2.3` names, of the kind asked for."""
+    def select(self, selector: str, kind: Kind, *, allow_draft: bool = False,
+               bases: Mapping[str, str] | None = None) -> ExtensionVersion:
+        """Return the version `id`, `id@1`, `id@1.2` or `id@1.2.3` names, of the kind asked for.
+
+        `bases` maps a standard's id to the version it will be applied to, when that is known.
+        """
         match = _SELECTOR.match(selector.strip())
         if not match:
             raise ExtensionError(
@@ -479,21 +521,22 @@ class Extensions:
                 f"{manifest.id} is {article(manifest.kind)}, not {article(kind)}: give it with "
                 f"--{manifest.kind}"
             )
-        entry = _choose(manifest, match["version"], allow_draft, manifest.id)
+        entry = _choose(manifest, match["version"], allow_draft, manifest.id, bases)
         return self.version(manifest, entry)
 
-    def load(self, text: str, kind: Kind, *, allow_draft: bool = False) -> ExtensionVersion:
+    def load(self, text: str, kind: Kind, *, allow_draft: bool = False,
+             bases: Mapping[str, str] | None = None) -> ExtensionVersion:
         """Return the extension or profile a command-line value names: a folder, or an id."""
         if looks_like_path(text):
             found = load_local(Path(text), base_uri=self.catalogue.base_uri,
-                               allow_draft=allow_draft)
+                               allow_draft=allow_draft, bases=bases)
             if found.kind != kind:
                 raise ExtensionError(
                     f"{text} is {article(found.kind)}, not {article(kind)}: give it with "
                     f"--{found.kind}"
                 )
             return found
-        return self.select(text, kind, allow_draft=allow_draft)
+        return self.select(text, kind, allow_draft=allow_draft, bases=bases)
 
     def by_uri(self, uri: str) -> ExtensionVersion | None:
         """Return the registry's extension or profile version whose URI this is, if any."""

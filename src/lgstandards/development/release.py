@@ -114,6 +114,21 @@ def changelog_problems(path: Path, version: str, on: date) -> tuple[str, ...]:
     return tuple(problems)
 
 
+def _refuse_layer(cat: Catalogue, layer_id: str) -> None:
+    """Raise ReleaseError naming the way to release an extension or profile, if the id is one."""
+    from lgstandards.development.extensions import article, extensions
+
+    layer = next((m for m in extensions(cat).manifests if m.id == layer_id), None)
+    if layer is None:
+        return
+    raise ReleaseError(
+        f"{layer_id} is {article(layer.kind)} of {layer.base}, and `release` releases standards; "
+        f"release its version by hand: list it in its extension.json, make `lgstandards lint "
+        f"{layer_id}` clean, set its status and released date, then run `lgstandards lock` "
+        "(docs/extensions.md, 'Releasing')"
+    )
+
+
 def _refuse_unlisted(request: ReleaseRequest, on: date, manifest: Manifest) -> ReleasePlan:
     """Return the plan of a release whose version the manifest does not list."""
     listed = ", ".join(e.version for e in manifest.versions)
@@ -193,6 +208,7 @@ def _promotion(manifest: Manifest, entry: VersionEntry, on: date
 def plan_release(cat: Catalogue, request: ReleaseRequest, *, today: date) -> ReleasePlan:
     """Return what releasing a version would do and every reason it may not; write nothing."""
     on = request.on or today
+    _refuse_layer(cat, request.standard)
     manifest = cat.manifest(request.standard)
     if manifest.external:
         raise ReleaseError(f"{manifest.id} is an external standard: its owner releases it, not "

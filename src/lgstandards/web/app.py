@@ -9,6 +9,7 @@ the rendered reports are kept, in memory, for a short while (`store`).
 from __future__ import annotations
 
 import base64
+import dataclasses
 import functools
 import hashlib
 import json
@@ -64,7 +65,15 @@ from lgstandards.web.uploads import (
     read_form,
     too_large,
 )
-from lgstandards.web.worker import FORMATS, Checked, FileJob, Outcome, Refused, run_limited
+from lgstandards.web.worker import (
+    DECLARED,
+    FORMATS,
+    Checked,
+    FileJob,
+    Outcome,
+    Refused,
+    run_limited,
+)
 
 #: The largest body of a form or JSON request that carries no file.
 SMALL_BODY = 64 * 1024
@@ -193,11 +202,38 @@ class WebValidator:
 
     @functools.cached_property
     def data_choices(self) -> tuple[ChoiceGroup, ...]:
-        """Return the data standards' released versions, newest first, grouped by standard."""
-        return tuple(
+        """Return what a file may be checked against, grouped.
+
+        First what the file's own `$schema` names; then the data standards' released versions,
+        newest first, grouped by standard; then the extensions' and profiles' released versions.
+        """
+        declared = ChoiceGroup("From the data", (Choice(
+            DECLARED, "What the file's $schema names (a standard, extension or profile)"),))
+        standards = tuple(
             ChoiceGroup(f"{m.title} ({m.id})", self._choices(m.id))
             for m in self.cat if not m.external and m.kind == "data" and self._choices(m.id)
         )
+        layers = self._layer_choices()
+        return (declared, *standards, *((ChoiceGroup("Extensions and profiles", layers),)
+                                        if layers else ()))
+
+    def _layer_choices(self) -> tuple[Choice, ...]:
+        """Return the released extension and profile versions, newest of each first."""
+        from lgstandards.development.extensions import extensions
+
+        usable = {Status.PUBLISHED, Status.DEPRECATED}
+        out: list[Choice] = []
+        for manifest in extensions(self.cat).manifests:
+            entries = sorted((e for e in manifest.versions if e.status in usable),
+                             key=lambda e: e.key, reverse=True)
+            out.extend(
+                Choice(f"{manifest.kind}:{manifest.id}@{entry.version}",
+                       f"{manifest.title}, {manifest.kind} of {manifest.base} "
+                       f"{entry.compatibility}.x: "
+                       + pages.version_label(entry.version, entry.status, index == 0))
+                for index, entry in enumerate(entries)
+            )
+        return tuple(out)
 
     @functools.cached_property
     def api_choices(self) -> tuple[ApiStandard, ...]:
@@ -310,6 +346,13 @@ class WebValidator:
             assert form.file_path is not None
             job = self._job(standard, form.file_path, form.file_name, tuple(FORMATS),
                             mask=bool(form.get("mask")))
+            kind, _, layer = standard.partition(":")
+            if standard == DECLARED:
+                job = dataclasses.replace(job, standard="")
+            elif kind == "extension":
+                job = dataclasses.replace(job, standard="", extensions=(layer,))
+            elif kind == "profile":
+                job = dataclasses.replace(job, standard="", profile=layer)
             outcome = await anyio.to_thread.run_sync(self._run_file_check, job)
         except ClientDisconnect:
             return Response(status_code=400)  # No one is listening; the folder still goes.
@@ -335,6 +378,21 @@ class WebValidator:
         return FileJob(standard, str(path), name, formats, input_format=input_format, mask=mask,
                        max_unpacked_bytes=s.max_unpacked_bytes, max_ratio=s.max_ratio,
                        max_findings=s.max_findings, memory_bytes=s.memory_bytes)
+
+    def _known_layers(self, layers: tuple[str, ...], profile: str | None) -> None:
+        """Raise LgstandardsError unless each is a released extension or profile of the registry.
+
+        Only the registry's ids are taken: a path would let a request read the server's files.
+        """
+        from lgstandards.development.extensions import extensions, is_selector
+
+        found = extensions(self.cat)
+        for text, kind in [*((layer, "extension") for layer in layers),
+                           *(((profile, "profile"),) if profile is not None else ())]:
+            if not is_selector(text):
+                raise LgstandardsError(f"{text!r} is not an {kind} id such as "
+                                       "'garden-waste-subscription@2'")
+            found.select(text, "extension" if kind == "extension" else "profile")
 
     def _run_file_check(self, job: FileJob) -> Outcome:
         """Wait for a free slot (as long as a check may take), then check (in a worker thread)."""
@@ -515,11 +573,11 @@ class WebValidator:
         if input_format not in (None, "json", "ndjson", "csv"):
             raise Problem(400, "input_format must be json, ndjson or csv")
         standard = query.get("standard", "")
-        if not standard:
-            raise Problem(400, "give the standard to check against, such as "
-                               "?standard=waste-property-schedule@1")
+        layers, profile = tuple(query.getlist("extension")), query.get("profile") or None
         try:
-            version = self.cat.select(standard)
+            # Without a standard, extension or profile, the data's own $schema says.
+            standard = self.cat.select(standard).ref if standard else ""
+            self._known_layers(layers, profile)
         except LgstandardsError as exc:
             raise Problem(404, str(exc)) from None
         body = Body(request)
@@ -545,8 +603,10 @@ class WebValidator:
             if size == 0:
                 raise Problem(400, "the request body is empty: send the file as the body")
             name = clean_file_name(query.get("filename", "") or "upload")
-            job = self._job(version.ref, path, name, (fmt,), mask=_truthy(query.get("mask")),
-                            input_format=input_format)
+            job = dataclasses.replace(
+                self._job(standard, path, name, (fmt,), mask=_truthy(query.get("mask")),
+                          input_format=input_format),
+                extensions=layers, profile=profile)
             outcome = await anyio.to_thread.run_sync(self._run_file_check, job)
         finally:
             await anyio.to_thread.run_sync(shutil.rmtree, folder, True)

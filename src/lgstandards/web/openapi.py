@@ -51,10 +51,24 @@ def openapi_document(*, api_check: bool = True) -> dict[str, Any]:
                            "compressed or not). The answer is the report; the check ran even "
                            "when the data does not conform (see `conforms`).",
             "parameters": [
-                {"name": "standard", "in": "query", "required": True,
-                 "description": "The standard: `id`, `id@1`, `id@1.2` or `id@1.2.3`.",
+                {"name": "standard", "in": "query", "required": False,
+                 "description": "The standard: `id`, `id@1`, `id@1.2` or `id@1.2.3`. Without it "
+                                "(and without `extension` or `profile`), the file is checked "
+                                "against what its first record's `$schema` names.",
                  "schema": {"type": "string", "pattern": "^[a-z0-9-]+(@[0-9.]+)?$"},
-                 "example": "waste-property-schedule@1"},
+                 "example": "waste-property-schedule@2"},
+                {"name": "extension", "in": "query", "required": False,
+                 "description": "An extension of the registry to apply, `id` or `id@1`; "
+                                "repeat for several. Without `standard`, its base is the "
+                                "version it was written for.",
+                 "schema": {"type": "array", "items": {
+                     "type": "string", "pattern": "^[a-z0-9-]+(@[0-9.]+)?$"}},
+                 "style": "form", "explode": True,
+                 "example": ["garden-waste-subscription"]},
+                {"name": "profile", "in": "query", "required": False,
+                 "description": "A profile of the registry to apply, `id` or `id@1`.",
+                 "schema": {"type": "string", "pattern": "^[a-z0-9-]+(@[0-9.]+)?$"},
+                 "example": "collection-outcomes-contract"},
                 {"name": "format", "in": "query", "required": False,
                  "description": "The report's format.",
                  "schema": {"type": "string", "default": "json",
@@ -91,7 +105,7 @@ def openapi_document(*, api_check: bool = True) -> dict[str, Any]:
                     },
                 },
                 "400": _problem("A parameter is missing or wrong, or the file is damaged."),
-                "404": _problem("No such standard or version."),
+                "404": _problem("No such standard, extension, profile or version."),
                 "413": _problem("The file is over a size limit (stated in `detail`)."),
                 "503": _problem("The check took too long, or the service is busy."),
             },

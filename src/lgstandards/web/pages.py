@@ -243,7 +243,8 @@ def check_page(settings: Settings, token: str, groups: Sequence[ChoiceGroup], *,
         f'<input type="hidden" name="{CSRF_FIELD}" value="{e(token)}">'
         + _group("standard", "Standard and version",
                  _select("standard", groups, chosen, errors, prompt="Choose a standard"),
-                 errors, "The newest version of each standard is listed first.")
+                 errors, "The newest version of each standard is listed first. \"From the data\" "
+                 "checks the file against what its first record's $schema names.")
         + _group("file", "Data file",
                  f'<input type="file" id="file" name="file" '
                  f'accept=".json,.geojson,.ndjson,.jsonl,.csv,.gz"'

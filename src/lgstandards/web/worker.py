@@ -21,7 +21,7 @@ from typing import Any
 
 from lgstandards.conformance import Checker
 from lgstandards.errors import LgstandardsError
-from lgstandards.findings import SourceLocation
+from lgstandards.findings import Finding, SourceLocation
 from lgstandards.reporters import ReportOptions, render
 from lgstandards.reporters.html import Excerpt, read_excerpts
 from lgstandards.reporters.text import verdict
@@ -37,10 +37,17 @@ FORMATS: Mapping[str, tuple[str, str]] = {
     "junit": ("application/xml", "report.xml"),
 }
 
+#: The upload form's value for "what the file's own `$schema` names".
+DECLARED = "declared"
+
 
 @dataclass(frozen=True)
 class FileJob:
-    """One file to check: where it is, what to call it, against what, and within which limits."""
+    """One file to check: where it is, what to call it, against what, and within which limits.
+
+    `standard` empty, with no extension or profile, means what the file's first record's
+    `$schema` names.
+    """
 
     standard: str
     path: str
@@ -52,6 +59,8 @@ class FileJob:
     max_ratio: int = 200
     max_findings: int = 10_000
     memory_bytes: int = 0
+    extensions: tuple[str, ...] = ()
+    profile: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,10 +90,12 @@ def check_file(job: FileJob) -> Outcome:
         plain = unpack(Path(job.path), max_bytes=job.max_unpacked_bytes, max_ratio=job.max_ratio)
     except UnpackError as exc:
         return Refused(exc.status, exc.message)
-    checker = Checker.for_standard(job.standard)
     with plain.open("rb") as handle:
         head = handle.read(65536)
     fmt = job.input_format or detect_format(job.name, head)
+    checker = _checker(job, plain, fmt)
+    if isinstance(checker, Refused):
+        return checker
     source = Source(job.name, fmt, path=plain, tabular=checker.tabular)
     report = checker.report([checker.check_source(source, max_findings=job.max_findings)])
     if job.mask:
@@ -100,6 +111,40 @@ def check_file(job: FileJob) -> Outcome:
     options = ReportOptions(mask=job.mask, excerpts=excerpts)
     rendered = {fmt_name: render(report, fmt_name, options) for fmt_name in job.formats}
     return Checked(report.conforms, verdict(report), report.records, rendered)
+
+
+def _checker(job: FileJob, plain: Path, fmt: InputFormat) -> Checker | Refused:
+    """Return the checker for what the job names, or for what the file's `$schema` names."""
+    if job.extensions or job.profile is not None:
+        return Checker.for_extended(job.extensions, job.profile, standard=job.standard or None)
+    if job.standard:
+        return Checker.for_standard(job.standard)
+    from lgstandards.development.declarations import UnknownDeclaration, declared, resolve
+    from lgstandards.registry import catalogue
+
+    if fmt == "csv":
+        return Refused(400, "A CSV file cannot say which standard it follows: choose the "
+                            "standard to check it against.")
+    items = Source(job.name, fmt, path=plain).items()
+    first = next(iter(items), None)
+    close = getattr(items, "close", None)
+    if close is not None:
+        close()
+    uri = None if first is None or isinstance(first, Finding) else declared(first.data)
+    if uri is None:
+        return Refused(400, "The file's first record does not say which standard it follows "
+                            "(it has no $schema): choose the standard to check it against.")
+    try:
+        target = resolve(uri, catalogue())
+    except UnknownDeclaration as exc:
+        return Refused(400, f"The file's first record names a schema this service cannot use: "
+                            f"{exc}. Choose the standard to check it against.")
+    # A released extension may sit on a base still in draft: what the data names is used.
+    draft = not target.base.status.released
+    if target.layers:
+        return Checker.for_extended(target.extensions, target.profile,
+                                    standard=target.base.ref, allow_draft=draft)
+    return Checker.for_standard(target.base.ref, allow_draft=draft)
 
 
 def _child(connection: Connection, job: FileJob) -> None:
