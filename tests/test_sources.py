@@ -340,14 +340,16 @@ def test_review_edge_cases(checker: Checker, tmp_path: Path) -> None:
 
 
 def test_named_pipe(checker: Checker, tmp_path: Path) -> None:
-    """A named pipe (as from process substitution) is read once, whole, not called empty."""
+    """A named pipe is read once, whole, not called empty, even if its writer attaches late."""
     import os
     import threading
+    import time
 
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
 
     def feed() -> None:
+        time.sleep(0.3)  # The reader opens first, as when a producer is slow to start.
         fifo.write_text('{"uprn": "1"}\n{"uprn": 2}\n')
 
     writer = threading.Thread(target=feed)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import select
 import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -135,12 +136,22 @@ def special_kind(path: Path) -> str | None:
     return None
 
 
-def read_pipe(path: Path, cap: int) -> bytes | None:
+PIPE_WRITER_WAIT = 2.0
+"""Seconds a named pipe is given for a writer to attach before it is read as empty."""
+
+
+def read_pipe(path: Path, cap: int, wait: float = PIPE_WRITER_WAIT) -> bytes | None:
     """Read a pipe whole without ever blocking on open; None if it gives more than `cap` bytes."""
     # Opening a FIFO for reading waits for a writer, for ever if none comes; O_NONBLOCK does not.
-    # Once open, a blocking read returns end-of-file at once when no writer is attached.
+    # Once open, a blocking read returns end-of-file at once when no writer is attached, so a
+    # writer still starting up (a thread, a slow `mkfifo` producer) would be read as empty: give
+    # it a bounded wait first. poll() reports nothing until a writer first attaches.
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     try:
+        waiting = select.poll()
+        waiting.register(fd, select.POLLIN)
+        if not waiting.poll(int(wait * 1000)):
+            return b""
         os.set_blocking(fd, True)
         with os.fdopen(fd, "rb", closefd=True) as handle:
             fd = -1
@@ -160,6 +171,7 @@ def display_path(path: str | Path) -> str:
 
 __all__ = [
     "ENVIRONMENT",
+    "PIPE_WRITER_WAIT",
     "BoundedReader",
     "LimitExceeded",
     "ReadLimits",
