@@ -63,10 +63,11 @@ def publish_command(out_dir: Path, base_url: str | None, include_drafts: bool,
     if result.types_left_out:
         from lgstandards.development.typescript import REGENERATE, TYPES_FOLDER
 
-        names = ", ".join(result.types_left_out)
-        click.echo(f"TypeScript types left out for {len(result.types_left_out)} schemas with no "
-                   f"current types in {cat.root / TYPES_FOLDER}: {names}. Regenerate them with "
-                   f"`{REGENERATE}` from a checkout with Node.js.")
+        count = len(result.types_left_out)
+        click.echo(f"TypeScript types left out for {count} schema{'s' if count != 1 else ''} "
+                   f"with no current types in {cat.root / TYPES_FOLDER}: "
+                   f"{', '.join(result.types_left_out)}. Regenerate them with `{REGENERATE}` "
+                   "from a checkout with Node.js.")
     return 0
 
 
