@@ -1,9 +1,9 @@
 """Regenerate the committed TypeScript types of every schema with json-schema-to-typescript.
 
-`python -m tests.typescript` rewrites `standards/types/` from the schemas (drafts included), with
-the generator pinned in tests/js/package-lock.json, and removes files of schemas that no longer
-exist. The drift test calls `generate` and compares its output with the committed files. Node is
-needed here only: `lgstandards publish` copies the committed files.
+`python -m tests.typescript [STANDARDS_DIR]` rewrites `standards/types/` from the schemas (drafts
+included), with the generator pinned in tests/js/package-lock.json, and removes files of schemas
+that no longer exist. The drift test calls `generate` and compares its output with the committed
+files. Node is needed here only: `lgstandards publish` copies the committed files.
 """
 
 from __future__ import annotations
@@ -47,7 +47,8 @@ def write(cat: Catalogue, prefix: Path) -> tuple[int, list[Path]]:
 
 
 if __name__ == "__main__":
-    catalogue = Catalogue()
+    # An optional argument names another standards folder, as `--standards-dir` does.
+    catalogue = Catalogue(Path(sys.argv[1]) if len(sys.argv) > 1 else None)
     count, gone = write(catalogue, install())
     print(f"TypeScript types of {count} schemas in {catalogue.root / TYPES_FOLDER}"
           + "".join(f"\nremoved {p}" for p in gone))
