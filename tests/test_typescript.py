@@ -11,6 +11,7 @@ accept one.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from collections.abc import Mapping
@@ -253,10 +254,36 @@ def _module(source: TypeSource, tree: Path, project: Path) -> tuple[str, int, in
     return "\n".join(lines) + "\n", len(records), broken
 
 
+def _docs_example(tree: Path, project: Path, node_prefix: Path) -> str:
+    """Write the TypeScript of docs/typescript.md into the project as a reader would; return it.
+
+    The reader's files are the published types and bundled schema, and ajv from npm; a line the
+    page marks `// tsc: error` becomes `// @ts-expect-error`, so that error must still happen.
+    """
+    page = (Path(__file__).resolve().parents[1] / "docs" / "typescript.md").read_text("utf-8")
+    blocks = re.findall(r"```ts\n(.*?)```", page, flags=re.DOTALL)
+    assert len(blocks) == 2
+    code = re.sub(r"^(\s*)// tsc: error.*$", r"\1// @ts-expect-error", "".join(blocks),
+                  flags=re.MULTILINE)
+    assert code.count("@ts-expect-error") == 1
+    vendored = project / "lgstandards"
+    vendored.mkdir()
+    version = tree / "waste-property-schedule" / "2.0.0"
+    shutil.copyfile(version / TYPES_NAME, vendored / "waste-property-schedule-2.d.ts")
+    shutil.copyfile(version / "schema.bundled.json",
+                    vendored / "waste-property-schedule-2.schema.json")
+    (project / "node_modules").symlink_to(node_prefix / "node_modules")
+    (project / "docs_example.ts").write_text(code, encoding="utf-8")
+    return "docs_example.ts"
+
+
 def test_tsc_strict_accepts_every_valid_example_and_refuses_broken_ones(
     node_prefix: Path, tree: Path, tmp_path: Path
 ) -> None:
-    """One `tsc --strict --noEmit` run: valid records type-check, each broken one is an error."""
+    """One `tsc --strict --noEmit` run: valid records type-check, each broken one is an error.
+
+    The same run compiles the examples of docs/typescript.md, with the error they show expected.
+    """
     project = tmp_path / "project"
     project.mkdir()
     files = []
@@ -267,10 +294,12 @@ def test_tsc_strict_accepts_every_valid_example_and_refuses_broken_ones(
         (project / name).write_text(text, encoding="utf-8")
         files.append(name)
         counts[source.ref] = (good, bad)
+    files.append(_docs_example(tree, project, node_prefix))
     (project / "tsconfig.json").write_text(json.dumps({
         "compilerOptions": {
             "strict": True, "noEmit": True, "target": "es2022", "module": "esnext",
             "moduleResolution": "bundler", "types": [], "skipLibCheck": False,
+            "lib": ["es2022", "dom"], "resolveJsonModule": True, "esModuleInterop": True,
         },
         "files": files,
     }), encoding="utf-8")
