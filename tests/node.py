@@ -1,6 +1,7 @@
-"""The npm packages the tests use (ajv, ajv-formats, axe-core), installed once into a cache.
+"""The npm packages the tests use, installed once into a cache.
 
-`npm ci` installs exactly what tests/js/package-lock.json pins into a cache folder named after the
+They are ajv and ajv-formats, axe-core, json-schema-to-typescript and typescript (tsc). `npm ci`
+installs exactly what tests/js/package-lock.json pins into a cache folder named after the
 lockfile, reused by later runs. `.ci/run` calls `python -m tests.node` before the tests so an
 install failure shows on its own; the tests call `node_prefix()`, which installs only if needed.
 """

@@ -72,7 +72,7 @@ def test_a_new_standard_passes_every_check_at_once(
 
 
 @pytest.mark.parametrize("bad", ["Bad", "bad_id", "-bad", "bad-", "9lives", "a--b", "assets",
-                                 "x" * 65, ""])
+                                 "types", "x" * 65, ""])
 def test_a_bad_id_is_refused(registry: Path, bad: str, capsys: pytest.CaptureFixture[str]
                              ) -> None:
     """An id that is not lower-case words joined by hyphens exits 2 and writes nothing."""

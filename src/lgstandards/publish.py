@@ -22,6 +22,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 from lgstandards import site
 from lgstandards.development.lifecycle import is_bootstrap
+from lgstandards.development.typescript import TYPES_NAME
 from lgstandards.errors import LgstandardsError, SchemaError, StandardNotFoundError
 from lgstandards.files import write_bytes
 from lgstandards.findings import escape_pointer_part
@@ -29,7 +30,7 @@ from lgstandards.lock import version_files
 from lgstandards.registry import Catalogue, Manifest, StandardVersion, Status, VersionEntry
 
 #: The version of the shape of `index.json`, described by `index.schema.json` beside it.
-INDEX_FORMAT = "1.1"
+INDEX_FORMAT = "1.2"
 
 #: The SchemaStore catalog format `catalog.json` follows.
 CATALOG_SCHEMA = "https://json.schemastore.org/schema-catalog.json"
@@ -71,6 +72,9 @@ class Tree:
 
     base_url: str
     files: Mapping[str, bytes]
+    #: The schemas (such as 'common@1.0.0') whose TypeScript types were left out, because the
+    #: committed types are missing or were generated from an earlier state of the schema.
+    types_left_out: tuple[str, ...] = ()
 
     def listing(self) -> tuple[PublishedFile, ...]:
         """Return every file with its hash and size, in path order."""
@@ -90,6 +94,8 @@ class PublishResult:
     removed: tuple[str, ...]
     #: Where the tree is to be hosted, normalised to end in '/'.
     base_url: str = ""
+    #: The schemas whose TypeScript types were left out (see `Tree.types_left_out`).
+    types_left_out: tuple[str, ...] = ()
 
     @property
     def size(self) -> int:
@@ -376,12 +382,13 @@ def build_tree(
     cat: Catalogue, *, base_url: str | None = None, include_drafts: bool = False
 ) -> Tree:
     """Build the whole published tree in memory: schemas, bundles, data, aliases, registry, site."""
-    from lgstandards.development import extension_publish
+    from lgstandards.development import extension_publish, typescript
 
     base = normalise_base_url(base_url) if base_url else cat.base_uri
     versions = published_versions(cat, include_drafts=include_drafts)
     layers = extension_publish.published_layers(cat, include_drafts=include_drafts)
     files: dict[str, bytes] = {}
+    type_sources: list[typescript.TypeSource] = []
     # Every schema of the catalogue is a possible $ref target, rebased like the files themselves.
     resources = {
         base + uri[len(cat.base_uri):] if uri.startswith(cat.base_uri) else uri:
@@ -412,6 +419,22 @@ def build_tree(
                 base=base,
             )
             files[f"{folder}/{BUNDLED_NAME}"] = _json_bytes(bundled)
+            if base != cat.base_uri:
+                # The committed types name the schema at the registry's own base.
+                bundled = bundle(version.schema, dict(cat.schemas()),
+                                 bundle_id=f"{cat.base_uri}{folder}/{BUNDLED_NAME}",
+                                 base=cat.base_uri)
+            type_sources.append(typescript.TypeSource(folder, version.ref, bundled))
+    extension_publish.add_files(files, layers, cat, base)
+    type_sources.extend(typescript.TypeSource(item.folder, item.layer.ref, item.effective.schema)
+                        for item in layers)
+    types_left_out = []
+    for typed in type_sources:
+        declarations = typescript.current_types(cat.root, typed)
+        if declarations is None:
+            types_left_out.append(typed.ref)
+        else:
+            files[f"{typed.key}/{TYPES_NAME}"] = rebase_text(declarations, cat.base_uri, base)
     manifests = [m for m in cat if m.external or any(v.id == m.id for v in versions)]
     alias_map = {m.id: aliases(cat, m) for m in manifests}
     for manifest in (m for m in manifests if not m.external):
@@ -420,7 +443,6 @@ def build_tree(
             if source.is_file():
                 files[f"{manifest.id}/{name}"] = rebase_text(source.read_bytes(), cat.base_uri,
                                                              base)
-    extension_publish.add_files(files, layers, cat, base)
     index = registry_index(cat, versions, manifests, alias_map, files, base)
     index["extensions"] = extension_publish.index_entries(layers, files, base)
     files["index.json"] = _json_bytes(index, sort_keys=True)
@@ -441,7 +463,7 @@ def build_tree(
             prefix = f"{manifest.id}/{target}/"
             for original in [p for p in files if p.startswith(prefix)]:
                 files[f"{manifest.id}/{name}/{original[len(prefix):]}"] = files[original]
-    return Tree(base, MappingProxyType(dict(sorted(files.items()))))
+    return Tree(base, MappingProxyType(dict(sorted(files.items()))), tuple(types_left_out))
 
 
 def _version_files(files: Mapping[str, bytes], folder: str) -> list[dict[str, Any]]:
@@ -504,6 +526,8 @@ def registry_index(
                 "schema": f"{base}{folder}/{SCHEMA_NAME}" if has_schema else None,
                 "bundled": f"{base}{folder}/{BUNDLED_NAME}" if has_schema else None,
                 "openapi": f"{base}{folder}/{OPENAPI_NAME}" if has_openapi else None,
+                "types": f"{base}{folder}/{TYPES_NAME}" if f"{folder}/{TYPES_NAME}" in files
+                else None,
                 "codelists": sorted(
                     f"{base}{folder}/{name}" for name in version.codelists
                 ),
@@ -610,6 +634,7 @@ def index_schema(base: str) -> dict[str, Any]:
             "schema": nullable_url,
             "bundled": nullable_url,
             "openapi": nullable_url,
+            "types": nullable_url,
             "codelists": {"type": "array", "items": url},
             "files": {"type": "array", "items": file_entry},
         },
@@ -749,7 +774,8 @@ def write_tree(tree: Tree, out_dir: Path) -> PublishResult:
                     folder.rmdir()
     except OSError as exc:
         raise PublishError(f"cannot write the tree to {out_dir}: {exc}") from None
-    return PublishResult(out_dir, tree.listing(), written, tuple(sorted(removed)), tree.base_url)
+    return PublishResult(out_dir, tree.listing(), written, tuple(sorted(removed)), tree.base_url,
+                         tree.types_left_out)
 
 
 def publish(

@@ -606,6 +606,7 @@ def _downloads(context: SiteContext, page: str, version: StandardVersion) -> str
         ("schema.bundled.json", "the same schema as one file, with every reference inside it"),
         ("openapi.json", "OpenAPI 3.1 description of the API"),
         ("tabular.json", "the CSV form: which column holds which field"),
+        ("types.d.ts", "TypeScript types of a record, generated from the bundled schema"),
     ]
     items = []
     for name, what in described:

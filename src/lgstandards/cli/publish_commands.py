@@ -60,6 +60,14 @@ def publish_command(out_dir: Path, base_url: str | None, include_drafts: bool,
     )
     click.echo(f"Open {out_dir / 'index.html'} to read it; host the folder at "
                f"{result.base_url}")
+    if result.types_left_out:
+        from lgstandards.development.typescript import REGENERATE, TYPES_FOLDER
+
+        count = len(result.types_left_out)
+        click.echo(f"TypeScript types left out for {count} schema{'s' if count != 1 else ''} "
+                   f"with no current types in {cat.root / TYPES_FOLDER}: "
+                   f"{', '.join(result.types_left_out)}. Regenerate them with `{REGENERATE}` "
+                   "from a checkout with Node.js.")
     return 0
 
 

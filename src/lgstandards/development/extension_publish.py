@@ -29,6 +29,7 @@ from lgstandards.development.extensions import (
     compose,
     extensions,
 )
+from lgstandards.development.typescript import TYPES_NAME
 from lgstandards.errors import LgstandardsError
 from lgstandards.fields import FieldRow, field_rows
 from lgstandards.registry import Catalogue, Codelist, Status, load_json_file
@@ -142,6 +143,7 @@ def index_entries(layers: Sequence[Published], files: Mapping[str, bytes], base:
                 "page": f"{base}{prefix}index.html",
                 "schema": f"{base}{prefix}schema.json",
                 "patch": f"{base}{prefix}{PATCH_NAME}",
+                "types": f"{base}{prefix}{TYPES_NAME}" if prefix + TYPES_NAME in files else None,
                 "files": [
                     {"path": path[len(prefix):], "sha256": hashlib.sha256(data).hexdigest(),
                      "size": len(data)}
@@ -196,6 +198,7 @@ def index_schema_entry() -> dict[str, Any]:
             "page": url,
             "schema": url,
             "patch": url,
+            "types": {"type": ["string", "null"], "format": "uri"},
             "files": {"type": "array", "items": file_entry},
         },
         "additionalProperties": False,
@@ -352,6 +355,7 @@ def version_page(item: Published, cat: Catalogue, files: Mapping[str, bytes], ba
         ("schema.json", f"the effective schema: {item.effective.base.ref} with this {layer.kind} "
                         "applied, in one file"),
         (PATCH_NAME, "the patch, as written against the base schema"),
+        (TYPES_NAME, "TypeScript types of a record, generated from the effective schema"),
     ):
         path = f"{item.folder}/{name}"
         if path in files:

@@ -30,8 +30,9 @@ ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 #: The longest id accepted: it appears in every URL of the standard.
 MAX_ID_LENGTH = 64
 
-#: Names that cannot be standards because the published tree uses them for itself.
-RESERVED_IDS = frozenset({"assets", "latest"})
+#: Names that cannot be standards because the published tree (or the standards folder, for
+#: extensions, profiles and TypeScript types) uses them for itself.
+RESERVED_IDS = frozenset({"assets", "latest", "extensions", "profiles", "types"})
 
 #: The first version of a new standard.
 FIRST_VERSION = "1.0.0"
