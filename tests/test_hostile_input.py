@@ -442,3 +442,65 @@ def test_a_missing_non_utf8_name_is_shown_escaped(
                               capsys, fmt="text")
     assert code == 1
     assert "caf\\xe9" in printed and "gone\\xe9" in printed
+
+
+# -- encodings -----------------------------------------------------------------------------------
+
+SCHEDULE_JSON = Path(__file__).resolve().parents[1] / (
+    "standards/waste-property-schedule/2.0.0/examples/valid/two-tier-district-house.json"
+)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("name", ["schedule.json", "schedules.ndjson", "register.csv"])
+def test_utf16_without_a_bom_is_an_encoding_finding(
+    name: str, encoding: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """UTF-16 saved without a byte-order mark is one finding naming the file and its encoding."""
+    record = json.loads(SCHEDULE_JSON.read_text(encoding="utf-8"))
+    text = {
+        "schedule.json": json.dumps(record, indent=2),
+        "schedules.ndjson": (json.dumps(record) + "\n") * 3,
+        "register.csv": "uprn,postcode\n10001234567,BN15 8QJ\n",
+    }[name]
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    for jobs in ("1", "2"):
+        code, printed = _validate(["--jobs", jobs, str(path)], capsys)
+        assert code == 1
+        [finding] = _findings(json.loads(printed))
+        assert finding["code"] == "source.invalid-encoding"
+        assert name in finding["location"]["path"]
+        shown = {"utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE"}[encoding]
+        assert f"{shown} text without a byte-order mark" in finding["message"]
+
+
+def test_binary_data_is_still_binary_not_utf16(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """NUL bytes that do not read as UTF-16 text (an image, a zip) stay a binary-file finding."""
+    path = tmp_path / "photo.json"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    code, printed = _validate([str(path)], capsys)
+    assert code == 1
+    assert [f["code"] for f in _findings(json.loads(printed))] == ["source.binary"]
+
+
+@pytest.mark.parametrize(("source", "name", "extra"), [
+    ("lga-planning-csv", "register.csv", []),
+    ("planning-data", "rows.csv", ["--organisation", "local-authority:BIR"]),
+    ("odp", "application.json", []),
+    ("ukbcd-bins", "bins.json", ["--uprn", "1", "--council", "E07000223"]),
+])
+def test_convert_names_utf16_input_as_such(
+    source: str, name: str, extra: list[str], tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Every converter refuses UTF-16 input with one message naming it, not a parse error."""
+    path = tmp_path / name
+    text = '{"bins": []}' if name.endswith(".json") else "reference,description\nA/1,x\n"
+    path.write_bytes(text.encode("utf-16-le"))
+    code, printed = _run(["convert", "--from", source, str(path), *extra], capsys)
+    assert code == 2
+    assert f"{path} is UTF-16LE text without a byte-order mark" in printed
+    assert "not valid JSON" not in printed and "Traceback" not in printed
