@@ -504,3 +504,92 @@ def test_convert_names_utf16_input_as_such(
     assert code == 2
     assert f"{path} is UTF-16LE text without a byte-order mark" in printed
     assert "not valid JSON" not in printed and "Traceback" not in printed
+
+
+# -- slow servers --------------------------------------------------------------------------------
+
+
+class _Trickler:
+    """A loopback server that sends its status line and headers one byte at a time, for ever."""
+
+    def __init__(self, gap: float = 0.05) -> None:
+        """Listen on a free loopback port."""
+        import socket
+        import threading
+
+        self.gap = gap
+        self.stop = threading.Event()
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+
+    def _serve(self) -> None:
+        """Answer each connection in its own thread."""
+        import threading
+
+        self.sock.settimeout(0.2)
+        while not self.stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            threading.Thread(target=self._trickle, args=(conn,), daemon=True).start()
+
+    def _trickle(self, conn: Any) -> None:
+        """Send a never-ending header, a byte at a time, each well within any read timeout."""
+        with conn:
+            head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Slow: "
+            try:
+                conn.recv(65536)
+                for byte in head:
+                    conn.sendall(bytes([byte]))
+                # After 20 s the response ends, so a client that waits fails its test, not hangs.
+                ends = time.monotonic() + 20
+                while not self.stop.wait(self.gap) and time.monotonic() < ends:
+                    conn.sendall(b"a")
+                conn.sendall(b"\r\nContent-Length: 0\r\n\r\n")
+            except OSError:
+                return  # The client hung up: the promise held.
+
+    def __enter__(self) -> _Trickler:
+        """Start serving."""
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """Stop serving and close the socket."""
+        self.stop.set()
+        self.thread.join(5)
+        self.sock.close()
+
+
+def test_headers_sent_a_byte_at_a_time_are_cut_off_at_the_deadline() -> None:
+    """The whole-response deadline covers the headers: a trickle is api.timeout, not a hang."""
+    from lgstandards.apicheck.client import build_http_client
+
+    with _Trickler() as server:
+        client = SafeClient(build_http_client(), server.url + "/",
+                            limits=Limits(timeout=0.5, rate_limit=100))
+        try:
+            exchange = client.request("GET", server.url + "/addresses")
+        finally:
+            client.close()
+    assert exchange.failure is not None and exchange.failure.code == "api.timeout"
+    assert "/addresses" in exchange.failure.message
+
+
+def test_check_api_against_a_trickling_server_ends_with_timeouts(tmp_path: Path) -> None:
+    """check-api --timeout against a server that never finishes its headers ends, exit 1."""
+    with _Trickler() as server:
+        # A child process, killed if it hangs: without the deadline it would never return.
+        done = subprocess.run(
+            [sys.executable, "-m", "lgstandards", "check-api", "-s", "waste-collections-api@2",
+             "--base-url", server.url + "/waste", "--postcode", "BN43 5RA", "--timeout", "0.3",
+             "--rate-limit", "50/s", "--format", "json"],
+            cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False,
+        )
+    assert done.returncode == 1, done.stderr
+    report = json.loads(done.stdout)
+    codes = {f["code"] for f in _findings(report)}
+    assert "api.timeout" in codes
+    assert "Traceback" not in done.stderr
