@@ -285,13 +285,14 @@ def test_junit_shows_passing_checks_and_warnings_follow_fail_on(tmp_path: Path) 
 
 
 def test_junit_survives_control_characters_in_data() -> None:
-    """Characters XML cannot hold are replaced, so the document still parses."""
-    finding = Finding("schema.pattern", Severity.ERROR, "Name 'a\x00b\x1bc' is wrong.",
+    """Characters XML cannot hold are shown as escapes, so the document parses and keeps them."""
+    finding = Finding("schema.pattern", Severity.ERROR, "Name 'a\x00b\x1bc\ufffe' is wrong.",
                       pointer="/name", location=SourceLocation("x.json", 1, 1, 1))
     report = Report("x@1.0.0", None, (FileReport("x.json", "json", 1, 1, (finding,),
                                                  {"schema.pattern": 1}),))
     root = ET.fromstring(junit.render(report))
-    assert "a\ufffdb\ufffdc" in (root.find(".//failure").text or "")  # type: ignore[union-attr]
+    text = root.find(".//failure").text or ""  # type: ignore[union-attr]
+    assert "a\\x00b\\x1bc\\ufffe" in text
 
 
 # -- GitHub annotations --------------------------------------------------------------------------
