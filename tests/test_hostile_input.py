@@ -442,3 +442,154 @@ def test_a_missing_non_utf8_name_is_shown_escaped(
                               capsys, fmt="text")
     assert code == 1
     assert "caf\\xe9" in printed and "gone\\xe9" in printed
+
+
+# -- encodings -----------------------------------------------------------------------------------
+
+SCHEDULE_JSON = Path(__file__).resolve().parents[1] / (
+    "standards/waste-property-schedule/2.0.0/examples/valid/two-tier-district-house.json"
+)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("name", ["schedule.json", "schedules.ndjson", "register.csv"])
+def test_utf16_without_a_bom_is_an_encoding_finding(
+    name: str, encoding: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """UTF-16 saved without a byte-order mark is one finding naming the file and its encoding."""
+    record = json.loads(SCHEDULE_JSON.read_text(encoding="utf-8"))
+    text = {
+        "schedule.json": json.dumps(record, indent=2),
+        "schedules.ndjson": (json.dumps(record) + "\n") * 3,
+        "register.csv": "uprn,postcode\n10001234567,BN15 8QJ\n",
+    }[name]
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    for jobs in ("1", "2"):
+        code, printed = _validate(["--jobs", jobs, str(path)], capsys)
+        assert code == 1
+        [finding] = _findings(json.loads(printed))
+        assert finding["code"] == "source.invalid-encoding"
+        assert name in finding["location"]["path"]
+        shown = {"utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE"}[encoding]
+        assert f"{shown} text without a byte-order mark" in finding["message"]
+
+
+def test_binary_data_is_still_binary_not_utf16(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """NUL bytes that do not read as UTF-16 text (an image, a zip) stay a binary-file finding."""
+    path = tmp_path / "photo.json"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    code, printed = _validate([str(path)], capsys)
+    assert code == 1
+    assert [f["code"] for f in _findings(json.loads(printed))] == ["source.binary"]
+
+
+@pytest.mark.parametrize(("source", "name", "extra"), [
+    ("lga-planning-csv", "register.csv", []),
+    ("planning-data", "rows.csv", ["--organisation", "local-authority:BIR"]),
+    ("odp", "application.json", []),
+    ("ukbcd-bins", "bins.json", ["--uprn", "1", "--council", "E07000223"]),
+])
+def test_convert_names_utf16_input_as_such(
+    source: str, name: str, extra: list[str], tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Every converter refuses UTF-16 input with one message naming it, not a parse error."""
+    path = tmp_path / name
+    text = '{"bins": []}' if name.endswith(".json") else "reference,description\nA/1,x\n"
+    path.write_bytes(text.encode("utf-16-le"))
+    code, printed = _run(["convert", "--from", source, str(path), *extra], capsys)
+    assert code == 2
+    assert f"{path} is UTF-16LE text without a byte-order mark" in printed
+    assert "not valid JSON" not in printed and "Traceback" not in printed
+
+
+# -- slow servers --------------------------------------------------------------------------------
+
+
+class _Trickler:
+    """A loopback server that sends its status line and headers one byte at a time, for ever."""
+
+    def __init__(self, gap: float = 0.05) -> None:
+        """Listen on a free loopback port."""
+        import socket
+        import threading
+
+        self.gap = gap
+        self.stop = threading.Event()
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+
+    def _serve(self) -> None:
+        """Answer each connection in its own thread."""
+        import threading
+
+        self.sock.settimeout(0.2)
+        while not self.stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            threading.Thread(target=self._trickle, args=(conn,), daemon=True).start()
+
+    def _trickle(self, conn: Any) -> None:
+        """Send a never-ending header, a byte at a time, each well within any read timeout."""
+        with conn:
+            head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Slow: "
+            try:
+                conn.recv(65536)
+                for byte in head:
+                    conn.sendall(bytes([byte]))
+                # After 20 s the response ends, so a client that waits fails its test, not hangs.
+                ends = time.monotonic() + 20
+                while not self.stop.wait(self.gap) and time.monotonic() < ends:
+                    conn.sendall(b"a")
+                conn.sendall(b"\r\nContent-Length: 0\r\n\r\n")
+            except OSError:
+                return  # The client hung up: the promise held.
+
+    def __enter__(self) -> _Trickler:
+        """Start serving."""
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """Stop serving and close the socket."""
+        self.stop.set()
+        self.thread.join(5)
+        self.sock.close()
+
+
+def test_headers_sent_a_byte_at_a_time_are_cut_off_at_the_deadline() -> None:
+    """The whole-response deadline covers the headers: a trickle is api.timeout, not a hang."""
+    from lgstandards.apicheck.client import build_http_client
+
+    with _Trickler() as server:
+        client = SafeClient(build_http_client(), server.url + "/",
+                            limits=Limits(timeout=0.5, rate_limit=100))
+        try:
+            exchange = client.request("GET", server.url + "/addresses")
+        finally:
+            client.close()
+    assert exchange.failure is not None and exchange.failure.code == "api.timeout"
+    assert "/addresses" in exchange.failure.message
+
+
+def test_check_api_against_a_trickling_server_ends_with_timeouts(tmp_path: Path) -> None:
+    """check-api --timeout against a server that never finishes its headers ends, exit 1."""
+    with _Trickler() as server:
+        # A child process, killed if it hangs: without the deadline it would never return.
+        done = subprocess.run(
+            [sys.executable, "-m", "lgstandards", "check-api", "-s", "waste-collections-api@2",
+             "--base-url", server.url + "/waste", "--postcode", "BN43 5RA", "--timeout", "0.3",
+             "--rate-limit", "50/s", "--format", "json"],
+            cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False,
+        )
+    assert done.returncode == 1, done.stderr
+    report = json.loads(done.stdout)
+    codes = {f["code"] for f in _findings(report)}
+    assert "api.timeout" in codes
+    assert "Traceback" not in done.stderr

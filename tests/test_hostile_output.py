@@ -209,6 +209,47 @@ def test_api_value_is_escaped_in_every_format(
     assert "pwned" in out
 
 
+def _assert_junit_keeps(xml: str) -> None:
+    """Assert a JUnit report parses, holds HOSTILE escaped, and nothing of it raw."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(xml)
+    texts = [value for element in root.iter()
+             for value in (element.text or "", *element.attrib.values())]
+    assert any(ESCAPED in text for text in texts)
+    assert not any("\x1b" in text or "\u202e" in text or "\n::" in text for text in texts)
+
+
+def test_junit_keeps_a_hostile_file_name_and_header_as_escapes(
+    capsys: pytest.CaptureFixture[str], hostile_file: str, tmp_path: Path
+) -> None:
+    """JUnit is valid XML whatever the data holds, and shows every character of it escaped."""
+    code, out, _ = _run(capsys, "validate", "--standard", "common@2.0.0", hostile_file,
+                        "--format", "junit")
+    assert code == 1
+    _assert_junit_keeps(out)
+    lines = REGISTER.read_text(encoding="utf-8").split("\n")
+    path = tmp_path / "register.csv"
+    path.write_text("\n".join([lines[0] + ',"' + HOSTILE + '\x07"',
+                               *(row + "," for row in lines[1:3])]) + "\n", encoding="utf-8")
+    code, out, _ = _run(capsys, "validate", "--standard", "planning-application-register@1.0.0",
+                        str(path), "--format", "junit", "--fail-on", "warning")
+    assert code == 1
+    _assert_junit_keeps(out)
+    assert ESCAPED + "\\x07" in out
+
+
+def test_junit_keeps_a_hostile_api_value_as_escapes(
+    capsys: pytest.CaptureFixture[str], hostile_api: str
+) -> None:
+    """A string a server sends is kept, escaped, in a well-formed JUnit report."""
+    code, out, _ = _run(capsys, "check-api", "-s", "waste-collections-api@1", "--base-url",
+                        hostile_api + "/waste", "--postcode", "BN43 5RA", "--rate-limit",
+                        "500/s", "--format", "junit")
+    assert code == 1
+    _assert_junit_keeps(out)
+
+
 # -- writes that fail leave the earlier file as it was ------------------------------------------
 
 

@@ -142,6 +142,27 @@ def test_every_format_places_csv_findings_by_row_column_and_header(
         assert "row 3, column A (uprn)" in out
 
 
+def test_csv_excerpt_marks_the_findings_cell_when_headers_differ_in_case(
+    tmp_path: Path,
+) -> None:
+    """A header written UPRN (read as the field uprn) still marks the finding's own cell."""
+    path = tmp_path / "people.csv"
+    path.write_text("NAME,EMAIL,UPRN\nAnn,ok@example.org,UPRN-77\n", encoding="utf-8")
+    report = people_checker().check_paths([str(path)])
+    place = next(f.location for f in report.findings if f.pointer == "/uprn")
+    assert (place.header, place.column_letter) == ("uprn", "C")
+    excerpt = read_excerpts([place])[place]
+    assert excerpt.mark_cell is not None
+    assert excerpt.header[excerpt.mark_cell] == "UPRN"
+    assert excerpt.cells[excerpt.mark_cell] == "UPRN-77"
+    # Without a column letter, the header is still found whatever its case.
+    bare = SourceLocation(str(path), record=1, row=2, header="uprn")
+    shown = read_excerpts([bare])[bare]
+    assert shown.mark_cell is not None and shown.cells[shown.mark_cell] == "UPRN-77"
+    assert '<td class="hit">UPRN-77</td>' in render(report, "html", ReportOptions(
+        excerpts=read_excerpts))
+
+
 @pytest.mark.parametrize("fmt", sorted(REPORTERS))
 def test_mask_hides_values_in_every_format(fmt: str, tmp_path: Path) -> None:
     """With the report masked, no value from the data appears in any format, excerpts included."""
@@ -264,13 +285,14 @@ def test_junit_shows_passing_checks_and_warnings_follow_fail_on(tmp_path: Path) 
 
 
 def test_junit_survives_control_characters_in_data() -> None:
-    """Characters XML cannot hold are replaced, so the document still parses."""
-    finding = Finding("schema.pattern", Severity.ERROR, "Name 'a\x00b\x1bc' is wrong.",
+    """Characters XML cannot hold are shown as escapes, so the document parses and keeps them."""
+    finding = Finding("schema.pattern", Severity.ERROR, "Name 'a\x00b\x1bc\ufffe' is wrong.",
                       pointer="/name", location=SourceLocation("x.json", 1, 1, 1))
     report = Report("x@1.0.0", None, (FileReport("x.json", "json", 1, 1, (finding,),
                                                  {"schema.pattern": 1}),))
     root = ET.fromstring(junit.render(report))
-    assert "a\ufffdb\ufffdc" in (root.find(".//failure").text or "")  # type: ignore[union-attr]
+    text = root.find(".//failure").text or ""  # type: ignore[union-attr]
+    assert "a\\x00b\\x1bc\\ufffe" in text
 
 
 # -- GitHub annotations --------------------------------------------------------------------------

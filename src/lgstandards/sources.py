@@ -97,6 +97,27 @@ def _error(code: str, message: str, location: SourceLocation, *, warning: bool =
     return Finding(code, severity, message, location=location)
 
 
+def utf16_text(head: bytes) -> str | None:
+    """Say how a file whose first bytes these are is UTF-16 ('UTF-16 text'), or return None."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16 text"
+    # Without a byte-order mark (Windows' "Unicode" save without one): text in a Latin script
+    # has a NUL as every other byte, at even places big-endian and odd ones little-endian, and
+    # decodes to printable characters; binary data keeps neither pattern for long.
+    pairs = len(head) // 2
+    if pairs < 2:
+        return None
+    evens, odds = head[0 : 2 * pairs : 2], head[1 : 2 * pairs : 2]
+    for name, zeros, others in (("UTF-16LE", odds, evens), ("UTF-16BE", evens, odds)):
+        if 0 in others or 2 * zeros.count(0) < pairs:
+            continue
+        # A character cut in two by the end of the head is not a reason to doubt the rest.
+        text = head[: 2 * pairs].decode(name.lower(), "replace").rstrip("\ufffd")
+        if all(c.isprintable() or c in "\r\n\t" for c in text):
+            return f"{name} text without a byte-order mark"
+    return None
+
+
 def column_letter(index: int) -> str:
     """Return the spreadsheet letter of a 0-based column index (0 -> A, 26 -> AA)."""
     letters = ""
@@ -200,10 +221,11 @@ class Source:
                 return
             with self._open() as handle:
                 head = handle.read(8192)
-            if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            utf16 = utf16_text(head)
+            if utf16 is not None:
                 yield _error(
                     "source.invalid-encoding",
-                    f"{self.name} is UTF-16 text; save it as UTF-8.",
+                    f"{self.name} is {utf16}; save it as UTF-8.",
                     where,
                 )
                 return

@@ -14,6 +14,7 @@ Every request of a conformance run goes through `SafeClient`, which wraps an inj
 
 from __future__ import annotations
 
+import contextvars
 import re
 import ssl
 import sys
@@ -40,6 +41,7 @@ if "httpx" not in sys.modules:
     # neither, so that import is made to fail quietly, as httpx expects when they are missing.
     sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
 
+import httpcore
 import httpx
 
 from lgstandards.errors import LgstandardsError
@@ -436,6 +438,8 @@ class SafeClient:
         self.requests_sent += 1
         start = self.clock()
         timeout = httpx.Timeout(limits.timeout, connect=limits.connect_timeout)
+        # Every socket read, headers included, ends by this moment (see DeadlineBackend).
+        deadline = _DEADLINE.set(time.monotonic() + limits.timeout)
         try:
             with self.client.stream(method, url, headers={} if anonymous else self.headers,
                                     json=json, data=data,
@@ -483,6 +487,8 @@ class SafeClient:
             reason = self.redactor.text(_reason(exc))
             return Exchange(method, shown, elapsed=self.clock() - start,
                             failure=Failure("api.unreachable", f"{method} {shown}: {reason}"))
+        finally:
+            _DEADLINE.reset(deadline)
 
     def close(self) -> None:
         """Close the underlying client."""
@@ -565,6 +571,96 @@ def _reason(exc: Exception) -> str:
     return text
 
 
+#: When the response being read must be whole (a time.monotonic() value), or None.
+_DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar(
+    "lgstandards_deadline", default=None
+)
+
+
+def _within_deadline(timeout: float | None) -> float | None:
+    """Return the timeout for one socket operation, cut to what is left before the deadline."""
+    deadline = _DEADLINE.get()
+    if deadline is None:
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise httpcore.ReadTimeout("the whole-response deadline passed")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every read and write ends by the running request's deadline."""
+
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        """Wrap the real connection."""
+        self.inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        """Read, giving up at the deadline however the bytes trickle in."""
+        return self.inner.read(max_bytes, _within_deadline(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        """Write, giving up at the deadline."""
+        self.inner.write(buffer, _within_deadline(timeout))
+
+    def close(self) -> None:
+        """Close the real connection."""
+        self.inner.close()
+
+    def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None,
+                  timeout: float | None = None) -> httpcore.NetworkStream:
+        """Start TLS within the deadline, and keep the encrypted connection bounded too."""
+        return _DeadlineStream(
+            self.inner.start_tls(ssl_context, server_hostname, _within_deadline(timeout))
+        )
+
+    def get_extra_info(self, info: str) -> Any:
+        """Answer from the real connection."""
+        return self.inner.get_extra_info(info)
+
+
+class DeadlineBackend(httpcore.NetworkBackend):
+    """Opens connections whose reads end at the request's deadline, not one read timeout later.
+
+    httpx's read timeout counts the silence between two reads, so a server that sends its
+    status line and headers a byte at a time would never be cut off; `SafeClient` sets a
+    deadline for the whole response, and this backend holds every read of it to that deadline.
+    """
+
+    def __init__(self, inner: httpcore.NetworkBackend | None = None) -> None:
+        """Wrap the backend that really connects (the standard synchronous one by default)."""
+        self.inner = inner or httpcore.SyncBackend()
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                    local_address: str | None = None,
+                    socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
+        """Connect within the deadline, and return a bounded connection."""
+        return _DeadlineStream(self.inner.connect_tcp(
+            host, port, _within_deadline(timeout), local_address, socket_options))
+
+    def connect_unix_socket(self, path: str, timeout: float | None = None,
+                            socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
+        """Connect within the deadline, and return a bounded connection."""
+        return _DeadlineStream(
+            self.inner.connect_unix_socket(path, _within_deadline(timeout), socket_options))
+
+    def sleep(self, seconds: float) -> None:
+        """Sleep as the real backend does."""
+        self.inner.sleep(seconds)
+
+
+def deadline_transport(verify: bool | ssl.SSLContext = True) -> httpx.HTTPTransport:
+    """Return httpx's transport with its connections held to `SafeClient`'s deadlines."""
+    transport = httpx.HTTPTransport(verify=verify)
+    # httpx takes no network backend; its connection pool does, and is rebuilt with the same
+    # TLS settings around one that bounds every read.
+    pool = transport._pool
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=pool._ssl_context, network_backend=DeadlineBackend()
+    )
+    return transport
+
+
 def build_http_client(
     *, verify: bool = True, ca_bundle: str | None = None, user_agent: str | None = None
 ) -> httpx.Client:
@@ -579,5 +675,5 @@ def build_http_client(
         except (OSError, ssl.SSLError) as exc:
             raise LgstandardsError(f"cannot read the CA bundle {ca_bundle}: {exc}") from None
     # Only the codings `_decode_layers` bounds are asked for.
-    return httpx.Client(verify=tls, follow_redirects=False,
+    return httpx.Client(transport=deadline_transport(tls), follow_redirects=False,
                         headers={"User-Agent": agent, "Accept-Encoding": "gzip, deflate"})

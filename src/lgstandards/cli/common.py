@@ -43,6 +43,13 @@ def report_options(command: _F) -> _F:
     return command
 
 
+def accepted_options() -> frozenset[str]:
+    """Return the options the running command accepts: its messages suggest only these."""
+    command = click.get_current_context().command
+    return frozenset(name for param in command.params
+                     for name in (*param.opts, *param.secondary_opts) if name.startswith("--"))
+
+
 def split(values: Sequence[str]) -> tuple[str, ...]:
     """Turn repeated and comma-separated option values into one tuple."""
     return tuple(p.strip() for v in values for p in v.split(",") if p.strip())

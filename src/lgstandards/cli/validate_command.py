@@ -14,6 +14,7 @@ from typing import IO, TYPE_CHECKING, Any, cast
 import click
 
 from lgstandards.cli.common import (
+    accepted_options,
     exit_code,
     refuse_unknown_selectors,
     report_options,
@@ -746,7 +747,8 @@ def validate(
     settings = _settings(config, fmt, fail_on, output, examples, mask, today, workers)
     _refuse_overwriting_inputs(jobs, settings.output)
     _refuse_overwriting_inputs(jobs, statement_path, "--statement")
-    rule_options = RuleOptions(today=settings.today, past_days=past_days, future_days=future_days)
+    rule_options = RuleOptions(today=settings.today, past_days=past_days, future_days=future_days,
+                               accepts=accepted_options())
     read_stdin = None
     digests: dict[str, InputDigest] = {}
     if statement_path is not None:

@@ -19,6 +19,7 @@ from typing import Any
 from lgstandards.conversions.base import ConversionError, ConversionOptions
 from lgstandards.findings import Finding, Severity, SourceLocation, join_pointer
 from lgstandards.locate import LineIndex, offset_of
+from lgstandards.sources import utf16_text
 
 
 def source_name(source: Path | bytes, options: ConversionOptions) -> str:
@@ -28,16 +29,20 @@ def source_name(source: Path | bytes, options: ConversionOptions) -> str:
 
 def read_bytes(source: Path | bytes, name: str, kind: str) -> bytes:
     """Return the input's bytes, or raise ConversionError naming why the file cannot be read."""
-    if isinstance(source, bytes):
-        return source
     try:
-        return source.read_bytes()
+        raw = source if isinstance(source, bytes) else source.read_bytes()
     except IsADirectoryError:
         raise ConversionError(f"{name} is a directory, not a {kind} file.") from None
     except FileNotFoundError:
         raise ConversionError(f"{name} does not exist.") from None
     except OSError as exc:
         raise ConversionError(f"{name} cannot be read: {exc.strerror}.") from None
+    # Read as UTF-8, UTF-16 would be a parse error at its first NUL, which says nothing useful.
+    utf16 = utf16_text(raw[:4096])
+    if utf16 is not None:
+        how = "save the spreadsheet as 'CSV UTF-8'" if kind == "CSV" else "save it as UTF-8"
+        raise ConversionError(f"{name} is {utf16}; {how}.")
+    return raw
 
 
 def decode_text(raw: bytes, name: str) -> tuple[str, list[Finding]]:

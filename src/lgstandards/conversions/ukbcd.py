@@ -31,6 +31,7 @@ from lgstandards.conversions.bin_names import (
     schedule_stream,
 )
 from lgstandards.conversions.council_mappings import CouncilMapping, for_council
+from lgstandards.conversions.inputs import read_bytes
 from lgstandards.findings import Finding, Severity, SourceLocation, join_pointer
 from lgstandards.identifiers import COUNCIL_GSS, ORGANISATION, normal_postcode, normal_uprn
 from lgstandards.locate import LineIndex, offset_of
@@ -271,14 +272,7 @@ def _schema_uri(version: str) -> str:
 
 def _read(source: Path | bytes, name: str) -> tuple[Any, str]:
     """Return the parsed input and its text, or raise ConversionError if it is not JSON."""
-    try:
-        raw = source if isinstance(source, bytes) else source.read_bytes()
-    except IsADirectoryError:
-        raise ConversionError(f"{name} is a directory, not a JSON file.") from None
-    except FileNotFoundError:
-        raise ConversionError(f"{name} does not exist.") from None
-    except OSError as exc:
-        raise ConversionError(f"{name} cannot be read: {exc.strerror}.") from None
+    raw = read_bytes(source, name, "JSON")
     try:
         text = raw.decode("utf-8-sig")
         return json.loads(text), text

@@ -178,7 +178,7 @@ def _csv_excerpts(path: Path, places: list[SourceLocation], mask: bool
                 cells = [MASK if c.strip() else c for c in cells]
         else:
             continue
-        mark = header.index(where.header) if where.header in header else None
+        mark = _cell_index(where, header)
         width = max(len(header), len(cells))
         start = 0 if mark is None else max(0, min(mark - _CELLS, width - 2 * _CELLS - 1))
         end = start + 2 * _CELLS + 1
@@ -190,6 +190,22 @@ def _csv_excerpts(path: Path, places: list[SourceLocation], mask: bool
             width=width,
         )
     return out
+
+
+def _cell_index(where: SourceLocation, header: list[str]) -> int | None:
+    """Return the 0-based index of the finding's cell: its column letter, else its header."""
+    if where.column_letter and where.column_letter.isascii() and where.column_letter.isalpha():
+        index = 0
+        for letter in where.column_letter.upper():
+            index = index * 26 + ord(letter) - 64
+        return index - 1
+    if where.header is None:
+        return None
+    # The standard's field name, matched as the tabular reader matches headers: ignoring case.
+    folded = [h.casefold() for h in header]
+    wanted = where.header.casefold()
+    return header.index(where.header) if where.header in header else (
+        folded.index(wanted) if wanted in folded else None)
 
 
 # -- charts --------------------------------------------------------------------------------------

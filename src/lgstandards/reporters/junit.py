@@ -17,6 +17,7 @@ from lgstandards import __version__
 from lgstandards.codes import describe
 from lgstandards.findings import Finding, Severity
 from lgstandards.report import FileReport, FindingGroup, Report
+from lgstandards.reporters.escape import one_line
 from lgstandards.reporters.text import (
     API_WORDS,
     DATA_WORDS,
@@ -31,12 +32,15 @@ from lgstandards.reporters.text import (
     wrong_base_url,
 )
 
-# Characters XML 1.0 cannot hold at all; data can contain them, so they become U+FFFD.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Characters XML 1.0 cannot hold at all that the escaping rule leaves: shown as escapes too.
+_NOT_XML = re.compile("[\ufffe\uffff]")
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    """Return one line of text as XML holds it, with the escaping rule of the human reports."""
+    # Visible escapes (`\\x00`, `\\n`) rather than U+FFFD: nothing from the data is lost, the
+    # XML stays well formed, and a CI page shows one line per line the report means.
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", one_line(text))
 
 
 def _threshold(fail_on: str) -> Severity | None:
@@ -79,10 +83,10 @@ def _group_case(suite: ET.Element, file: FileReport, group: FindingGroup, record
     if more > 0:
         body.append(f"... and {more:,} more")
     body += [f"How to fix: {advice}" for advice in group_advice(group)]
-    text = _clean("\n".join(body))
+    text = "\n".join(map(_clean, body))
     if not _fails(group.severity, threshold):
         out = ET.SubElement(case, "system-out")
-        out.text = _clean(f"{group.severity.value}: {summary}\n") + text
+        out.text = _clean(f"{group.severity.value}: {summary}") + "\n" + text
         return 0, 0
     # An internal failure is the tool's, not the data's: JUnit calls that an error.
     kind = "error" if group.category == "internal" else "failure"

@@ -48,6 +48,9 @@ class RuleOptions:
     today: date | None = None
     past_days: int = 400
     future_days: int = 400
+    #: The command-line options the caller accepts (such as "--past-days"): a message suggests
+    #: an option only when it is here, so `convert --check` never advises one it would refuse.
+    accepts: frozenset[str] = frozenset()
 
 
 class RecordContext:

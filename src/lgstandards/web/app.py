@@ -35,7 +35,7 @@ from starlette.routing import Route
 
 from lgstandards import __version__
 from lgstandards.apicheck import ApiCheckOptions, Limits, check_api, probes_for
-from lgstandards.apicheck.client import url_secrets
+from lgstandards.apicheck.client import deadline_transport, url_secrets
 from lgstandards.errors import LgstandardsError
 from lgstandards.publish import Tree, build_tree
 from lgstandards.registry import Catalogue, Status, catalogue
@@ -734,7 +734,7 @@ def create_app(
     """Build the web validator; tests inject the resolver and transport the API checker uses."""
     settings = settings or Settings.from_environ()
     web = WebValidator(settings, cat or catalogue(), resolver=resolver,
-                       transport=transport or (lambda: httpx.HTTPTransport(verify=True)))
+                       transport=transport or deadline_transport)
 
     def wants_json(request: Request) -> bool:
         """Say whether a request is to the JSON API, which answers problems in JSON."""

@@ -90,11 +90,12 @@ class Plausible:
             ("after", options.future_days, "--future-days") if gap > 0
             else ("before", options.past_days, "--past-days")
         )
+        widen = f", or pass {option} to widen the window" if option in options.accepts else ""
         return Hit(
             pointer,
             f"The {what} {value} is {abs(gap):,} days {direction} the day {self.source} "
-            f"({self.anchor}), more than the {limit:,} days that are plausible; check the year, "
-            f"or pass {option} to widen the window.",
+            f"({self.anchor}), more than the {limit:,} days that are plausible; check the "
+            f"year{widen}.",
             value,
         )
 
@@ -305,8 +306,8 @@ ABOUT: dict[str, tuple[Severity, str, str]] = {
     ),
     "waste.implausible-date": (
         Severity.WARNING, "Collection date implausibly far in the past or future",
-        "Check the year. The window is counted from generated_at (or today) and set with "
-        "--past-days and --future-days.",
+        "Check the year. The window is counted from generated_at (or today); `lgstandards "
+        "validate` sets it with --past-days and --future-days.",
     ),
     "waste.dates-out-of-order": (
         Severity.ERROR, "Dates or times out of order",

@@ -1,0 +1,186 @@
+"""Advice names only options the command giving it accepts.
+
+A message that says "pass --past-days" from a command that refuses --past-days sends a user in a
+circle. These tests walk every command's help, and run each command where it gives advice, and
+check every `--option` in what it prints against that command's own click parameters (an option
+written after `lgstandards OTHER` belongs to that other command).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+import pytest
+
+from lgstandards.cli import cli, main
+from tests.test_reference_server import serve
+
+ROOT = Path(__file__).resolve().parents[1]
+SCHEDULE = ROOT / (
+    "standards/waste-property-schedule/2.0.0/examples/valid/two-tier-district-house.json"
+)
+OPTION = re.compile(r"(?<![\w-])--[a-z][a-z0-9-]*")
+#: Punctuation that ends the command line a sentence quotes.
+ENDS = (".", ",", ";", ":", ")", "`", '"')
+
+
+def _commands(command: click.Command = cli, path: tuple[str, ...] = ()) -> Iterator[
+        tuple[tuple[str, ...], click.Command]]:
+    """Yield every command and group with its path of names, the root first."""
+    yield path, command
+    if isinstance(command, click.Group):
+        for name, sub in command.commands.items():
+            yield from _commands(sub, (*path, name))
+
+
+def _accepted(command: click.Command) -> set[str]:
+    """Return the long options a command accepts (a group: those of any command in it)."""
+    names = {"--help"}
+    for _path, each in _commands(command):
+        if each is command or isinstance(command, click.Group):
+            names |= {n for p in each.params for n in (*p.opts, *p.secondary_opts)}
+    return names
+
+
+def _command_at(path: tuple[str, ...]) -> click.Command:
+    """Return the command a path of names leads to."""
+    command: click.Command = cli
+    for name in path:
+        assert isinstance(command, click.Group)
+        command = command.commands[name]
+    return command
+
+
+def foreign_options(text: str, path: tuple[str, ...]) -> list[str]:
+    """Return the options text suggests that the command at path does not accept."""
+    own = _command_at(path)
+    quoted: click.Command | None = None
+    previous = ""
+    foreign = []
+    for token in text.split():
+        word = token.strip("`'\"()[],.;:")
+        named = quoted
+        if (previous == "lgstandards" and word in cli.commands) or word == "check-api":
+            named = cli.commands[word]
+        elif isinstance(quoted, click.Group) and word in quoted.commands:
+            named = quoted.commands[word]
+        foreign += [o for o in OPTION.findall(token) if o not in _accepted(named or own)]
+        # A sentence quoting a command line ends it, unless this word named the command.
+        quoted = None if token.endswith(ENDS) and named is quoted else named
+        previous = word
+    return foreign
+
+
+def test_the_check_itself_catches_a_foreign_option() -> None:
+    """The checker flags --past-days from export and allows it after `lgstandards validate`."""
+    assert foreign_options("check the year, or pass --past-days.", ("export", "ics")) == [
+        "--past-days"]
+    assert foreign_options("`lgstandards validate` sets it with --past-days", ("export",)) == []
+    assert foreign_options("written by check-api --statement.", ("verify",)) == []
+    assert foreign_options("give --probe, or --since", ("check-api",)) == ["--since"]
+
+
+@pytest.mark.parametrize(
+    "path", [path for path, _ in _commands()], ids=lambda path: " ".join(path) or "lgstandards"
+)
+def test_every_help_names_only_options_its_command_accepts(path: tuple[str, ...]) -> None:
+    """Each command's help (its text and every option's) suggests only options it takes."""
+    command = _command_at(path)
+    text = command.get_help(click.Context(command, info_name=" ".join(("lgstandards", *path))))
+    assert foreign_options(text, path) == []
+
+
+def _old_schedule(folder: Path) -> Path:
+    """Write a conforming schedule one of whose collections is six years before it was made."""
+    record = json.loads(SCHEDULE.read_text(encoding="utf-8"))
+    record["collections"][0]["date"] = "2020-11-27"
+    path = folder / "old.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    return path
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    """Run the CLI and return everything it printed."""
+    main(list(args))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return out + err
+
+
+def test_validate_suggests_past_days_which_it_takes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """validate advises --past-days for an implausibly old date, and accepts it."""
+    old = str(_old_schedule(tmp_path))
+    for fmt in ("text", "markdown", "html", "github", "junit"):
+        shown = _run(capsys, "validate", "-s", "waste-property-schedule@2", old, "--format", fmt)
+        assert "waste.implausible-date" in shown
+        # The page's words, not its style sheet's custom properties (`--err`).
+        words = re.sub(r"<style.*?</style>|<[^>]+>", " ", shown, flags=re.S)
+        assert foreign_options(html.unescape(words), ("validate",)) == []
+    assert "pass --past-days to widen the window" in _run(
+        capsys, "validate", "-s", "waste-property-schedule@2", old)
+    assert "--past-days" in _run(capsys, "validate", "-s", "waste-property-schedule@2", old,
+                                 "--jobs", "2")
+
+
+@pytest.mark.parametrize("exporter", ["ics", "ukbcd-bins"])
+def test_export_does_not_suggest_past_days(
+    exporter: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """export shows the same warning without advising an option it would refuse."""
+    shown = _run(capsys, "export", exporter, str(_old_schedule(tmp_path)),
+                 "-o", str(tmp_path / "out"))
+    assert "waste.implausible-date" in shown and "check the year" in shown
+    assert foreign_options(shown, ("export", exporter)) == []
+
+
+def test_convert_check_does_not_suggest_past_days(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """convert --check shows the warning of its records without advising --past-days."""
+    bins = tmp_path / "bins.json"
+    bins.write_text(json.dumps({"bins": [
+        {"type": "Refuse", "collectionDate": "27/11/2020"},
+        {"type": "Recycling", "collectionDate": "04/12/2026"},
+    ]}), encoding="utf-8")
+    args = ["convert", "--from", "ukbcd-bins", str(bins), "--uprn", "100062201563",
+            "--council", "E07000223", "--generated-at", "2026-12-01T06:00:00Z", "--check",
+            "-o", str(tmp_path / "out.ndjson")]
+    for fmt in ("text", "json"):
+        shown = _run(capsys, *args, "--format", fmt)
+        assert "waste.implausible-date" in shown
+        assert foreign_options(shown, ("convert",)) == []
+
+
+@pytest.mark.parametrize("args", [
+    # No organisation or GSS code: the converter asks for them.
+    ("--from", "lga-planning-csv", str(ROOT / "tests/data/lga-planning-messy.csv")),
+    ("--from", "ukbcd-bins", str(ROOT / "tests/data/ukbcd-bins.json")),
+    ("--from", "ukbcd-bins", str(ROOT / "tests/data/ukbcd-bins.json"), "--uprn", "0",
+     "--council", "E07000223"),
+    ("--from", "ukbcd-bins", str(ROOT / "tests/data/ukbcd-bins.json"), "--uprn", "1",
+     "--council", "E07000223", "--to", "waste-property-schedule@9"),
+])
+def test_convert_refusals_name_its_own_options(
+    args: tuple[str, ...], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What convert says when it cannot run names only convert's options."""
+    shown = _run(capsys, "convert", *args, "-o", str(tmp_path / "out.ndjson"))
+    assert OPTION.search(shown), shown
+    assert foreign_options(shown, ("convert",)) == []
+
+
+def test_check_api_advice_names_its_own_options(capsys: pytest.CaptureFixture[str]) -> None:
+    """check-api's skipped checks ask for options check-api takes (--postcode, --probe)."""
+    with serve() as url:
+        for fmt in ("text", "markdown"):
+            shown = _run(capsys, "check-api", "-s", "waste-collections-api@2",
+                         "--base-url", f"{url}/waste", "--format", fmt)
+            assert "--postcode" in shown
+            assert foreign_options(shown, ("check-api",)) == []
