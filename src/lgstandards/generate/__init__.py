@@ -174,7 +174,7 @@ def write(gen: Generator, count: int, seed: int, out: Any, defects: Any | None =
             out.write("\n".join(batch) + "\n")
             written += len(batch)
             batch.clear()
-            if faults:
+            if faults and defects is not None:
                 defects.write("\n".join(faults) + "\n")
                 faults.clear()
     if batch:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -92,6 +93,11 @@ def _setter(pointer: str, value: Callable[[Any], Any] | None) -> _Edit:
     return edit
 
 
+def _value(value: Any) -> Callable[[Any], Any]:
+    """Return a maker of one fixed value, whatever the record."""
+    return lambda _: value
+
+
 def _day_before(record: Any, target: str, source: str, days: int) -> str:
     """Return the date `days` before the one at pointer `source`, written as `target` is."""
     earlier = dt.date.fromisoformat(str(_get(record, source))[:10]) - dt.timedelta(days=days)
@@ -150,37 +156,37 @@ def candidates(record: Mapping[str, Any], schema: Mapping[str, Any]) -> Iterator
     if schema.get("additionalProperties") is False or schema.get("unevaluatedProperties") is False:
         yield Candidate("unknown-property",
                         ("schema.additional-properties", "schema.unevaluated-properties"),
-                        "/unexpected_field", _setter("/unexpected_field", lambda _: "unexpected"))
+                        "/unexpected_field", _setter("/unexpected_field", _value("unexpected")))
     seen: set[str] = set()
     for pointer, key, text in _strings(record, ""):
         if key in ("uprn", "parent_uprn") and text.isdigit() and "uprn-as-number" not in seen:
             seen.add("uprn-as-number")
             yield Candidate("uprn-as-number", ("schema.type",), pointer,
-                            _setter(pointer, lambda _, t=text: int(t)))
+                            _setter(pointer, _value(int(text))))
         elif key == "postcode" and text != text.lower() and "postcode-lower-case" not in seen:
             seen.add("postcode-lower-case")
             yield Candidate("postcode-lower-case", ("schema.pattern", "schema.format"), pointer,
-                            _setter(pointer, lambda _, t=text: t.lower()))
+                            _setter(pointer, _value(text.lower())))
         elif key and _is_date(text) and "date-as-written" not in seen:
             seen.add("date-as-written")
             day = dt.date.fromisoformat(text[:10])
             yield Candidate("date-as-written", ("schema.pattern", "schema.format"), pointer,
-                            _setter(pointer, lambda _, d=day: d.strftime("%d/%m/%Y")))
+                            _setter(pointer, _value(day.strftime("%d/%m/%Y"))))
     if isinstance(record.get("status"), str):
         yield Candidate("unlisted-status", ("schema.enum",), "/status",
-                        _setter("/status", lambda _: "not-a-listed-status"))
+                        _setter("/status", _value("not-a-listed-status")))
     for defect, later, earlier, days, codes in _ORDER:
         target, source = _get(record, later), _get(record, earlier)
         if isinstance(target, str) and isinstance(source, str) and _is_date(target) \
                 and _is_date(source):
             yield Candidate(defect, codes, later, _setter(
-                later, lambda r, t=target, e=earlier, d=days: _day_before(r, t, e, d)))
+                later, functools.partial(_day_before, target=target, source=earlier, days=days)))
     collections = record.get("collections")
     if isinstance(collections, list) and collections and isinstance(collections[0], dict) \
             and isinstance(collections[0].get("service_id"), str):
         yield Candidate("unknown-service", ("waste.unknown-service",),
                         "/collections/0/service_id",
-                        _setter("/collections/0/service_id", lambda _: "no-such-service"))
+                        _setter("/collections/0/service_id", _value("no-such-service")))
 
 
 def variants_for(version: StandardVersion, examples: Mapping[str, Any], *, movable: bool
