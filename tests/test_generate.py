@@ -229,3 +229,16 @@ def test_cli_unwritable_output_exits_2(tmp_path: Path, capsys: pytest.CaptureFix
 def test_generate_error_is_an_lgstandards_error() -> None:
     """The CLI turns the error into exit 2 because it is the library's error type."""
     assert issubclass(GenerateError, LgstandardsError)
+
+
+def test_invalid_share_mixes_valid_and_defective_records(tmp_path: Path) -> None:
+    """With a share, some records are valid; the sidecar lists just the others, exactly."""
+    gen = generator("waste-property-schedule@2", invalid=True)
+    path = tmp_path / "mixed.ndjson"
+    with path.open("w", encoding="utf-8") as out, sidecar_path(path).open("w") as faults:
+        write(gen, 300, 1, out, faults, share=0.1)
+    listed = [json.loads(line) for line in sidecar_path(path).read_text().splitlines()]
+    assert 10 <= len(listed) <= 60
+    assert _findings("waste-property-schedule@2", path) == sorted(
+        (d["record"], d["code"], d["pointer"]) for d in listed
+    )

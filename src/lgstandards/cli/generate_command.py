@@ -22,6 +22,10 @@ MAX_COUNT = 100_000_000
               metavar="N", help="How many records to make.")
 @click.option("--invalid", is_flag=True,
               help="Give each record one named defect, listed in a sidecar file.")
+@click.option("--invalid-share", "share", type=click.FloatRange(0, 1, min_open=True),
+              metavar="FRACTION",
+              help="Give a defect to about this share of the records (0.02: one in fifty), "
+                   "not to all; implies --invalid.")
 @click.option("--seed", type=int, default=0, show_default=True, metavar="S",
               help="The same seed makes the same records.")
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
@@ -29,20 +33,22 @@ MAX_COUNT = 100_000_000
 @click.option("--defects", "defects_path", metavar="FILE",
               type=click.Path(path_type=Path, dir_okay=False),
               help="With --invalid: where the defects go.  [default: FILE.defects.ndjson]")
-def generate(standard: str, count: int, invalid: bool, seed: int, output: Path | None,
-             defects_path: Path | None) -> int:
+def generate(standard: str, count: int, invalid: bool, share: float | None, seed: int,
+             output: Path | None, defects_path: Path | None) -> int:
     """Make N realistic records of a data standard version as NDJSON, one record a line.
 
     Records are grown from the version's valid examples with new UPRNs, USRNs, postcodes,
     streets and references (never repeated in a file) and dates moved by whole weeks, so each
     passes `lgstandards validate` with no finding. With --invalid each record has one defect;
-    the sidecar lists, per record, the defect and the finding (code and pointer) validate gives.
+    the sidecar lists, per record, the defect and the finding (code and pointer) validate gives
+    (with --invalid-share, only some records have one, and the sidecar lists those).
     Records are dated around the examples' day, 2026-12-05: validate them with
     --today 2026-12-05 later on. Exit codes: 0 written; 2 unknown standard, an API standard, or
     a file that cannot be written.
     """
     from lgstandards.generate import generator, sidecar_path, write
 
+    invalid = invalid or share is not None
     if output is not None and str(output) == "-":
         output = None
     if defects_path is not None and not invalid:
@@ -58,7 +64,7 @@ def generate(standard: str, count: int, invalid: bool, seed: int, output: Path |
     sidecar = _target(defects_path, "defects") if invalid else contextlib.nullcontext(None)
     with _target(output, "records") as out, sidecar as faults:
         try:
-            written = write(gen, count, seed, out, faults)
+            written = write(gen, count, seed, out, faults, share or 1.0)
             out.flush()
         except BrokenPipeError:
             # `generate ... | head`: the reader has what it wanted. Standard output goes to

@@ -86,33 +86,38 @@ class Generator:
         """Return whether this generator makes records with defects."""
         return bool(self.variants)
 
-    def lines(self, count: int, seed: int = 0) -> Iterator[tuple[str, Defect | None]]:
-        """Yield `count` records as lines of JSON (no newline), each with its defect if any."""
+    def lines(self, count: int, seed: int = 0, share: float = 1.0
+              ) -> Iterator[tuple[str, Defect | None]]:
+        """Yield `count` records as lines of JSON (no newline), each with its defect if any.
+
+        A generator made with `invalid=True` gives a defect to each record, or to about
+        `share` of them (0.02: one in fifty), the others being valid.
+        """
         rng = random.Random(seed)
-        if self.variants:
-            chosen = [v for group in self.variants for v in group]
-            filler = Filler(tuple(v.template for v in chosen), count, rng)
-            groups = self.variants
-            # The defect first, then where: otherwise a record's many required fields would
-            # crowd out the rest.
-            kinds = [
-                [tuple(v for v in group if v.defect == name)
-                 for name in sorted({v.defect for v in group})]
-                for group in groups
-            ]
-            for number in range(count):
+        templates = self.templates
+        # One filler for valid and defective records alike, so their UPRNs never meet.
+        filler = Filler(
+            templates + tuple(v.template for group in self.variants for v in group), count, rng
+        )
+        # The defect first, then where: otherwise a record's many required fields would crowd
+        # out the rest.
+        kinds = [
+            [tuple(v for v in group if v.defect == name)
+             for name in sorted({v.defect for v in group})]
+            for group in self.variants
+        ]
+        every = share >= 1
+        many = len(templates)
+        for number in range(count):
+            if kinds and (every or rng.random() < share):
                 named = kinds[rng.randrange(len(kinds))]
                 places = named[rng.randrange(len(named))]
                 variant = places[rng.randrange(len(places))]
                 yield filler.fill(variant.template, number), Defect(
                     number + 1, variant.defect, variant.code, variant.pointer
                 )
-            return
-        templates = self.templates
-        filler = Filler(templates, count, rng)
-        many = len(templates)
-        for number in range(count):
-            yield filler.fill(templates[rng.randrange(many)], number), None
+            else:
+                yield filler.fill(templates[rng.randrange(many)], number), None
 
     def records(self, count: int, seed: int = 0) -> Iterator[dict[str, Any]]:
         """Yield `count` records as Python values (slower than `lines`; for tests and code)."""
@@ -161,12 +166,13 @@ def _examples(version: StandardVersion) -> dict[str, Any]:
     return parsed
 
 
-def write(gen: Generator, count: int, seed: int, out: Any, defects: Any | None = None) -> int:
+def write(gen: Generator, count: int, seed: int, out: Any, defects: Any | None = None,
+          share: float = 1.0) -> int:
     """Write `count` records as NDJSON to a text stream, and their defects as NDJSON to another."""
     batch: list[str] = []
     faults: list[str] = []
     written = 0
-    for line, defect in gen.lines(count, seed):
+    for line, defect in gen.lines(count, seed, share):
         batch.append(line)
         if defect is not None and defects is not None:
             faults.append(json.dumps(defect.to_dict()))
