@@ -19,7 +19,7 @@ from typing import Any
 
 import orjson
 
-from lgstandards.generate.values import Serials, inward_code, street
+from lgstandards.generate.values import Serials, inward_code, person, street
 from lgstandards.identifiers import POSTCODE
 
 __all__ = ["Template", "Token", "compile_template"]
@@ -29,6 +29,7 @@ _DATE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9](?![0-9])")
 _DIGITS = re.compile(r"[0-9]{3,}")
 _NUMBER = re.compile(r"^[1-9][0-9]{0,3}$")
 _FLAT = re.compile(r"^Flat [1-9][0-9]{0,3}$")
+_EMAIL = re.compile(r"^[a-z]{2,}\.[a-z]{2,}@[a-z.-]+$")
 _UPRN_TEXT = re.compile(r"^[0-9]{1,12}$")
 _USRN_TEXT = re.compile(r"^[1-9][0-9]{0,7}$")
 
@@ -120,6 +121,11 @@ def compile_template(name: str, record: Mapping[str, Any], *, movable: bool,
             houses.append(text)
             # Quoted: a bare number is too common in a record to be replaced wherever it is.
             add("house", f'"{text}"')
+        elif key == "email" and _EMAIL.match(text):
+            add("email", text)
+            given, family = text.split("@")[0].split(".")
+            # The resident the address belongs to, where the record names them.
+            add("person", f"{given.title()} {family.title()}")
         elif key == "saon" and _FLAT.match(text):
             add("flat", text)
         elif key == "reference" or key.endswith("_reference"):
@@ -250,6 +256,13 @@ class Filler:
                 else:
                     # The slug follows the reference just made (it comes right after it).
                     values.append(values[-1].replace("/", "-"))
+            elif kind == "email":
+                given, family = person(rng)
+                values.append(f"{given.lower()}.{family.lower()}@{token.text.split('@')[1]}")
+            elif kind == "person":
+                # The name the email just made (the person comes right after its email).
+                given, family = values[-1].split("@")[0].split(".")
+                values.append(f"{given.title()} {family.title()}")
             elif kind == "house-street":
                 house, road = token.parts
                 values.append(f"{values[house].strip(chr(34))} {values[road]}")

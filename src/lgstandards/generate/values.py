@@ -11,6 +11,7 @@ __all__ = [
     "STREET_TYPES",
     "Serials",
     "inward_code",
+    "person",
     "street",
 ]
 
@@ -32,6 +33,25 @@ STREET_TYPES = (
     "Road", "Street", "Lane", "Avenue", "Close", "Crescent", "Drive", "Way", "Gardens", "Grove",
     "Terrace", "Place", "Court", "Walk", "Rise", "View",
 )
+
+
+#: Given names and family names common in the UK, for residents' contact details.
+GIVEN_NAMES = (
+    "Olivia", "Amelia", "Isla", "Ava", "Mia", "Grace", "Freya", "Aisha", "Fatima", "Zara",
+    "Chloe", "Emily", "Megan", "Siobhan", "Priya", "Oliver", "George", "Harry", "Noah", "Jack",
+    "Mohammed", "Arjun", "Rhys", "Dylan", "Callum", "Kwame", "Tomasz", "Liam", "James", "Daniel",
+)
+FAMILY_NAMES = (
+    "Smith", "Jones", "Williams", "Taylor", "Brown", "Davies", "Evans", "Wilson", "Thomas",
+    "Roberts", "Johnson", "Lewis", "Walker", "Robinson", "Wood", "Thompson", "White", "Khan",
+    "Ahmed", "Patel", "Singh", "Hughes", "Edwards", "Green", "Hall", "Wright", "Campbell",
+    "Murphy", "Okafor", "Nowak", "Kaur", "Clarke", "Morgan", "Kelly", "Begum", "Ali",
+)
+
+
+def person(rng: random.Random) -> tuple[str, str]:
+    """Return a resident's given and family name."""
+    return rng.choice(GIVEN_NAMES), rng.choice(FAMILY_NAMES)
 
 
 def street(rng: random.Random) -> str:
