@@ -6,6 +6,8 @@ import datetime as dt
 import functools
 import json
 import random
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -242,3 +244,36 @@ def test_invalid_share_mixes_valid_and_defective_records(tmp_path: Path) -> None
     assert _findings("waste-property-schedule@2", path) == sorted(
         (d["record"], d["code"], d["pointer"]) for d in listed
     )
+
+
+def test_library_never_imports_click_or_rich() -> None:
+    """Generating valid and invalid records from Python loads neither click nor rich."""
+    code = (
+        "import sys\n"
+        "from lgstandards.generate import generator\n"
+        "list(generator('waste-bulky-booking').lines(5))\n"
+        "list(generator('waste-bulky-booking', invalid=True).lines(5))\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('click', 'rich'))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == ""
+
+
+def test_names_and_emails_go_together() -> None:
+    """A resident's email is made from their name, as the examples' are."""
+    records = list(generator("waste-bulky-booking@1.1").records(200, seed=4))
+    contacts = [r["contact"] for r in records if "email" in r.get("contact", {})]
+    assert len({c["email"] for c in contacts}) > 20
+    for contact in contacts:
+        assert contact["email"].split("@")[0] == contact["name"].lower().replace(" ", ".")
+
+
+def test_refused_output_leaves_an_existing_file(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """A run refused before writing leaves FILE byte for byte as it was."""
+    out = tmp_path / "keep.ndjson"
+    out.write_text("precious\n")
+    assert main(["generate", "waste-collections-api", "-n", "3", "-o", str(out)]) == 2
+    capsys.readouterr()
+    assert out.read_text() == "precious\n"

@@ -26,6 +26,8 @@ __all__ = [
     "GenerateError",
     "Generator",
     "generator",
+    "sidecar_path",
+    "write",
 ]
 
 #: Standards whose dates are a calendar (financial years, notices for named days), not events:

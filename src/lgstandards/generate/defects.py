@@ -18,7 +18,7 @@ from typing import Any
 
 from lgstandards.registry import StandardVersion
 
-__all__ = ["DEFECTS", "Candidate", "candidates", "variants_for"]
+__all__ = ["DEFECTS", "EXAMPLES_TODAY", "Candidate", "candidates", "variants_for"]
 
 #: The day the examples are written about; defects are checked with it as today, so that a
 #: finding about dates in the future means what it says whenever the check runs.

@@ -22,7 +22,7 @@ import orjson
 from lgstandards.generate.values import Serials, inward_code, person, street
 from lgstandards.identifiers import POSTCODE
 
-__all__ = ["Template", "Token", "compile_template"]
+__all__ = ["UPRN_WIDTH", "Filler", "Template", "Token", "compile_template", "template_records"]
 
 #: A date as it is written inside the JSON text, alone or as a date-time's first part.
 _DATE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9](?![0-9])")
