@@ -277,3 +277,14 @@ def test_refused_output_leaves_an_existing_file(tmp_path: Path,
     assert main(["generate", "waste-collections-api", "-n", "3", "-o", str(out)]) == 2
     capsys.readouterr()
     assert out.read_text() == "precious\n"
+
+
+def test_references_stay_unique_when_their_serials_must_widen() -> None:
+    """Past what a reference's digits hold, serials widen, still never repeating."""
+    from lgstandards.generate.templates import Filler, compile_template
+
+    short = compile_template("a", {"reference": "MC/0931"}, movable=False)
+    longer = compile_template("b", {"reference": "MC/09310"}, movable=False)
+    filler = Filler((short, longer), 20_000, random.Random(3))
+    made = [filler.fill(short if n % 2 else longer, n) for n in range(20_000)]
+    assert len(set(made)) == 20_000

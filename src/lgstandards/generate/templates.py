@@ -196,10 +196,14 @@ class Filler:
 
     def _serial(self, width: int, leading_zero: bool) -> Serials:
         """Return the serials of one width, shared by every template so none repeats."""
+        needed = self._count * self._references
+        # Keyed by the width the numbers will have once widened to fit: two templates whose
+        # serials end up equally wide must draw from one permutation, or they could meet.
+        while (10**width - (0 if leading_zero else 10 ** (width - 1))) < needed:
+            width += 1
         key = (width, leading_zero)
         if key not in self._serials:
-            self._serials[key] = Serials(width, self._count * self._references, self._rng,
-                                         leading_zero=leading_zero)
+            self._serials[key] = Serials(width, needed, self._rng, leading_zero=leading_zero)
         return self._serials[key]
 
     def fill(self, template: Template, number: int) -> str:
@@ -234,7 +238,7 @@ class Filler:
                 # A template that writes UPRNs zero-padded (some back offices do) keeps that.
                 values.append(value.zfill(len(token.text)) if token.text[0] == "0" else value)
             elif kind == "date":
-                values.append(token.text)
+                break  # Dates come last and are filled by dated_parts: the rest are unused.
             elif kind == "postcode":
                 values.append(f"{token.text[:-3]}{inward_code(rng)}")
             elif kind == "street":
