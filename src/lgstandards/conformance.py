@@ -614,7 +614,8 @@ def _compiled(cat: Catalogue, ref: str) -> SchemaValidator:
     """Compile one version's schema once per process, with every schema in the registry."""
     version = cat.select(ref, allow_draft=True)
     codelists = {name: c.values for name, c in version.codelists_in_use.items()}
-    return SchemaValidator(version.schema, list(cat.schemas()), codelists=codelists)
+    # The catalogue's schemas are checked by `lint` and guarded by the lock: no check again.
+    return SchemaValidator(version.schema, list(cat.schemas()), codelists=codelists, checked=True)
 
 
 def _checker(selector: str, options: RuleOptions | None) -> Checker:
