@@ -119,6 +119,7 @@ class SchemaValidator:
         self.codelists = codelists or {}
         self._titles: dict[str, str | None] = {}
         self._walked: dict[tuple[Any, ...], tuple[Mapping[str, Any], str | None, Any]] = {}
+        self._explained: dict[tuple[Any, ...], tuple[Finding, ...]] = {}
         self._resources = list(resources)
         self._fetch = retrieve or _refuse
         self._root_id = str(schema.get("$id", "urn:lgstandards:root"))
@@ -290,14 +291,29 @@ class SchemaValidator:
         keyword = _RS_KEYWORDS.get(kind) or kind[:1].lower() + kind[1:]
         details = error.kind.as_dict() if hasattr(error.kind, "as_dict") else {}
         name = details.get("property") if keyword == "required" else None
-        found = self._explain(
+        instance_path = list(error.instance_path)
+        schema_path = list(error.evaluation_path)
+        # The value as parsed, not jsonschema-rs's copy, which turns huge integers into floats.
+        value = _value_at(root, instance_path, error.instance)
+        unexpected = details.get("unexpected")
+        key: tuple[Any, ...] | None = None
+        if _is_scalar(value):
+            # A file full of one mistake explains the same error again and again: the
+            # explanation depends only on these, so it is worked out once. The value's type is
+            # part of the key, since 1, 1.0 and True are equal as keys but explained apart.
+            key = (kind, tuple(instance_path), tuple(schema_path), type(value), value, name,
+                   tuple(unexpected) if isinstance(unexpected, list) else unexpected)
+            explained = self._explained.get(key)
+            if explained is not None:
+                yield from explained
+                return
+        found: Iterable[Finding] = self._explain(
             keyword,
-            list(error.instance_path),
-            list(error.evaluation_path),
-            # The value as parsed, not jsonschema-rs's copy, which turns huge integers into floats.
-            _value_at(root, error.instance_path, error.instance),
+            instance_path,
+            schema_path,
+            value,
             str(name) if name is not None else None,
-            unexpected=details.get("unexpected"),
+            unexpected=unexpected,
         )
         if kind == "OneOfMultipleValid":
             # Matching two forms is a different mistake from matching none.
@@ -305,7 +321,12 @@ class SchemaValidator:
                 dataclasses.replace(f, message=messages.one_of_many(f.field or "The value"))
                 for f in found
             )
-        yield from found
+        result = tuple(found)
+        if key is not None:
+            if len(self._explained) >= 4096:  # Bounded: every record may hold another value.
+                self._explained.clear()
+            self._explained[key] = result
+        yield from result
 
     def _explain(
         self,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from lgstandards.rules.base import Hit, RecordContext, Rule
 from lgstandards.rules.waste.authorities import schedule_authority_prefix
@@ -125,7 +125,8 @@ def schedule_scan(ctx: RecordContext) -> dict[str, list[Hit]]:
         for service, entries in listed.items():
             plans = out.plans.get(service)
             if plans:
-                _judge(out, plans, entries)
+                for hit in _judged(tuple(plans), tuple(entries)):
+                    out.add("waste.rrule-disagrees", hit)
     authority = schedule_authority_prefix(ctx)
     if authority:
         out.hits["waste.authority-prefix"] = list(authority)
@@ -274,10 +275,10 @@ def _with_changes(ctx: RecordContext, schedule: dict[str, Any], plan: _Plan, ser
                  tuple(added))
 
 
-@dataclass(frozen=True, slots=True)
-class _Listed:
+class _Listed(NamedTuple):
     """One listed collection of a service with schedules, as the judgement needs it."""
 
+    # A named tuple: one is built per listed collection, and a tuple of them keys a cache.
     position: int
     field: str  # "date", or "original_date" for a moved collection
     scheduled: str  # the day a schedule gave: the original date when it moved
@@ -334,6 +335,16 @@ def _scan_collections(ctx: RecordContext, collections: list[Any], out: _Scan
             listed.setdefault(service, []).append(
                 _Listed(index, "date", day, None, status == "cancelled"))
     return listed
+
+
+@functools.lru_cache(maxsize=4096)
+def _judged(plans: tuple[_Plan, ...], entries: tuple[_Listed, ...]) -> tuple[Hit, ...]:
+    """Return the hits of a service's listed collections judged against its schedules."""
+    # Cached: the properties of one round share their schedules and collection days, so a
+    # council's export asks the same question once per round, not once per property.
+    out = _Scan()
+    _judge(out, list(plans), list(entries))
+    return tuple(out.hits.get("waste.rrule-disagrees", ()))
 
 
 def _judge(out: _Scan, plans: list[_Plan], entries: list[_Listed]) -> None:
