@@ -292,40 +292,57 @@ def bench(selector: str, args: argparse.Namespace, players: list[Contender]) -> 
     schema = args.data_dir / f"{selector}.bundled.json"
     ref = bundled_schema(selector, schema)
     version = ref.partition("@")[2]
-    files = {}
+    files: dict[float, Path] = {}
     for rate in args.defects:
         label = "one-mistake" if rate >= ONE_MISTAKE else f"{rate:g}"
         path = args.data_dir / f"{ref}-{args.records}-{label}-g{GENERATOR}.ndjson"
         if not path.exists():
             generate(path, standard, version, args.records, rate)
         files[rate] = path
-    runs: dict[tuple[float, str], list[Timing]] = {}
+    # A file of one clean record: what each contender spends before its first record.
+    start = args.data_dir / f"{ref}-1-g{GENERATOR}.ndjson"
+    if not start.exists():
+        generate(start, standard, version, 1, 0.0)
+    runs: dict[tuple[float | None, str], list[Timing]] = {}
     for round_number in range(args.rounds):
         # Interleaved: each round times every contender on every file once, in a shuffled
         # order, so a burst of load elsewhere spreads over all of them.
-        order = [(rate, player) for rate in args.defects for player in players]
+        order = [(rate, player) for rate in [None, *args.defects] for player in players]
         random.Random(round_number).shuffle(order)
         for rate, player in order:
-            timing = timed(player.argv(files[rate], schema, ref))
+            timing = timed(player.argv(files[rate] if rate is not None else start, schema, ref))
             runs.setdefault((rate, player.name), []).append(timing)
     size = files[args.defects[0]].stat().st_size
     print(f"\n{ref}: {args.records:,} records, {size / args.records / 1024:.1f} KiB a record, "
-          f"medians of {args.rounds} interleaved rounds")
+          f"medians of {args.rounds} interleaved rounds; 'net' leaves out the CPU time of the "
+          "same command on a one-record file (start-up)")
     for rate in args.defects:
         shown = ("every record the same mistake" if rate >= ONE_MISTAKE
                  else f"{rate:.0%} of records with a defect")
         print(f"  {shown}:")
         floor = _median(runs[(rate, "floor")])
+        floor_net = _net(floor, _median(runs[(None, "floor")]), args.records)
         for player in players:
             result = _median(runs[(rate, player.name)])
+            started = _median(runs[(None, player.name)])
+            net = _net(result, started, args.records)
             per_cpu = args.records / result.cpu
-            print(f"    {player.name:14} {per_cpu:>9,.0f} records/CPU-s {1e6 / per_cpu:7.1f} us"
-                  f"  {floor.cpu / result.cpu:5.2f}x floor  wall {result.wall:6.2f} s"
-                  f"  RSS {result.rss:4.0f} MiB   {player.note}")
+            ratio = floor.cpu / result.cpu
+            print(f"    {player.name:14} {per_cpu:>8,.0f}/CPU-s {ratio:5.2f}x floor"
+                  f" | net {net:6.1f} us {floor_net / net:5.2f}x | start-up {started.cpu:4.2f} s"
+                  f" | wall {result.wall:5.2f} s  RSS {result.rss:4.0f} MiB   {player.note}")
     if ONE_MISTAKE in args.defects and 0.0 in args.defects:
-        clean = _median(runs[(0.0, "validate")]).cpu
-        full = _median(runs[(ONE_MISTAKE, "validate")]).cpu
-        print(f"  a file full of one mistake costs {full / clean:.2f}x a clean one (validate)")
+        for name in ("validate", "validate json"):
+            if (0.0, name) in runs:
+                clean = _median(runs[(0.0, name)]).cpu
+                full = _median(runs[(ONE_MISTAKE, name)]).cpu
+                print(f"  a file full of one mistake costs {full / clean:.2f}x a clean one "
+                      f"({name}, whole process)")
+
+
+def _net(result: Timing, started: Timing, records: int) -> float:
+    """Return the CPU microseconds a record costs, start-up left out."""
+    return max(result.cpu - started.cpu, 1e-6) / records * 1e6
 
 
 def startup(args: argparse.Namespace) -> None:
