@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import time
@@ -535,6 +536,13 @@ def _run(
     return Report.combine(reports)
 
 
+def _excerpts(places: Any, *, mask: bool) -> Any:
+    """Read excerpts of the offending records for the HTML report, the one that shows them."""
+    from lgstandards.reporters.html import read_excerpts
+
+    return read_excerpts(places, mask=mask)
+
+
 def _unrouted_report(files: Sequence[tuple[str, str]]) -> Report:
     """Return the report on files that could not be checked for want of a standard."""
     from lgstandards.findings import Finding, Severity, SourceLocation, frozen
@@ -703,7 +711,6 @@ def validate(
     record names in $schema.
     """
     from lgstandards.reporters import ReportOptions
-    from lgstandards.reporters.html import read_excerpts
     from lgstandards.rules import RuleOptions
 
     if standard is not None and schema_file is not None:
@@ -779,7 +786,7 @@ def validate(
         examples=settings.examples,
         fail_on=settings.fail_on,
         mask=settings.mask,
-        excerpts=lambda places: read_excerpts(places, mask=settings.mask),
+        excerpts=functools.partial(_excerpts, mask=settings.mask),
     )
     show_report(report, settings.fmt, settings.output, options)
     return exit_code(report, settings.fail_on)
