@@ -35,7 +35,7 @@ from urllib.parse import urldefrag, urljoin
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from lgstandards.development.declarations import DECLARATION
+from lgstandards.development.declarations import DECLARATION as DECLARATION
 from lgstandards.errors import LgstandardsError
 from lgstandards.findings import join_pointer
 from lgstandards.registry import (
