@@ -117,7 +117,7 @@ def schedule_scan(ctx: RecordContext) -> dict[str, list[Hit]]:
     record = ctx.record
     if type(record) is not dict:
         return out.hits
-    _scan_services(ctx, record, out)
+    _scan_services(_beside(ctx, "/services"), record, out)
     collections = record.get("collections")
     if type(collections) is list:
         listed = _scan_collections(ctx, collections, out)
@@ -130,6 +130,19 @@ def schedule_scan(ctx: RecordContext) -> dict[str, list[Hit]]:
     if authority:
         out.hits["waste.authority-prefix"] = list(authority)
     return out.hits
+
+
+def _beside(ctx: RecordContext, top: str) -> RecordContext:
+    """Return the context in which to judge one part of a record: rejections elsewhere left out.
+
+    A value rejected elsewhere (the postcode, in a file full of that mistake) changes no
+    answer about this part, since only it and the places above it count as rejected; without
+    it, the scan of this part asks no question of it at all.
+    """
+    rejected = ctx.rejected
+    if not rejected or any(r == top or r.startswith(top + "/") for r in rejected):
+        return ctx
+    return RecordContext(ctx.record, ctx.number, frozenset(), ctx.options)
 
 
 def _scan_services(ctx: RecordContext, record: dict[str, Any], out: _Scan) -> None:
@@ -294,6 +307,7 @@ def _scan_collections(ctx: RecordContext, collections: list[Any], out: _Scan
                       ) -> dict[str, list[_Listed]]:
     """Check each collection on its own and return those of services with schedules."""
     window = record_window(ctx)
+    ctx = _beside(ctx, "/collections")
     rejected = ctx.rejected
     listed: dict[str, list[_Listed]] = {}
     for index, item in enumerate(collections):
