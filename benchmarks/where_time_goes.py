@@ -11,6 +11,7 @@ each shared scan of several rules) on its own, placing findings in the file, and
 from __future__ import annotations
 
 import argparse
+import functools
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +20,12 @@ from typing import Any
 from lgstandards.conformance import Checker, locate_finding
 from lgstandards.rules.base import RecordContext
 from lgstandards.sources import Record, Source
+
+
+def _each(run: Callable[[RecordContext], Any], contexts: list[RecordContext]) -> None:
+    """Run one step of the checks on every record."""
+    for context in contexts:
+        run(context)
 
 
 def best(step: Callable[[], Any], count: int) -> float:
@@ -65,7 +72,7 @@ def main() -> None:
         contexts = [RecordContext(r, n, rj, checker.options)
                     for n, (r, rj) in enumerate(zip(records, rejected, strict=True), 1)]
         rows.append((", ".join(rule.code for rule in rules)[:60],
-                     best(lambda run=run, contexts=contexts: [run(c) for c in contexts], count)))
+                     best(functools.partial(_each, run, contexts), count)))
     checks = checker._checks()
     found = [checker._check(r, n, checks) for n, r in enumerate(records, 1)]
     place = source()
