@@ -37,7 +37,8 @@ class Advisor:
         """Compile the advice schema at `uri` (with its fragment), resolving refs offline."""
         self.uri = uri
         self.documents = dict(resources)
-        self.validator = SchemaValidator({"$ref": uri}, self.documents.items())
+        # The catalogue's schemas, checked by `lint`: the reference engine waits until needed.
+        self.validator = SchemaValidator({"$ref": uri}, self.documents.items(), checked=True)
         self._notes: dict[str, str | None] = {}
 
     def findings(self, instance: Any) -> list[Finding]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from lgstandards.errors import SchemaError
-from lgstandards.findings import Finding, Severity, SourceLocation, frozen
+from lgstandards.findings import Finding, Severity, SourceLocation, frozen, pointer_template
 from lgstandards.limits import ReadLimits, display_path, read_pipe, special_kind
 from lgstandards.registry import Catalogue, StandardVersion, Status, catalogue
 from lgstandards.report import FileReport, Report
@@ -342,12 +342,20 @@ class Checker:
             advice=hit.advice,
         )
 
-    def check_source(self, source: Source, *, max_findings: int | None = None) -> FileReport:
-        """Check every record of one source and return its file report."""
-        return self._check_source(source, max_findings, None)
+    def check_source(
+        self, source: Source, *, max_findings: int | None = None, placed: int | None = None
+    ) -> FileReport:
+        """Check every record of one source and return its file report.
+
+        `placed` places findings in JSON and NDJSON exactly (line and column) only in the first
+        so many records of each code and field, as a report showing that many examples needs;
+        the others name their record (and line). None places every finding kept.
+        """
+        return self._check_source(source, max_findings, None, placed)
 
     def _check_source(
-        self, source: Source, max_findings: int | None, part: _Part | None
+        self, source: Source, max_findings: int | None, part: _Part | None,
+        placed: int | None = None,
     ) -> FileReport:
         kept: list[Finding] = []
         counts: Counter[str] = Counter()
@@ -367,6 +375,12 @@ class Checker:
         # parsed (a finding with a record number) counts too, and is counted invalid once.
         last_bad = 0
         missing_columns: set[str] = set()
+        # For each code and field, the records whose findings were placed exactly. Every
+        # finding of such a record is placed, so a report's first examples, and the findings
+        # that share their place, are exactly where they would be with every finding placed.
+        placing: dict[tuple[str, str], list[int]] | None = (
+            {} if placed is not None and source.format != "csv" else None
+        )
         for item in source.items():
             if isinstance(item, Finding):
                 number = item.location.record
@@ -389,11 +403,18 @@ class Checker:
                 # Past the cap a finding is only counted, so finding its line is wasted work
                 # (a CSV's are still placed: a missing column is recognised by its place).
                 full = max_findings is not None and len(kept) >= max_findings
-                located = (
-                    finding
-                    if full and source.format != "csv"
-                    else finding.with_location(locate_finding(source, item, finding.pointer))
-                )
+                if full and source.format != "csv":
+                    located = finding
+                elif placing is not None and not _placing(
+                    placing, finding, item.number, cast(int, placed)
+                ):
+                    # Finding the column means scanning the record's text: not for findings
+                    # no report will show.
+                    located = finding.with_location(
+                        SourceLocation(source.name, item.number, line=item.line)
+                    )
+                else:
+                    located = finding.with_location(locate_finding(source, item, finding.pointer))
                 if _absent_column(located):
                     # A required column missing from the header is one mistake, not one per row.
                     bad = bad or wanted is None or wanted("source.missing-column")
@@ -429,11 +450,13 @@ class Checker:
         stdin: Callable[[], bytes] | None = None,
         on_file: Callable[[str], None] | None = None,
         jobs: int = 1,
+        placed: int | None = None,
     ) -> Report:
         """Check files, directories, globs and '-' (standard input), each file on its own.
 
         With `jobs` above 1, worker processes check them (see `lgstandards.parallel`, which says
         when workers are used and why the report is the one a single process gives).
+        `placed` is as for `check_source`; workers place every finding.
         """
         arguments = list(paths)
         expansion = expand_paths(a for a in arguments if a != "-")
@@ -491,7 +514,7 @@ class Checker:
             if parallel.worth_workers(self, sources):
                 files.extend(parallel.check_in_workers(self, sources, jobs, max_findings, on_file))
                 return self.report(files)
-        files.extend(self._check_each(sources, max_findings, on_file))
+        files.extend(self._check_each(sources, max_findings, on_file, placed))
         return self.report(files)
 
     def checked_in_worker(self, report: FileReport) -> None:
@@ -502,12 +525,16 @@ class Checker:
         sources: Sequence[Source],
         max_findings: int | None,
         on_file: Callable[[str], None] | None,
+        placed: int | None = None,
     ) -> Iterator[FileReport]:
         """Check sources one after another in this process."""
         for source in sources:
             if on_file:
                 on_file(source.name)
-            yield self.check_source(source, max_findings=max_findings)
+            if placed is None:
+                yield self.check_source(source, max_findings=max_findings)
+            else:
+                yield self.check_source(source, max_findings=max_findings, placed=placed)
 
     def report(self, files: Sequence[FileReport]) -> Report:
         """Wrap file reports into a run report naming this checker's standard and checks."""
@@ -561,6 +588,19 @@ def locate_finding(source: Source, record: Record, pointer: str) -> SourceLocati
         return source.locate(record, pointer)
     except Exception:  # A location is a courtesy; never lose a finding over it.
         return SourceLocation(source.name, record.number)
+
+
+def _placing(
+    placing: dict[tuple[str, str], list[int]], finding: Finding, number: int, limit: int
+) -> bool:
+    """Return whether to place a finding exactly: it is in one of its group's first records."""
+    records = placing.setdefault((finding.code, pointer_template(finding.pointer)), [])
+    if records and records[-1] == number:
+        return True
+    if len(records) < limit:
+        records.append(number)
+        return True
+    return False
 
 
 def _absent_column(finding: Finding) -> bool:
@@ -617,7 +657,8 @@ def _compiled(cat: Catalogue, ref: str) -> SchemaValidator:
     """Compile one version's schema once per process, with every schema in the registry."""
     version = cat.select(ref, allow_draft=True)
     codelists = {name: c.values for name, c in version.codelists_in_use.items()}
-    return SchemaValidator(version.schema, list(cat.schemas()), codelists=codelists)
+    # The catalogue's schemas are checked by `lint` and guarded by the lock: no check again.
+    return SchemaValidator(version.schema, list(cat.schemas()), codelists=codelists, checked=True)
 
 
 def _checker(selector: str, options: RuleOptions | None) -> Checker:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
-from jsonschema import FormatChecker
+if TYPE_CHECKING:
+    from jsonschema import FormatChecker
 
 _POSTCODE = re.compile(
     r"(GIR 0AA|([A-Z][0-9]{1,2}|[A-Z][A-HJ-Y][0-9]{1,2}|[A-Z][0-9][A-Z]|[A-Z][A-HJ-Y][0-9][A-Z])"
@@ -84,6 +86,8 @@ FORMAT_DESCRIPTIONS: Mapping[str, str] = {
 
 def format_checker() -> FormatChecker:
     """Return a new python-jsonschema format checker with the standard formats and ours."""
+    from jsonschema import FormatChecker
+
     # A fresh checker per call: decorating the shared class-level checker would leak our formats
     # into every other user of jsonschema in the process.
     checker = FormatChecker()

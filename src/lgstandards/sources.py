@@ -471,7 +471,10 @@ class Source:
                     if isinstance(value, Finding):
                         yield value
                         continue
-                if raw.count(b"[") + raw.count(b"{") > MAX_DEPTH and too_deep(value):
+                # Nesting past MAX_DEPTH takes that many brackets opened and closed: a shorter
+                # line (most of them) is not even counted.
+                if (len(raw) > 2 * MAX_DEPTH and raw.count(b"[") + raw.count(b"{") > MAX_DEPTH
+                        and too_deep(value)):
                     yield self._deep_record(
                         SourceLocation(self.name, record=number, line=line_number)
                     )

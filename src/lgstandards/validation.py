@@ -8,22 +8,19 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import jsonschema_rs
-import referencing
-import referencing.exceptions
-from jsonschema import validators
-from jsonschema.exceptions import ValidationError
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 
 from lgstandards import messages
 from lgstandards.errors import SchemaError
 from lgstandards.findings import Finding, Severity, join_pointer, split_pointer
 from lgstandards.formats import FORMATS, format_checker
 from lgstandards.limits import special_kind
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+    from referencing import Resource
 
 Retrieve = Callable[[str], Any]
 
@@ -84,12 +81,19 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 def _pattern(
     validator: Any, pattern: str, instance: Any, schema: Mapping[str, Any]
 ) -> Iterator[ValidationError]:
+    from jsonschema.exceptions import ValidationError
+
     if isinstance(instance, str) and not _compiled(pattern).search(instance):
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
 def _reference_class(schema: Mapping[str, Any]) -> Any:
     """Return python-jsonschema's validator class for the schema's draft, with ECMA patterns."""
+    # Imported here: python-jsonschema and its format extras take about a second to import,
+    # and a run over clean data with the catalogue's schemas never needs them.
+    import jsonschema
+    from jsonschema import validators
+
     base = validators.validator_for(schema, default=jsonschema.Draft202012Validator)
     return validators.extend(base, {"pattern": _pattern})  # type: ignore[no-untyped-call]
 
@@ -104,47 +108,38 @@ class SchemaValidator:
         *,
         retrieve: Retrieve | None = None,
         codelists: Mapping[str, frozenset[str]] | None = None,
+        checked: bool = False,
     ) -> None:
-        """Compile `schema`, resolving `$ref`s from `resources` and never from the network."""
+        """Compile `schema`, resolving `$ref`s from `resources` and never from the network.
+
+        `checked` says the schemas were checked already (the catalogue's, which `lint` and the
+        lock guard): the reference engine is then built only when first needed.
+        """
         self.schema = schema
         self.codelists = codelists or {}
         self._titles: dict[str, str | None] = {}
         self._walked: dict[tuple[Any, ...], tuple[Mapping[str, Any], str | None, Any]] = {}
-        resource_list = list(resources)
-        fetch = retrieve or _refuse
-        root_id = str(schema.get("$id", "urn:lgstandards:root"))
-        try:
-            cls = _reference_class(schema)
-            cls.check_schema(schema)
-        except jsonschema.SchemaError as exc:
-            where = join_pointer(exc.absolute_path) or "the top level"
-            raise SchemaError(
-                f"the schema is not valid JSON Schema at {where}: {exc.message}"
-            ) from None
+        self._explained: dict[tuple[Any, ...], tuple[Finding, ...]] = {}
+        self._resources = list(resources)
+        self._fetch = retrieve or _refuse
+        self._root_id = str(schema.get("$id", "urn:lgstandards:root"))
+        self._reference: Any = None
+        self._resolver_: Any = None
+        if not checked:
+            import jsonschema
 
-        def retrieve_resource(uri: str) -> Resource[Any]:
-            return Resource.from_contents(fetch(uri), default_specification=DRAFT202012)
-
-        registry: Registry[Any] = Registry(retrieve=retrieve_resource)  # type: ignore[call-arg]
-        registry = registry.with_resources(
-            (uri, Resource.from_contents(contents, default_specification=DRAFT202012))
-            for uri, contents in resource_list
-        )
-        if root_id not in registry:
-            registry = registry.with_resource(
-                root_id, Resource.from_contents(schema, default_specification=DRAFT202012)
-            )
-        try:
-            # Crawl up front: resolving cross-file $refs lazily made every record pay for it.
-            self._registry = registry.crawl()
-            self.reference = cls(schema, registry=self._registry, format_checker=format_checker())
-            self._resolver = self._registry.resolver(base_uri=root_id)
-        except referencing.exceptions.Unresolvable as exc:
-            cause = exc.__cause__ or exc.__context__
-            if isinstance(cause, SchemaError):
-                raise cause from None
-            raise SchemaError(f"cannot resolve a $ref in the schema: {exc}") from None
+            # A schema from outside is judged before anything is compiled from it, and its
+            # references resolved, so a mistake in it is reported at once and by name.
+            try:
+                _reference_class(schema).check_schema(schema)
+            except jsonschema.SchemaError as exc:
+                where = join_pointer(exc.absolute_path) or "the top level"
+                raise SchemaError(
+                    f"the schema is not valid JSON Schema at {where}: {exc.message}"
+                ) from None
+            self._build_reference()
         refused: list[SchemaError] = []
+        fetch = self._fetch
 
         def rs_fetch(uri: str) -> Any:
             # jsonschema-rs wraps a retriever's error in its own text; keep ours to re-raise.
@@ -154,21 +149,76 @@ class SchemaValidator:
                 refused.append(exc)
                 raise
 
+        # Only the formats the schemas use: a Python callback the schema never calls still
+        # slowed every record's verdict by about a third. A retriever may bring in files not
+        # seen yet, so then every format is kept.
+        formats = (
+            dict(FORMATS)
+            if retrieve is not None
+            else _used_formats([schema, *(contents for _, contents in self._resources)])
+        )
         try:
             rs_registry = jsonschema_rs.Registry(
-                [(uri, dict(contents)) for uri, contents in resource_list], retriever=rs_fetch
+                [(uri, dict(contents)) for uri, contents in self._resources], retriever=rs_fetch
             )
             self.fast = jsonschema_rs.validator_for(
                 dict(schema),
                 registry=rs_registry,
                 validate_formats=True,
-                formats=dict(FORMATS),
+                formats=formats or None,
                 retriever=rs_fetch,
             )
         except Exception as exc:  # jsonschema-rs raises plain ValueError/ReferencingError here
             if refused:
                 raise refused[0] from None
             raise SchemaError(f"cannot compile the schema: {exc}") from None
+
+    def _build_reference(self) -> None:
+        """Build the reference engine and the resolver that finds titles through `$ref`s."""
+        # Imported here, like python-jsonschema: only a record with a finding needs them.
+        from referencing import Registry, Resource
+        from referencing.exceptions import Unresolvable
+        from referencing.jsonschema import DRAFT202012
+
+        schema, fetch, root_id = self.schema, self._fetch, self._root_id
+
+        def retrieve_resource(uri: str) -> Resource[Any]:
+            return Resource.from_contents(fetch(uri), default_specification=DRAFT202012)
+
+        registry: Registry[Any] = Registry(retrieve=retrieve_resource)  # type: ignore[call-arg]
+        registry = registry.with_resources(
+            (uri, Resource.from_contents(contents, default_specification=DRAFT202012))
+            for uri, contents in self._resources
+        )
+        if root_id not in registry:
+            registry = registry.with_resource(
+                root_id, Resource.from_contents(schema, default_specification=DRAFT202012)
+            )
+        try:
+            # Crawl up front: resolving cross-file $refs lazily made every record pay for it.
+            crawled = registry.crawl()
+            self._reference = _reference_class(schema)(
+                schema, registry=crawled, format_checker=format_checker()
+            )
+            self._resolver_ = crawled.resolver(base_uri=root_id)
+        except Unresolvable as exc:
+            cause = exc.__cause__ or exc.__context__
+            if isinstance(cause, SchemaError):
+                raise cause from None
+            raise SchemaError(f"cannot resolve a $ref in the schema: {exc}") from None
+
+    @property
+    def reference(self) -> Any:
+        """Return the python-jsonschema validator, built on first use."""
+        if self._reference is None:
+            self._build_reference()
+        return self._reference
+
+    @property
+    def _resolver(self) -> Any:
+        if self._resolver_ is None:
+            self._build_reference()
+        return self._resolver_
 
     def is_valid(self, instance: Any) -> bool:
         """Return whether the instance conforms, using the fast engine."""
@@ -241,14 +291,29 @@ class SchemaValidator:
         keyword = _RS_KEYWORDS.get(kind) or kind[:1].lower() + kind[1:]
         details = error.kind.as_dict() if hasattr(error.kind, "as_dict") else {}
         name = details.get("property") if keyword == "required" else None
-        found = self._explain(
+        instance_path = list(error.instance_path)
+        schema_path = list(error.evaluation_path)
+        # The value as parsed, not jsonschema-rs's copy, which turns huge integers into floats.
+        value = _value_at(root, instance_path, error.instance)
+        unexpected = details.get("unexpected")
+        key: tuple[Any, ...] | None = None
+        if _is_scalar(value):
+            # A file full of one mistake explains the same error again and again: the
+            # explanation depends only on these, so it is worked out once. The value's type is
+            # part of the key, since 1, 1.0 and True are equal as keys but explained apart.
+            key = (kind, tuple(instance_path), tuple(schema_path), type(value), value, name,
+                   tuple(unexpected) if isinstance(unexpected, list) else unexpected)
+            explained = self._explained.get(key)
+            if explained is not None:
+                yield from explained
+                return
+        found: Iterable[Finding] = self._explain(
             keyword,
-            list(error.instance_path),
-            list(error.evaluation_path),
-            # The value as parsed, not jsonschema-rs's copy, which turns huge integers into floats.
-            _value_at(root, error.instance_path, error.instance),
+            instance_path,
+            schema_path,
+            value,
             str(name) if name is not None else None,
-            unexpected=details.get("unexpected"),
+            unexpected=unexpected,
         )
         if kind == "OneOfMultipleValid":
             # Matching two forms is a different mistake from matching none.
@@ -256,7 +321,12 @@ class SchemaValidator:
                 dataclasses.replace(f, message=messages.one_of_many(f.field or "The value"))
                 for f in found
             )
-        yield from found
+        result = tuple(found)
+        if key is not None:
+            if len(self._explained) >= 4096:  # Bounded: every record may hold another value.
+                self._explained.clear()
+            self._explained[key] = result
+        yield from result
 
     def _explain(
         self,
@@ -409,13 +479,20 @@ class SchemaValidator:
                     title = node.get("title") if isinstance(node, Mapping) else None
                 elif title is None and isinstance(node, Mapping):
                     title = node.get("title")
-        except (KeyError, IndexError, TypeError, referencing.exceptions.Unresolvable):
+        except (KeyError, IndexError, TypeError, _unresolvable()):
             pass
         return (
             (node if isinstance(node, Mapping) else {}),
             (str(title) if title else None),
             resolver,
         )
+
+
+def _unresolvable() -> type[Exception]:
+    """Return the exception `referencing` raises for a `$ref` it cannot resolve."""
+    from referencing.exceptions import Unresolvable
+
+    return Unresolvable
 
 
 def _value_at(root: Any, path: Any, fallback: Any) -> Any:
@@ -454,7 +531,7 @@ def _through_refs(node: Any, resolver: Any) -> tuple[Any, Any]:
             break
         try:
             resolved = resolver.lookup(node["$ref"])
-        except referencing.exceptions.Unresolvable:
+        except _unresolvable():
             break
         node, resolver = resolved.contents, resolved.resolver
     return node, resolver
@@ -465,7 +542,7 @@ def _resolve(node: Any, resolver: Any) -> Mapping[str, Any]:
     if isinstance(node, Mapping) and "$ref" in node and "title" not in node:
         try:
             contents = resolver.lookup(node["$ref"]).contents
-        except referencing.exceptions.Unresolvable:
+        except _unresolvable():
             return node
         return contents if isinstance(contents, Mapping) else {}
     return node if isinstance(node, Mapping) else {}
@@ -540,6 +617,21 @@ def _kebab(keyword: str) -> str:
 
 def _is_scalar(value: Any) -> bool:
     return value is None or isinstance(value, str | int | float | bool)
+
+
+def _used_formats(documents: Iterable[Any]) -> dict[str, Callable[[str], bool]]:
+    """Return the formats of our own table that any of the documents names."""
+    named: set[str] = set()
+    stack = list(documents)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Mapping):
+            if isinstance(node.get("format"), str):
+                named.add(node["format"])
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return {name: check for name, check in FORMATS.items() if name in named}
 
 
 def local_retriever(root: Path, base_uri: str | None) -> Retrieve:

@@ -2,63 +2,82 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import click
 
-from lgstandards.cli import (
-    catalogue_commands,
-    check_api_command,
-    convert_command,
-    development_commands,
-    diff_command,
-    export_command,
-    generate_command,
-    publish_commands,
-    serve_command,
-    upgrade_command,
-    validate_command,
-    verify_command,
-)
+from lgstandards import __version__
 from lgstandards.errors import LgstandardsError
 from lgstandards.reporters.escape import safe_line, safe_lines
 
-#: Every sub-command, registered in one place.
-COMMANDS: tuple[click.Command, ...] = (
-    catalogue_commands.list_command,
-    catalogue_commands.show_command,
-    validate_command.validate,
-    publish_commands.publish_command,
-    publish_commands.lint_command,
-    publish_commands.lock_command,
-    development_commands.new_command,
-    development_commands.release_command,
-    diff_command.diff_command,
-    check_api_command.check_api,
-    convert_command.convert,
-    export_command.export,
-    generate_command.generate,
-    upgrade_command.upgrade,
-    verify_command.verify,
-    serve_command.serve,
+#: Every sub-command, registered in one place: its name, and the module and attribute defining it.
+#: Each is imported when it runs (or when help lists it), so `--version` and `list` do not pay
+#: for the imports of every other command.
+COMMANDS: Mapping[str, tuple[str, str]] = {
+    "list": ("catalogue_commands", "list_command"),
+    "show": ("catalogue_commands", "show_command"),
+    "validate": ("validate_command", "validate"),
+    "publish": ("publish_commands", "publish_command"),
+    "lint": ("publish_commands", "lint_command"),
+    "lock": ("publish_commands", "lock_command"),
+    "new": ("development_commands", "new_command"),
+    "release": ("development_commands", "release_command"),
+    "diff": ("diff_command", "diff_command"),
+    "check-api": ("check_api_command", "check_api"),
+    "convert": ("convert_command", "convert"),
+    "export": ("export_command", "export"),
+    "generate": ("generate_command", "generate"),
+    "upgrade": ("upgrade_command", "upgrade"),
+    "verify": ("verify_command", "verify"),
+    "serve": ("serve_command", "serve"),
+}
+
+
+class _Commands(click.Group):
+    """A command group that imports a sub-command's module only when that command is wanted."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Return every sub-command's name, sorted as click sorts them."""
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """Import and return the named sub-command, or None if there is none by that name."""
+        where = COMMANDS.get(cmd_name)
+        if where is None:
+            return None
+        command = getattr(importlib.import_module(f"lgstandards.cli.{where[0]}"), where[1])
+        assert isinstance(command, click.Command)
+        return command
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """Resolve a sub-command, suggesting the nearest names for a mistyped one."""
+        try:
+            return super().resolve_command(ctx, args)
+        except click.exceptions.NoSuchCommand as exc:
+            # click suggests from the commands it holds, and this group holds none until used.
+            raise click.exceptions.NoSuchCommand(
+                exc.command_name, possibilities=list(COMMANDS), ctx=ctx
+            ) from None
+
+
+@click.group(
+    cls=_Commands,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(package_name="lgstandards")
+# The version is the package's own: reading it from the installed metadata costs start-up time.
+@click.version_option(version=__version__, package_name="lgstandards")
 def cli() -> None:
     """Check council data and APIs against open, versioned lgstandards standards.
 
     Exit codes: 0 everything conforms; 1 a finding at or above --fail-on; 2 the tool could not
     run (unknown standard, unreadable schema, bad options).
     """
-
-
-for _command in COMMANDS:
-    cli.add_command(_command)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import time
@@ -191,9 +192,13 @@ def _counting_checker(progress: Progress | None) -> type[Checker]:
     class CountingChecker(Checker):
         """A checker whose sources count their records for the progress display."""
 
-        def check_source(self, source: Source, *, max_findings: int | None = None) -> FileReport:
+        def check_source(
+            self, source: Source, *, max_findings: int | None = None, placed: int | None = None
+        ) -> FileReport:
             """Check a source, counting its records as they are read."""
-            return super().check_source(CountedSource(source), max_findings=max_findings)
+            return super().check_source(
+                CountedSource(source), max_findings=max_findings, placed=placed
+            )
 
         def checked_in_worker(self, report: FileReport) -> None:
             """Count a worker's file once it is done: workers cannot report as they read."""
@@ -502,8 +507,13 @@ def _worker_count(asked: int | None) -> int:
 def _run(
     jobs: Sequence[Job], options: RuleOptions, progress: Progress | None, workers: int = 1,
     stdin: Callable[[], bytes] | None = None, each: list[Report] | None = None,
+    placed: int | None = None,
 ) -> Report:
-    """Check each job and return the combined report; `each` receives one report per job."""
+    """Check each job and return the combined report; `each` receives one report per job.
+
+    `placed`: how many records of each code and field to place findings in exactly (the text
+    report shows that many examples), or None for every finding.
+    """
     from lgstandards.report import Report
 
     reports = []
@@ -522,11 +532,19 @@ def _run(
             stdin=stdin,
             on_file=progress.on_file if progress is not None else None,
             jobs=workers,
+            placed=placed,
         )
         reports.append(report.filtered(job.select or (), job.ignore or ()).capped(job.max_findings))
     if each is not None:
         each.extend(reports)
     return Report.combine(reports)
+
+
+def _excerpts(places: Any, *, mask: bool) -> Any:
+    """Read excerpts of the offending records for the HTML report, the one that shows them."""
+    from lgstandards.reporters.html import read_excerpts
+
+    return read_excerpts(places, mask=mask)
 
 
 def _unrouted_report(files: Sequence[tuple[str, str]]) -> Report:
@@ -697,7 +715,6 @@ def validate(
     record names in $schema.
     """
     from lgstandards.reporters import ReportOptions
-    from lgstandards.reporters.html import read_excerpts
     from lgstandards.rules import RuleOptions
 
     if standard is not None and schema_file is not None:
@@ -759,7 +776,10 @@ def validate(
         meter = Progress(sum(_count_files(job.paths) for job in jobs))
     reports: list[Report] = []
     try:
-        report = _run(jobs, rule_options, meter, settings.workers, read_stdin, reports)
+        # The text report shows a few examples of each group: only those need a column, and
+        # finding one scans the record's text.
+        placed = settings.examples if settings.fmt == "text" else None
+        report = _run(jobs, rule_options, meter, settings.workers, read_stdin, reports, placed)
     finally:
         if meter is not None:
             meter.close()
@@ -771,7 +791,7 @@ def validate(
         examples=settings.examples,
         fail_on=settings.fail_on,
         mask=settings.mask,
-        excerpts=lambda places: read_excerpts(places, mask=settings.mask),
+        excerpts=functools.partial(_excerpts, mask=settings.mask),
     )
     show_report(report, settings.fmt, settings.output, options)
     return exit_code(report, settings.fail_on)

@@ -16,19 +16,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urldefrag
 
-from lgstandards.development.extensions import (
-    DECLARATION,
-    ExtensionError,
-    ExtensionVersion,
-    extensions,
-)
 from lgstandards.errors import LgstandardsError
 from lgstandards.findings import Severity
 from lgstandards.registry import Catalogue, StandardVersion, Status
 from lgstandards.rules.base import Hit, RecordContext, Rule
+
+if TYPE_CHECKING:
+    from lgstandards.development.extensions import ExtensionVersion
+
+#: The key by which a record names the schema it follows.
+DECLARATION = "$schema"
 
 #: The file names a standard version is published under.
 _SCHEMA_FILES = ("schema.json", "schema.bundled.json")
@@ -99,6 +99,9 @@ def resolve(uri: str, cat: Catalogue, *, allow_draft: bool = False) -> Target:
             f"{uri!r} is not under the registry's address {base}, so lgstandards does not know it "
             "(it never downloads schemas)"
         )
+    # Imported here: the extensions' manifests are read only for a record naming something else.
+    from lgstandards.development.extensions import extensions
+
     layer = extensions(cat).by_uri(plain)
     if layer is not None:
         if layer.status is Status.DRAFT and not allow_draft:
@@ -225,6 +228,8 @@ def first_declaration(path: Path) -> str | None:
 def route(files: Sequence[Path], cat: Catalogue, *, allow_draft: bool = False
           ) -> tuple[dict[str, tuple[Target, list[str]]], list[Unrouted]]:
     """Group files by what their first record's `$schema` names: (ref -> target, files), others."""
+    from lgstandards.development.extensions import ExtensionError
+
     routed: dict[str, tuple[Target, list[str]]] = {}
     others: list[Unrouted] = []
     for path in files:

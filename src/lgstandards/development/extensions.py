@@ -35,6 +35,7 @@ from urllib.parse import urldefrag, urljoin
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from lgstandards.development.declarations import DECLARATION as DECLARATION
 from lgstandards.errors import LgstandardsError
 from lgstandards.findings import join_pointer
 from lgstandards.registry import (
@@ -58,7 +59,6 @@ ADDITIONS_PREFIX = "+"
 #: The property every effective schema accepts at the top level, as every new version of a data
 #: standard does: the record's own word on the schema it follows. A pattern, not `format: uri`,
 #: which lint refuses as unportable (engines disagree on what a URI is).
-DECLARATION = "$schema"
 DECLARATION_PROPERTY: Mapping[str, Any] = {
     "title": "Schema",
     "description": "The URI of the schema this record follows: a version of this standard, or an "

@@ -12,13 +12,15 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from lgstandards.findings import Finding, Severity, SourceLocation
-from lgstandards.lock import Lock, lock_path, read_lock
 from lgstandards.registry import Catalogue, Manifest, StandardVersion, Status, VersionEntry
 
 #: The bump a version needs or claims, as `lgstandards.development.diff` names it.
+if TYPE_CHECKING:
+    from lgstandards.lock import Lock
+
 Bump = Literal["major", "minor", "patch", "none"]
 
 #: The least time, in days, between deprecating a version and its sunset.
@@ -535,6 +537,9 @@ def check_catalogue(
     The lock is the catalogue's own (`standards/lock.json`) unless one is given. A standard the
     lock names that has no manifest any more is reported under its id.
     """
+    # Imported here: `list` and `show` use this module's labels, and need no lock.
+    from lgstandards.lock import lock_path, read_lock
+
     locked = lock if lock is not None else read_lock(lock_path(cat))
     manifests = {m.id: m for m in cat}
     keys = _standard_keys(locked) if locked else []

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from lgstandards.report import Report
-from lgstandards.reporters import github, html, json_report, junit, markdown, sarif, text
+
+if TYPE_CHECKING:
+    from lgstandards.reporters import html
 
 __all__ = ["REPORTERS", "ReportOptions", "Reporter", "render"]
 
@@ -27,19 +31,28 @@ class ReportOptions:
 
 Reporter = Callable[[Report, ReportOptions], str]
 
+
+def _module(name: str) -> Any:
+    """Import one reporter's module when its format is used, not when the package is imported."""
+    # A command that writes text need not load the HTML page's templates (start-up time).
+    return importlib.import_module(f"lgstandards.reporters.{name}")
+
+
 #: Every output format, by the name `--format` takes.
 REPORTERS: Mapping[str, Reporter] = {
-    "text": lambda report, options: text.render(report, examples=options.examples),
-    "json": lambda report, options: json_report.render(report),
-    "junit": lambda report, options: junit.render(
+    "text": lambda report, options: _module("text").render(report, examples=options.examples),
+    "json": lambda report, options: _module("json_report").render(report),
+    "junit": lambda report, options: _module("junit").render(
         report, fail_on=options.fail_on, examples=options.examples
     ),
-    "github": lambda report, options: github.render(report, examples=options.examples),
-    "sarif": lambda report, options: sarif.render(report),
-    "markdown": lambda report, options: markdown.render(
+    "github": lambda report, options: _module("github").render(
+        report, examples=options.examples
+    ),
+    "sarif": lambda report, options: _module("sarif").render(report),
+    "markdown": lambda report, options: _module("markdown").render(
         report, examples=options.examples, masked=options.mask
     ),
-    "html": lambda report, options: html.render(
+    "html": lambda report, options: _module("html").render(
         report, examples=options.examples, masked=options.mask, excerpts=options.excerpts
     ),
 }

@@ -2,38 +2,54 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lgstandards.advice import ADVICE_KEY, Advisor
 from lgstandards.findings import Severity
 from lgstandards.registry import Catalogue, Codelist, SchemaVersion
-from lgstandards.rules import planning, planning_v2, waste
 from lgstandards.rules.base import MISSING, Hit, RecordContext, Rule, RuleOptions
-from lgstandards.rules.waste import (
-    container_request,
-    disruption_notice,
-    garden_subscription,
-    property_schedule_v2,
-)
 
 __all__ = ["MISSING", "RULESETS", "Hit", "RecordContext", "Rule", "RuleOptions", "rules_for"]
 
-#: Rules for each standard, keyed by `<id>@<major>`: a major version is a stable contract.
-RULESETS: Mapping[str, tuple[Rule, ...]] = {
-    "planning-application-register@1": planning.RULES,
-    "planning-application-register@2": planning_v2.RULES,
-    "waste-property-schedule@1": waste.PROPERTY_SCHEDULE_RULES,
-    "waste-property-schedule@2": property_schedule_v2.PROPERTY_SCHEDULE_RULES,
-    "waste-missed-collection-report@1": waste.MISSED_COLLECTION_REPORT_RULES,
-    "waste-bulky-booking@1": waste.BULKY_BOOKING_RULES,
-    "waste-garden-subscription@1": garden_subscription.GARDEN_SUBSCRIPTION_RULES,
-    "waste-container-request@1": container_request.CONTAINER_REQUEST_RULES,
-    "waste-disruption-notice@1": disruption_notice.DISRUPTION_NOTICE_RULES,
-    "waste-service-catalogue@1": waste.SERVICE_CATALOGUE_RULES,
+#: Where the rules of each standard are, keyed by `<id>@<major>`: a major version is a stable
+#: contract. Each value names a module of this package and the tuple of rules in it.
+_PLACES: Mapping[str, tuple[str, str]] = {
+    "planning-application-register@1": ("planning", "RULES"),
+    "planning-application-register@2": ("planning_v2", "RULES"),
+    "waste-property-schedule@1": ("waste.property_schedule_v1", "PROPERTY_SCHEDULE_RULES"),
+    "waste-property-schedule@2": ("waste.property_schedule_v2", "PROPERTY_SCHEDULE_RULES"),
+    "waste-missed-collection-report@1": ("waste.bookings", "MISSED_COLLECTION_REPORT_RULES"),
+    "waste-bulky-booking@1": ("waste.bookings", "BULKY_BOOKING_RULES"),
+    "waste-garden-subscription@1": ("waste.garden_subscription", "GARDEN_SUBSCRIPTION_RULES"),
+    "waste-container-request@1": ("waste.container_request", "CONTAINER_REQUEST_RULES"),
+    "waste-disruption-notice@1": ("waste.disruption_notice", "DISRUPTION_NOTICE_RULES"),
+    "waste-service-catalogue@1": ("waste.service_catalogue", "SERVICE_CATALOGUE_RULES"),
     # 2.x changed the shape of streams, not what the rules read: the same rules judge it.
-    "waste-service-catalogue@2": waste.SERVICE_CATALOGUE_RULES,
+    "waste-service-catalogue@2": ("waste.service_catalogue", "SERVICE_CATALOGUE_RULES"),
 }
+
+
+class _Rulesets(Mapping[str, tuple[Rule, ...]]):
+    """The rules of each standard, each module imported when its rules are first asked for."""
+
+    # Start-up time: checking one standard need not import the rules of every other.
+
+    def __getitem__(self, key: str) -> tuple[Rule, ...]:
+        module, name = _PLACES[key]
+        rules: tuple[Rule, ...] = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+        return rules
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_PLACES)
+
+    def __len__(self) -> int:
+        return len(_PLACES)
+
+
+#: Rules for each standard, keyed by `<id>@<major>`.
+RULESETS: Mapping[str, tuple[Rule, ...]] = _Rulesets()
 
 
 def rules_for(version: SchemaVersion, cat: Catalogue | None = None) -> tuple[Rule, ...]:

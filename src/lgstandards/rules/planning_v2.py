@@ -118,43 +118,59 @@ class _Dates:
         return self.values.get(pointer)
 
 
+#: The top-level dates, and the dates inside each object, with their pointers built once.
+_TOP_DATES = tuple((name, "/" + name) for name in (
+    "received_date", "valid_date", "statutory_expiry_date", "withdrawn_date", "committee_date",
+    "resolution_date",
+))
+_INNER_DATES = tuple(
+    (parent, tuple((name, f"/{parent}/{name}") for name in names))
+    for parent, names in (
+        ("decision", ("decision_date",)),
+        ("consultation", ("start_date", "end_date")),
+        ("planning_performance_agreement", ("agreed_date", "decision_due_date")),
+        ("appeal", ("lodged_date", "validated_date", "started_date", "decision_date")),
+    )
+)
+
+
 def _dates(ctx: RecordContext) -> _Dates | None:
     """Read every date the rules compare, once."""
     record = ctx.record
     if type(record) is not dict:
         return None
     found: dict[str, str] = {}
-
-    def keep(pointer: str, value: Any) -> None:
-        usable = _usable(ctx, pointer, value)
-        if usable:
-            found[pointer] = usable
-
-    for name in ("received_date", "valid_date", "statutory_expiry_date", "withdrawn_date",
-                 "committee_date", "resolution_date"):
-        keep("/" + name, record.get(name))
-    for parent, names in (
-        ("decision", ("decision_date",)),
-        ("consultation", ("start_date", "end_date")),
-        ("planning_performance_agreement", ("agreed_date", "decision_due_date")),
-        ("appeal", ("lodged_date", "validated_date", "started_date", "decision_date")),
-    ):
+    # Inlined rather than a function per date: this runs on every record, for 15 dates.
+    rejected = ctx.rejected
+    for name, pointer in _TOP_DATES:
+        value = record.get(name)
+        if type(value) is str and value and not (rejected and ctx.is_rejected(pointer)):
+            found[pointer] = value
+    for parent, names in _INNER_DATES:
         inner = record.get(parent)
         if type(inner) is dict:
-            for name in names:
-                keep(f"/{parent}/{name}", inner.get(name))
+            for name, pointer in names:
+                value = inner.get(name)
+                if type(value) is str and value and not (rejected and ctx.is_rejected(pointer)):
+                    found[pointer] = value
     extensions = record.get("time_extensions")
     if type(extensions) is list:
         for index, extension in enumerate(extensions):
             if type(extension) is dict:
                 for name in ("agreed_date", "decision_due_date"):
-                    keep(f"/time_extensions/{index}/{name}", extension.get(name))
+                    pointer = f"/time_extensions/{index}/{name}"
+                    value = extension.get(name)
+                    if type(value) is str and value and not (
+                        rejected and ctx.is_rejected(pointer)
+                    ):
+                        found[pointer] = value
     return _Dates(found)
 
 
 def _order(hits: list[Hit], dates: _Dates, later: str, earlier: str, why: str) -> None:
     """Add a hit at `later` when its date is before the one at `earlier`."""
-    late, early = dates.get(later), dates.get(earlier)
+    values = dates.values
+    late, early = values.get(later), values.get(earlier)
     if late and early and late < early:
         hits.append(Hit(
             later,
@@ -394,17 +410,27 @@ def _family(code: str, parent: Mapping[str, str]) -> set[str]:
     return found
 
 
+@functools.lru_cache(maxsize=1024)
+def _families(types: tuple[str, ...]) -> frozenset[str] | None:
+    """Return the types and every broader type above them, or None if one is not known."""
+    # Cached: a register holds a few dozen combinations of types among thousands of records.
+    known = codes()
+    if any(t not in known.types or t == "other" for t in types):
+        # A local or future type may be one the outcome belongs to: nothing to judge.
+        return None
+    return frozenset().union(*(_family(t, known.parent) for t in types))
+
+
 def outcome_unusual_for_type(ctx: RecordContext) -> Sequence[Hit]:
     """Report an outcome or recommendation that belongs to application types the record lacks."""
     record = ctx.record
     types = _types(ctx)
     if not types:
         return _NONE
-    known = codes()
-    if any(t not in known.types or t == "other" for t in types):
-        # A local or future type may be one the outcome belongs to: nothing to judge.
+    families = _families(tuple(types))
+    if families is None:
         return _NONE
-    families = set().union(*(_family(t, known.parent) for t in types))
+    known = codes()
     hits: list[Hit] = []
     decision = record.get("decision")
     for pointer, value in (

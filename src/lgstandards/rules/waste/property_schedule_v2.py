@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from lgstandards.rules.base import Hit, RecordContext, Rule
 from lgstandards.rules.waste.authorities import schedule_authority_prefix
@@ -45,10 +44,10 @@ from lgstandards.rules.waste.shared import (
 _OPEN_END = "9999-12-31"
 
 
-@dataclass(frozen=True, slots=True)
-class _Plan:
+class _Plan(NamedTuple):
     """One usable schedule of a service: its rule, when it is in force, and its date changes."""
 
+    # A named tuple: built for every schedule of every record, and hashed as a cache key.
     where: str  # /services/<i>/schedules/<j>
     text: str
     start: str
@@ -118,18 +117,32 @@ def schedule_scan(ctx: RecordContext) -> dict[str, list[Hit]]:
     record = ctx.record
     if type(record) is not dict:
         return out.hits
-    _scan_services(ctx, record, out)
+    _scan_services(_beside(ctx, "/services"), record, out)
     collections = record.get("collections")
     if type(collections) is list:
         listed = _scan_collections(ctx, collections, out)
         for service, entries in listed.items():
             plans = out.plans.get(service)
             if plans:
-                _judge(out, plans, entries)
+                for hit in _judged(tuple(plans), tuple(entries)):
+                    out.add("waste.rrule-disagrees", hit)
     authority = schedule_authority_prefix(ctx)
     if authority:
         out.hits["waste.authority-prefix"] = list(authority)
     return out.hits
+
+
+def _beside(ctx: RecordContext, top: str) -> RecordContext:
+    """Return the context in which to judge one part of a record: rejections elsewhere left out.
+
+    A value rejected elsewhere (the postcode, in a file full of that mistake) changes no
+    answer about this part, since only it and the places above it count as rejected; without
+    it, the scan of this part asks no question of it at all.
+    """
+    rejected = ctx.rejected
+    if not rejected or any(r == top or r.startswith(top + "/") for r in rejected):
+        return ctx
+    return RecordContext(ctx.record, ctx.number, frozenset(), ctx.options)
 
 
 def _scan_services(ctx: RecordContext, record: dict[str, Any], out: _Scan) -> None:
@@ -150,10 +163,10 @@ def _scan_services(ctx: RecordContext, record: dict[str, Any], out: _Scan) -> No
             out.services.add(sid)
         ids = service.get("container_type_ids")
         for position, value in enumerate(ids if type(ids) is list else ()):
+            if type(value) is not str or value in known_containers:
+                continue  # Nearly always: the pointer is built only for a hit.
             pointer = f"{where}/container_type_ids/{position}"
-            if type(value) is str and value not in known_containers and not (
-                ctx.rejected and is_rejected(ctx, pointer)
-            ):
+            if not (ctx.rejected and is_rejected(ctx, pointer)):
                 out.add("waste.unknown-container-type", unknown_container_hit(pointer, value))
         schedules = service.get("schedules")
         for number, schedule in enumerate(schedules if type(schedules) is list else ()):
@@ -219,6 +232,8 @@ def _plan(ctx: RecordContext, schedule: Any, where: str, out: _Scan) -> _Plan | 
 def _time_band(ctx: RecordContext, schedule: dict[str, Any], where: str, out: _Scan) -> None:
     """Report a time band that ends before it starts."""
     band = schedule.get("time_band")
+    if type(band) is not dict:
+        return
     begins = _text(ctx, band, "start_time", f"{where}/time_band")
     ends = _text(ctx, band, "end_time", f"{where}/time_band")
     if begins is not None and ends is not None and ends <= begins:
@@ -236,8 +251,11 @@ def _changes(ctx: RecordContext, schedule: dict[str, Any], key: str, where: str
     items = schedule.get(key)
     found: list[tuple[int, str]] = []
     for position, item in enumerate(items if type(items) is list else ()):
-        day = _text(ctx, item, "date", f"{where}/{key}/{position}")
-        if day is not None:
+        day = item.get("date") if type(item) is dict else None
+        # The pointer is built only to ask whether the schema rejected the date.
+        if type(day) is str and not (
+            ctx.rejected and is_rejected(ctx, f"{where}/{key}/{position}/date")
+        ):
             found.append((position, day))
     return found
 
@@ -274,10 +292,10 @@ def _with_changes(ctx: RecordContext, schedule: dict[str, Any], plan: _Plan, ser
                  tuple(added))
 
 
-@dataclass(frozen=True, slots=True)
-class _Listed:
+class _Listed(NamedTuple):
     """One listed collection of a service with schedules, as the judgement needs it."""
 
+    # A named tuple: one is built per listed collection, and a tuple of them keys a cache.
     position: int
     field: str  # "date", or "original_date" for a moved collection
     scheduled: str  # the day a schedule gave: the original date when it moved
@@ -289,12 +307,17 @@ def _scan_collections(ctx: RecordContext, collections: list[Any], out: _Scan
                       ) -> dict[str, list[_Listed]]:
     """Check each collection on its own and return those of services with schedules."""
     window = record_window(ctx)
+    ctx = _beside(ctx, "/collections")
+    rejected = ctx.rejected
     listed: dict[str, list[_Listed]] = {}
     for index, item in enumerate(collections):
         if type(item) is not dict:
             continue
         where = f"/collections/{index}"
-        day = _text(ctx, item, "date", where)
+        # _text inlined for the fields every collection has: this loop runs ten times a record.
+        day = item.get("date")
+        if type(day) is not str or (rejected and is_rejected(ctx, f"{where}/date")):
+            day = None
         plausible = True
         if day is not None and window is not None and not window.low <= day <= window.high:
             out.add("waste.implausible-date",
@@ -312,11 +335,14 @@ def _scan_collections(ctx: RecordContext, collections: list[Any], out: _Scan
         status = item.get("status")
         if type(status) is str and status in RECORDED and "completed_at" not in item:
             out.add("waste.completed-without-time", without_time(index, status))
-        until = _text(ctx, item, "missed_report_allowed_until", where)
+        until = (
+            _text(ctx, item, "missed_report_allowed_until", where)
+            if "missed_report_allowed_until" in item else None
+        )
         if until is not None and day is not None and until[:10] < day:
             out.add("waste.outside-report-window", window_closes_early(index, until, day))
-        service = _text(ctx, item, "service_id", where)
-        if service is None:
+        service = item.get("service_id")
+        if type(service) is not str or (rejected and is_rejected(ctx, f"{where}/service_id")):
             continue
         if service not in out.services:
             out.add("waste.unknown-service", unknown_service_hit(f"{where}/service_id", service))
@@ -334,6 +360,16 @@ def _scan_collections(ctx: RecordContext, collections: list[Any], out: _Scan
             listed.setdefault(service, []).append(
                 _Listed(index, "date", day, None, status == "cancelled"))
     return listed
+
+
+@functools.lru_cache(maxsize=4096)
+def _judged(plans: tuple[_Plan, ...], entries: tuple[_Listed, ...]) -> tuple[Hit, ...]:
+    """Return the hits of a service's listed collections judged against its schedules."""
+    # Cached: the properties of one round share their schedules and collection days, so a
+    # council's export asks the same question once per round, not once per property.
+    out = _Scan()
+    _judge(out, list(plans), list(entries))
+    return tuple(out.hits.get("waste.rrule-disagrees", ()))
 
 
 def _judge(out: _Scan, plans: list[_Plan], entries: list[_Listed]) -> None:
