@@ -94,7 +94,10 @@ print(json.dumps({"wall": wall, "cpu": me.ru_utime + me.ru_stime,
 """
 
 
-def run(data: Path, report: Path, jobs: int = 1, in_memory: bool = False) -> dict[str, float]:
+def run(
+    data: Path, report: Path, jobs: int = 1, in_memory: bool = False,
+    max_findings: int | None = None,
+) -> dict[str, float]:
     """Validate `data` in a fresh process; return wall and CPU seconds and peak RSS in MiB."""
     env = dict(os.environ)
     if in_memory:
@@ -105,6 +108,8 @@ def run(data: Path, report: Path, jobs: int = 1, in_memory: bool = False) -> dic
         sys.executable, "-c", _RUNNER, "validate", "--no-config", "--no-progress", "-s", STANDARD,
         "--format", "json", "-o", str(report), "--jobs", str(jobs), str(data),
     ]
+    if max_findings is not None:
+        command[-1:-1] = ["--max-findings", str(max_findings)]
     with subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True) as process:
         assert process.stdout is not None
         output = process.stdout.read()
@@ -132,6 +137,8 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2, help="workers for the --jobs runs")
     parser.add_argument("--no-in-memory", action="store_true",
                         help="skip the runs with the index held in memory (the old way)")
+    parser.add_argument("--max-findings", type=int, default=None,
+                        help="findings kept per file (10,000 by default): their memory apart")
     parser.add_argument("--dir", type=Path, default=None, help="where to write data files")
     parser.add_argument("--keep", action="store_true", help="keep data files for another run")
     args = parser.parse_args()
@@ -155,7 +162,7 @@ def main() -> None:
         first: Any = None
         for label, jobs, in_memory in runs:
             report = folder / f"report-{count}-{jobs}-{int(in_memory)}.json"
-            figures = run(data, report, jobs, in_memory)
+            figures = run(data, report, jobs, in_memory, args.max_findings)
             plain = _plain(report)
             same = "-" if first is None else ("yes" if plain == first else "NO")
             first = plain if first is None else first

@@ -327,7 +327,9 @@ class _Parts:
 
     def cancel(self) -> None:
         """Cancel the parts not yet started."""
-        for future in (*self.measuring, *self.running):
+        for measuring in self.measuring:
+            measuring.cancel()
+        for future in self.running:
             future.cancel()
 
 
