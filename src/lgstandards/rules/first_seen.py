@@ -191,6 +191,7 @@ class FirstSeen:
             # Grown by doubling and filled again from the database: a few µs a key in all.
             self._capacity = max(2 * self._capacity, 4 * self.limit, _FIRST_CAPACITY,
                                  2 * (self.spilled + len(self._recent)))
+            self._bits = bytearray()  # The old filter goes first: two at once may not fit.
             self._bits = bytearray(self._capacity * _BITS_PER_KEY // 8 + 1)
             self._remember(key for (key,) in self._db.execute("SELECT key FROM first"))
         self._remember(self._recent)
