@@ -18,12 +18,13 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from lgstandards.conformance import Checker, Recipe, locate_finding
 from lgstandards.findings import Finding, Severity, SourceLocation, frozen
 from lgstandards.report import FileReport
 from lgstandards.rules.base import Across, RecordContext
+from lgstandards.rules.first_seen import FirstSeen
 from lgstandards.sources import GZIP_MAGIC, InputFormat, Record, Source, only_blank_lines
 
 #: Files on disk, in bytes, below which checking in one process beats starting workers.
@@ -74,27 +75,47 @@ def _splittable(checker: Checker, source: Source) -> bool:
     return not head.startswith((b"\xff\xfe", b"\xfe\xff", GZIP_MAGIC)) and b"\x00" not in head
 
 
+def boundary(handle: IO[bytes], offset: int, size: int) -> int:
+    """Return where the first line starting at or after byte `offset` starts (or `size`)."""
+    if offset <= 0:
+        return 0
+    if offset >= size:
+        return size
+    handle.seek(offset - 1)
+    handle.readline()  # To just after the line holding the byte before `offset`.
+    return min(handle.tell(), size)
+
+
+def measure(path: str | Path, start: int, end: int, size: int) -> tuple[int, int, int]:
+    """Return the lines of a file that start in bytes `start` to `end`: (start, end, line ends).
+
+    Every part is measured on its own, by the worker that gets it, and neighbours agree: the
+    end of one is found exactly as the start of the next is, from the same byte.
+    """
+    with open(path, "rb") as handle:
+        first, last = boundary(handle, start, size), boundary(handle, end, size)
+        handle.seek(first)
+        lines, left = 0, last - first
+        while left > 0:
+            block = handle.read(min(left, 2**22))
+            if not block:
+                break
+            lines += block.count(b"\n")
+            left -= len(block)
+    return first, last, lines
+
+
 def spans(path: Path, size: int, target: int) -> Iterator[tuple[int, int, int]]:
-    """Cut a file into (start, end, first line) parts of about `target` bytes at line ends."""
-    start, line = 0, 1
-    with path.open("rb") as handle:
-        while start < size:
-            end = min(start + target, size)
-            if end < size:
-                handle.seek(end - 1)
-                handle.readline()  # To just after the line holding the byte before `end`.
-                end = handle.tell()
-            handle.seek(start)
-            lines, left = 0, end - start
-            while left:
-                block = handle.read(min(left, 2**22))
-                if not block:
-                    break
-                lines += block.count(b"\n")
-                left -= len(block)
-            # Lazily: workers start on the first parts while the rest of the file is counted.
-            yield start, end, line
-            start, line = end, line + lines
+    """Cut a file into (start, end, first line) parts of about `target` bytes at line ends.
+
+    In one process, part after part; `check_in_workers` measures the parts in the workers.
+    """
+    line = 1
+    for start in range(0, size, max(target, 1)):
+        first, last, lines = measure(path, start, min(start + target, size), size)
+        if first < last:
+            yield first, last, line
+        line += lines
 
 
 # -- in the worker -----------------------------------------------------------------------------
@@ -247,7 +268,12 @@ def _ctrl_c_ignored() -> Iterator[None]:
 
 
 class _Parts:
-    """The parts of one large file: those handed to the pool, and those still to hand."""
+    """The parts of one large file: those measured, those handed to the pool, those to come.
+
+    The parent reads nothing of the file: it cuts it at round byte offsets, a worker finds the
+    line ends near them and counts the lines between (a few percent of checking them), and the
+    parent adds up the counts, so each part is checked knowing its first line number.
+    """
 
     def __init__(
         self, pool: ProcessPoolExecutor, source: Source, jobs: int, max_findings: int | None
@@ -255,24 +281,42 @@ class _Parts:
         """Cut the file and hand the pool its first parts."""
         assert source.path is not None
         self.pool, self.source, self.max_findings = pool, source, max_findings
-        size = _size(source)
+        self.size = size = _size(source)
         # Several parts a worker, so one slow part does not leave the others idle at the end.
         target = min(max(size // (jobs * 4), PART_MIN_BYTES), PART_MAX_BYTES)
-        self.todo = spans(source.path, size, target)
+        self.cuts = iter(range(0, size, target))
+        self.target = target
+        self.line = 1
+        self.measuring: deque[Future[tuple[int, int, int]]] = deque()
         self.running: deque[Future[_PartReport]] = deque()
+        # Measuring runs ahead of checking: the pool takes tasks in order, and a part is handed
+        # on only once the parts before it have been measured.
+        for _ in range(4 * jobs):
+            self._measure_one()
         # A few parts a worker at a time: the parent takes their reports in order, and parts
         # that finish early wait in memory until it does.
         for _ in range(2 * jobs):
             self._hand_one()
 
+    def _measure_one(self) -> None:
+        start = next(self.cuts, None)
+        if start is not None:
+            end = min(start + self.target, self.size)
+            self.measuring.append(
+                self.pool.submit(measure, str(self.source.path), start, end, self.size)
+            )
+
     def _hand_one(self) -> None:
-        span = next(self.todo, None)
-        if span is not None:
-            start, end, line = span
-            self.running.append(self.pool.submit(
-                _check_part, self.source.name, str(self.source.path), start, end, line,
-                self.max_findings,
-            ))
+        while self.measuring:
+            start, end, lines = self.measuring.popleft().result()
+            self._measure_one()
+            line, self.line = self.line, self.line + lines
+            if start < end:  # A line longer than a part leaves the parts inside it empty.
+                self.running.append(self.pool.submit(
+                    _check_part, self.source.name, str(self.source.path), start, end, line,
+                    self.max_findings,
+                ))
+                return
 
     def reports(self) -> Iterator[_PartReport]:
         """Yield each part's report in file order, handing the pool one more part for each."""
@@ -283,6 +327,8 @@ class _Parts:
 
     def cancel(self) -> None:
         """Cancel the parts not yet started."""
+        for measuring in self.measuring:
+            measuring.cancel()
         for future in self.running:
             future.cancel()
 
@@ -376,8 +422,9 @@ class Merger:
         """Start the report of `source` as checked by `checker`."""
         self.checker, self.source, self.max_findings = checker, source, max_findings
         self.across = [rule for rule in checker.rules if rule.per_file is not None]
-        #: For each rule across the file, its keys' first records, packed as `Across` packs them.
-        self.seen: list[dict[str, int]] = [{} for _ in self.across]
+        #: For each rule across the file, its keys' first records, packed as `Across` packs them
+        #: (in memory up to a limit, then in a temporary SQLite database).
+        self.seen: list[FirstSeen] = [FirstSeen() for _ in self.across]
         self.kept: list[Finding] = []
         self.counts: Counter[str] = Counter()
         self.records = self.invalid = 0
@@ -422,14 +469,14 @@ class Merger:
         later: list[tuple[int, int, Finding, int, int]] = []
         for index, rule in enumerate(self.across):
             assert rule.across is not None  # Parts are cut only for such rules.
-            seen, meet = self.seen[index], rule.across.meet
-            for key, fingerprint, shown, number, line, offset in part.keys[index]:
-                number += base
-                hit = meet(seen, (key, fingerprint, shown), number)
-                if hit is None:
-                    continue
+            keys = part.keys[index]
+            found = [(key, fingerprint, shown, base + number)
+                     for key, fingerprint, shown, number, _, _ in keys]
+            # All of a part's keys at once: the index asks its database in batches.
+            for position, hit in rule.across.meet_many(self.seen[index], found):
+                number = found[position][3]
                 finding = self.checker.finding(rule, hit)
-                later.append((number, index, finding, line, offset))
+                later.append((number, index, finding, keys[position][4], keys[position][5]))
                 if finding.severity is Severity.ERROR and number not in bad:
                     bad.add(number)
                     self.invalid += 1
@@ -453,7 +500,9 @@ class Merger:
         self._keep(finding, place)
 
     def report(self) -> FileReport:
-        """Return the whole file's report."""
+        """Return the whole file's report (and delete the indexes, no longer needed)."""
+        for seen in self.seen:
+            seen.close()
         wanted = self.checker._wanted
         if self.records == 0 and (wanted is None or wanted("source.empty")):
             self._keep(only_blank_lines(self.source.name))

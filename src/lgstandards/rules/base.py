@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from lgstandards.findings import Severity, split_pointer
+from lgstandards.rules.first_seen import FirstOfKey, FirstSeen
 
 
 class _Missing:
@@ -129,20 +130,45 @@ class Across:
     key: Callable[[RecordContext], tuple[str, int, Any] | None]
     judge: Callable[[Any, int, int, int], Hit | None]
 
-    def meet(self, seen: dict[str, int], found: tuple[str, int, Any], number: int) -> Hit | None:
+    def meet(self, seen: FirstOfKey, found: tuple[str, int, Any], number: int) -> Hit | None:
         """Note the first record of a key in `seen`; judge a later one against that first."""
         # One integer per key, the first record's fingerprint and number: a national file has
         # tens of millions of keys, and records are not kept.
         key, fingerprint, shown = found
-        earlier = seen.get(key)
-        if earlier is None:
-            seen[key] = fingerprint << _NUMBER_BITS | number
-            return None
+        packed = fingerprint << _NUMBER_BITS | number
+        earlier = seen.setdefault(key, packed)
+        return None if earlier == packed else self.unpacked(shown, fingerprint, earlier)
+
+    def unpacked(self, shown: Any, fingerprint: int, earlier: int) -> Hit | None:
+        """Judge a record against the packed first occurrence of its key."""
         return self.judge(shown, fingerprint, earlier >> _NUMBER_BITS, earlier & _NUMBER_MASK)
+
+    def meet_many(
+        self, seen: FirstOfKey, found: Sequence[tuple[str, int, Any, int]]
+    ) -> list[tuple[int, Hit]]:
+        """Do `meet` for each (key, fingerprint, shown, record number) in file order.
+
+        Returns (position in `found`, hit) for each record that hits. An index that can look
+        up many keys at once (`FirstSeen.setdefault_many`) is asked once for them all.
+        """
+        packed = [(key, fingerprint << _NUMBER_BITS | number)
+                  for key, fingerprint, _, number in found]
+        many = getattr(seen, "setdefault_many", None)
+        earlier = (many(packed) if many is not None
+                   else [seen.setdefault(key, value) for key, value in packed])
+        hits: list[tuple[int, Hit]] = []
+        for position, (first, (_, value)) in enumerate(zip(earlier, packed, strict=True)):
+            if first != value:
+                _, fingerprint, shown, _ = found[position]
+                hit = self.unpacked(shown, fingerprint, first)
+                if hit is not None:
+                    hits.append((position, hit))
+        return hits
 
     def per_file(self) -> RecordCheck:
         """Return the check for one file read in order: both halves, with the keys seen."""
-        seen: dict[str, int] = {}
+        # In memory up to a limit, then in a temporary SQLite database: memory stays bounded.
+        seen = FirstSeen()
         key, meet = self.key, self.meet
 
         def check(ctx: RecordContext) -> Sequence[Hit]:
