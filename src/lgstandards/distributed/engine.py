@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -132,10 +132,10 @@ def _recipe(checker: Checker) -> Recipe:
 
 def _compute(client: Client, *collections: Any) -> tuple[Any, ...]:
     """Compute collections on the cluster, turning its failures into a clear error."""
-    import dask
+    from dask.base import compute
 
     try:
-        return tuple(dask.compute(*collections, scheduler=client))
+        return tuple(compute(*collections, scheduler=client))
     except LgstandardsError:
         raise
     except Exception as exc:
@@ -152,7 +152,7 @@ def _check_sources(
     blocksize: int,
 ) -> list[FileReport | None]:
     """Return each file's report (None for those to check here: standard input, pipes)."""
-    from dask import delayed
+    from dask.delayed import delayed
 
     whole: dict[int, Any] = {}
     checked: dict[int, list[Any]] = {}
@@ -203,11 +203,11 @@ def _judged(
     checker: Checker,
     recipe: Recipe,
     checked: dict[int, list[Any]],
-    paths: dict[int, tuple[str, str | None]],
+    paths: Mapping[int, tuple[str, str | None]],
 ) -> Any:
     """Return the lazy findings of the rules across files, their keys shuffled by key."""
     import dask.bag as db
-    from dask import delayed
+    from dask.delayed import delayed
 
     if not checked or not tasks.across_rules(checker):
         return []
@@ -231,7 +231,7 @@ def _judged(
 
 def _check_bag(client: Client, checker: Checker, recipe: Recipe, bag: Any) -> FileReport:
     """Return the report of a Dask bag of records, numbered across its partitions in order."""
-    from dask import delayed
+    from dask.delayed import delayed
 
     results = [delayed(tasks.check_records)(recipe, part) for part in bag.to_delayed()]
     summaries = [delayed(tasks.summary)(result) for result in results]
