@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import itertools
 import json
 import sys
 from collections.abc import Iterator
@@ -133,7 +134,7 @@ def test_awkward_files_give_the_one_process_report(client: Any, tmp_path: Path) 
     spans = [find_span(str(path), s, e, path.stat().st_size)
              for s, e in nominal_blocks(path.stat().st_size, BLOCK)]
     assert any(span.start == span.end for span in spans)  # Blocks inside the long line.
-    assert all(a.end == b.start for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a.end == b.start for a, b in itertools.pairwise(spans))
     expected = _one_process([str(path)], "waste-property-schedule@1")
     got = validate_with_dask(path, "waste-property-schedule@1", client=client, blocksize=BLOCK)
     assert _plain(got) == _plain(expected)

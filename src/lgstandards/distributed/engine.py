@@ -34,7 +34,7 @@ class DaskRunError(LgstandardsError):
 def require_dask() -> None:
     """Raise DaskUnavailableError, saying how to install it, unless Dask can be imported."""
     try:
-        import dask  # noqa: F401
+        import dask
         import dask.bag  # noqa: F401
         import distributed  # noqa: F401
     except ImportError as exc:
