@@ -5,13 +5,14 @@ rows of keys), so they pickle to any worker, and the checker is built again on e
 its `Recipe`, once. A large NDJSON file is cut into blocks of bytes that each task moves to line
 ends itself; each block is checked as a part of its file (lines and offsets counted from the
 file's start), and for the rules that compare records across the file it only collects each
-record's key. Those keys are then shuffled so that equal keys meet in one task, which judges
-them in file order, as one process would: never partition by partition.
+record's key. Those keys are then shuffled by a hash of the key, so that equal keys meet in one
+task, which judges them in file order, as one process would: never partition by partition.
 """
 
 from __future__ import annotations
 
 import functools
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -202,18 +203,40 @@ def records_in(result: BlockResult) -> int:
     return result.report.records
 
 
-def key_rows(result: BlockResult, file: int, block: int) -> list[KeyRow]:
-    """Return a block's keys as rows to shuffle, each naming its file, rule and block."""
-    return [
-        (file, rule, key, block, number, fingerprint, shown, line, offset)
-        for rule, rows in enumerate(result.keys)
-        for key, fingerprint, shown, number, line, offset in rows
-    ]
+def key_buckets(
+    result: BlockResult, file: int, block: int, partitions: int
+) -> tuple[list[KeyRow], ...]:
+    """Share a block's keys out among `partitions` judges by a hash of the key.
+
+    CRC-32, not hash(): Python salts hash() per process, and every worker must send one key to
+    the same judge.
+    """
+    buckets: tuple[list[KeyRow], ...] = tuple([] for _ in range(partitions))
+    crc32 = zlib.crc32
+    for rule, rows in enumerate(result.keys):
+        for key, fingerprint, shown, number, line, offset in rows:
+            bucket = crc32(key.encode("utf-8", "surrogatepass")) % partitions
+            buckets[bucket].append((file, rule, key, block, number, fingerprint, shown, line,
+                                    offset))
+    return buckets
 
 
-def group_of(row: KeyRow) -> GroupKey:
-    """Return what a key row is shuffled on: its file, its rule and its key."""
-    return row[0], row[1], row[2]
+def judge_bucket(
+    buckets: Sequence[Sequence[KeyRow]],
+    recipe: Recipe,
+    bases: Mapping[int, Sequence[int]],
+    paths: Mapping[int, tuple[str, str | None]],
+) -> list[Judged]:
+    """Judge the keys every block sent to this judge: each key's records, all of them."""
+    groups: dict[GroupKey, list[KeyRow]] = {}
+    for rows in buckets:
+        for row in rows:
+            found = groups.get((row[0], row[1], row[2]))
+            if found is None:
+                groups[(row[0], row[1], row[2])] = [row]
+            else:
+                found.append(row)
+    return judge_groups(groups.items(), recipe, bases, paths)
 
 
 def record_bases(counts: Mapping[int, Sequence[int]]) -> dict[int, list[int]]:

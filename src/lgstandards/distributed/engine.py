@@ -7,6 +7,7 @@ say clearly what is missing, without the `dask` extra installed.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -21,6 +22,12 @@ from lgstandards.sources import Source
 
 if TYPE_CHECKING:
     from distributed import Client
+
+
+#: The most tasks that judge the keys of the rules across records. Every block sends each judge
+#: its share, so blocks x judges pieces move: enough judges to spread the keys, not so many that
+#: the pieces are tiny.
+MAX_JUDGES = 64
 
 
 class DaskUnavailableError(LgstandardsError):
@@ -183,7 +190,7 @@ def _check_sources(
     }
     done_whole, done_blocks, done_judged = _compute(client, whole, summaries, judged)
     by_file: dict[int, list[tuple[int, int, int, Any]]] = {}
-    for file, block, number, rule, finding in done_judged:
+    for file, block, number, rule, finding in itertools.chain.from_iterable(done_judged):
         by_file.setdefault(file, []).append((block, number, rule, finding))
     reports: list[FileReport | None] = []
     for index, source in enumerate(sources):
@@ -206,13 +213,12 @@ def _judged(
     paths: Mapping[int, tuple[str, str | None]],
 ) -> Any:
     """Return the lazy findings of the rules across files, their keys shuffled by key."""
-    import dask.bag as db
     from dask.delayed import delayed
 
     if not checked or not tasks.across_rules(checker):
         return []
-    rows = [
-        delayed(tasks.key_rows)(result, file, block)
+    blocks = [
+        (file, block, result)
         for file, results in checked.items()
         for block, result in enumerate(results)
     ]
@@ -221,12 +227,18 @@ def _judged(
         for file, results in checked.items()
     }
     bases = delayed(tasks.record_bases)(counts)
-    # A shuffle through tasks puts every record of one key in one partition, whichever block
-    # it came from; never `foldby`, which gathers every key into a single partition.
-    groups = db.from_delayed(rows).groupby(
-        tasks.group_of, shuffle="tasks", npartitions=len(rows)
-    )
-    return groups.map_partitions(tasks.judge_groups, recipe, bases, paths)
+    # Each block shares its keys out among the judges by a hash of the key, and each judge
+    # takes its share from every block: all records of one key meet in one task, whichever
+    # block they came from. One step, with no key ever gathered into a single partition.
+    partitions = max(1, min(len(blocks), MAX_JUDGES))
+    shares = [
+        delayed(tasks.key_buckets, nout=partitions)(result, file, block, partitions)
+        for file, block, result in blocks
+    ]
+    return [
+        delayed(tasks.judge_bucket)([share[judge] for share in shares], recipe, bases, paths)
+        for judge in range(partitions)
+    ]
 
 
 def _check_bag(client: Client, checker: Checker, recipe: Recipe, bag: Any) -> FileReport:
@@ -239,7 +251,8 @@ def _check_bag(client: Client, checker: Checker, recipe: Recipe, bag: Any) -> Fi
     done_blocks, done_judged = _compute(client, summaries, judged)
     return tasks.merge(
         "<data>", "python", done_blocks,
-        [(block, number, rule, finding) for _, block, number, rule, finding in done_judged],
+        [(block, number, rule, finding)
+         for _, block, number, rule, finding in itertools.chain.from_iterable(done_judged)],
         None,
     )
 
