@@ -33,6 +33,13 @@ if TYPE_CHECKING:
     from lgstandards.development.extensions import ExtensionVersion
     from lgstandards.parallel import Part as _Part
 
+#: Checks the sources of one run somewhere else (a cluster), given the checker, the sources in
+#: order, the cap on kept findings and the per-file callback; yields one report per source.
+Engine = Callable[
+    ["Checker", Sequence[Source], "int | None", "Callable[[str], None] | None"],
+    Iterable[FileReport],
+]
+
 #: A step of the record checks: the rules it serves, what to call, and whether that call is a
 #: shared scan (hits by code) or one rule's check (hits).
 _Step = tuple[tuple[Rule, ...], RecordCheck | SharedScan, bool]
@@ -451,12 +458,14 @@ class Checker:
         on_file: Callable[[str], None] | None = None,
         jobs: int = 1,
         placed: int | None = None,
+        engine: Engine | None = None,
     ) -> Report:
         """Check files, directories, globs and '-' (standard input), each file on its own.
 
         With `jobs` above 1, worker processes check them (see `lgstandards.parallel`, which says
-        when workers are used and why the report is the one a single process gives).
-        `placed` is as for `check_source`; workers place every finding.
+        when workers are used and why the report is the one a single process gives). An
+        `engine` (a Dask cluster's, say: `lgstandards.distributed`) checks them instead.
+        `placed` is as for `check_source`; workers and engines place every finding.
         """
         arguments = list(paths)
         expansion = expand_paths(a for a in arguments if a != "-")
@@ -508,6 +517,9 @@ class Checker:
                     continue
             fmt = input_format or detect_format(str(path), _head(path))
             sources.append(Source(shown, fmt, path=path, tabular=self.tabular))
+        if engine is not None:
+            files.extend(engine(self, sources, max_findings, on_file))
+            return self.report(files)
         if jobs > 1 and self.recipe is not None:
             from lgstandards import parallel
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -27,7 +28,7 @@ from lgstandards.reporters.escape import safe_line
 
 if TYPE_CHECKING:
     from lgstandards.config import Check, Config
-    from lgstandards.conformance import Checker
+    from lgstandards.conformance import Checker, Engine
     from lgstandards.development.statements import InputDigest, StandardFiles
     from lgstandards.report import FileReport, Report
     from lgstandards.rules import RuleOptions
@@ -508,6 +509,7 @@ def _run(
     jobs: Sequence[Job], options: RuleOptions, progress: Progress | None, workers: int = 1,
     stdin: Callable[[], bytes] | None = None, each: list[Report] | None = None,
     placed: int | None = None,
+    engine: Engine | None = None,
 ) -> Report:
     """Check each job and return the combined report; `each` receives one report per job.
 
@@ -533,6 +535,7 @@ def _run(
             on_file=progress.on_file if progress is not None else None,
             jobs=workers,
             placed=placed,
+            engine=engine,
         )
         reports.append(report.filtered(job.select or (), job.ignore or ()).capped(job.max_findings))
     if each is not None:
@@ -675,6 +678,13 @@ def _unrouted_report(files: Sequence[tuple[str, str]]) -> Report:
     "parts, when there is 32 MiB or more to check; 0 for one per CPU.  [default: 1]",
 )
 @click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    help="Check on a Dask cluster: a scheduler's address (tcp://HOST:8786), or 'local' for a "
+    "cluster of this machine's CPUs. Needs the dask extra: pip install 'lgstandards[dask]'.",
+)
+@click.option(
     "--statement",
     "statement_path",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -705,6 +715,7 @@ def validate(
     extensions: tuple[str, ...],
     profile: str | None,
     workers: int | None,
+    dask_address: str | None,
     statement_path: Path | None,
 ) -> int:
     """Check data files (JSON, NDJSON, CSV; files, folders, globs or - for stdin).
@@ -721,6 +732,8 @@ def validate(
         raise ConfigError("give exactly one of --standard ID[@VERSION] or --schema FILE")
     if schema_file is not None and (extensions or profile):
         raise ConfigError("--extension and --profile apply to a standard, not to --schema FILE")
+    if dask_address is not None and workers is not None:
+        raise ConfigError("give --jobs or --dask, not both: a Dask cluster has its own workers")
     chosen_select, chosen_ignore = split(select), split(ignore)
     refuse_unknown_selectors((*chosen_select, *chosen_ignore))
     config = _load_config(config_file, no_config)
@@ -779,7 +792,14 @@ def validate(
         # The text report shows a few examples of each group: only those need a column, and
         # finding one scans the record's text.
         placed = settings.examples if settings.fmt == "text" else None
-        report = _run(jobs, rule_options, meter, settings.workers, read_stdin, reports, placed)
+        with contextlib.ExitStack() as stack:
+            engine = None
+            if dask_address is not None:
+                from lgstandards.distributed import DaskEngine, connect
+
+                engine = DaskEngine(stack.enter_context(connect(dask_address)))
+            report = _run(jobs, rule_options, meter, settings.workers, read_stdin, reports,
+                          placed, engine)
     finally:
         if meter is not None:
             meter.close()
