@@ -29,12 +29,19 @@ OPTION = re.compile(r"(?<![\w-])--[a-z][a-z0-9-]*")
 ENDS = (".", ",", ";", ":", ")", "`", '"')
 
 
+def _subcommands(group: click.Group) -> dict[str, click.Command]:
+    """Return a group's sub-commands by name (the CLI imports each only when asked for it)."""
+    ctx = click.Context(group)
+    found = {name: group.get_command(ctx, name) for name in group.list_commands(ctx)}
+    return {name: sub for name, sub in found.items() if sub is not None}
+
+
 def _commands(command: click.Command = cli, path: tuple[str, ...] = ()) -> Iterator[
         tuple[tuple[str, ...], click.Command]]:
     """Yield every command and group with its path of names, the root first."""
     yield path, command
     if isinstance(command, click.Group):
-        for name, sub in command.commands.items():
+        for name, sub in _subcommands(command).items():
             yield from _commands(sub, (*path, name))
 
 
@@ -52,7 +59,7 @@ def _command_at(path: tuple[str, ...]) -> click.Command:
     command: click.Command = cli
     for name in path:
         assert isinstance(command, click.Group)
-        command = command.commands[name]
+        command = _subcommands(command)[name]
     return command
 
 
@@ -65,10 +72,10 @@ def foreign_options(text: str, path: tuple[str, ...]) -> list[str]:
     for token in text.split():
         word = token.strip("`'\"()[],.;:")
         named = quoted
-        if (previous == "lgstandards" and word in cli.commands) or word == "check-api":
-            named = cli.commands[word]
-        elif isinstance(quoted, click.Group) and word in quoted.commands:
-            named = quoted.commands[word]
+        if (previous == "lgstandards" and word in _subcommands(cli)) or word == "check-api":
+            named = _subcommands(cli)[word]
+        elif isinstance(quoted, click.Group) and word in _subcommands(quoted):
+            named = _subcommands(quoted)[word]
         foreign += [o for o in OPTION.findall(token) if o not in _accepted(named or own)]
         # A sentence quoting a command line ends it, unless this word named the command.
         quoted = None if token.endswith(ENDS) and named is quoted else named

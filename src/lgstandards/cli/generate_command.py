@@ -39,12 +39,15 @@ def generate(standard: str, count: int, invalid: bool, share: float | None, seed
 
     Records are grown from the version's valid examples with new UPRNs, USRNs, postcodes,
     streets and references (never repeated in a file) and dates moved by whole weeks, so each
-    passes `lgstandards validate` with no finding. With --invalid each record has one defect;
-    the sidecar lists, per record, the defect and the finding (code and pointer) validate gives
-    (with --invalid-share, only some records have one, and the sidecar lists those).
-    Records are dated around the examples' day, 2026-12-05: validate them with
-    --today 2026-12-05 later on. Exit codes: 0 written; 2 unknown standard, an API standard, or
-    a file that cannot be written.
+    passes `lgstandards validate` with no finding.
+
+    With --invalid each record has one defect; the sidecar lists, per record, the defect and the
+    finding (code and pointer) validate gives. With --invalid-share only some records have one,
+    and the sidecar lists those.
+
+    Records are dated around the examples' day, 2026-12-05: check them later with
+    `lgstandards validate --today 2026-12-05`. Exit codes: 0 written; 2 unknown standard, an API
+    standard, or a file that cannot be written.
     """
     from lgstandards.generate import generator, sidecar_path, write
 
