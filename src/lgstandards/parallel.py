@@ -60,11 +60,19 @@ def _splittable(checker: Checker, source: Source) -> bool:
     and binary files are reported whole, as one process would), checked by rules that all know
     how to compare records across parts.
     """
+    return _size(source) >= 2 * PART_MIN_BYTES and cuttable(checker, source)
+
+
+def cuttable(checker: Checker, source: Source) -> bool:
+    """Return whether a file may be checked in pieces: plain NDJSON, rules that compare across.
+
+    Its head must need no whole-file finding (UTF-16 and binary files are reported whole, as one
+    process would), and every rule across the file must know how to compare records checked
+    apart. Shared by `--jobs` and the Dask engine, which each add their own size threshold.
+    """
     if source.format != "ndjson" or source.path is None or not source.path.is_file():
         return False
     if any(rule.per_file is not None and rule.across is None for rule in checker.rules):
-        return False
-    if _size(source) < 2 * PART_MIN_BYTES:
         return False
     try:
         with source.path.open("rb") as handle:
@@ -82,7 +90,11 @@ def boundary(handle: IO[bytes], offset: int, size: int) -> int:
     if offset >= size:
         return size
     handle.seek(offset - 1)
-    handle.readline()  # To just after the line holding the byte before `offset`.
+    # To just after the line holding the byte before `offset`, in bounded reads: one long line
+    # must not be held whole.
+    while chunk := handle.readline(2**20):
+        if chunk.endswith(b"\n"):
+            break
     return min(handle.tell(), size)
 
 

@@ -21,9 +21,9 @@ from typing import Any
 
 from lgstandards.conformance import Checker, Recipe, locate_finding
 from lgstandards.findings import Finding, Severity, SourceLocation, frozen
-from lgstandards.parallel import Part
+from lgstandards.parallel import Part, cuttable, measure
 from lgstandards.report import FileReport
-from lgstandards.sources import GZIP_MAGIC, Record, Source, only_blank_lines
+from lgstandards.sources import Record, Source, only_blank_lines
 
 #: The bytes of a file per block unless told otherwise: a task holds its block in memory.
 DEFAULT_BLOCKSIZE = 64 * 2**20
@@ -67,24 +67,12 @@ def across_rules(checker: Checker) -> int:
 
 
 def can_split(checker: Checker, source: Source, blocksize: int) -> bool:
-    """Return whether a file may be cut into blocks: plain NDJSON larger than one block.
-
-    Its head must need no whole-file finding (UTF-16 and binary files are reported whole, as
-    one process would), gzip cannot be read from the middle, and every rule across the file
-    must know how to compare records that are checked apart.
-    """
-    if source.format != "ndjson" or source.path is None or not source.path.is_file():
-        return False
-    if any(rule.per_file is not None and rule.across is None for rule in checker.rules):
-        return False
+    """Return whether a file may be cut into blocks: one `--jobs` could cut, over one block."""
     try:
-        if source.path.stat().st_size <= blocksize:
-            return False
-        with source.path.open("rb") as handle:
-            head = handle.read(8192)
+        larger = source.path is not None and source.path.stat().st_size > blocksize
     except OSError:
         return False
-    return not head.startswith((b"\xff\xfe", b"\xfe\xff", GZIP_MAGIC)) and b"\x00" not in head
+    return larger and cuttable(checker, source)
 
 
 def nominal_blocks(size: int, blocksize: int) -> list[tuple[int, int]]:
@@ -92,32 +80,11 @@ def nominal_blocks(size: int, blocksize: int) -> list[tuple[int, int]]:
     return [(start, min(start + blocksize, size)) for start in range(0, size, blocksize)]
 
 
-def _line_end(handle: Any, at: int, size: int) -> int:
-    """Return the offset just past the line that holds byte `at - 1` (the ends stay put)."""
-    if at <= 0 or at >= size:
-        return min(max(at, 0), size)
-    handle.seek(at - 1)
-    # In bounded reads: one long line must not be held whole.
-    while chunk := handle.readline(2**20):
-        if chunk.endswith(b"\n"):
-            break
-    return int(handle.tell())
-
-
 def find_span(path: str, start: int, end: int, size: int) -> Span:
     """Move a block to line ends and count its lines (a task: each block finds its own)."""
-    with open(path, "rb") as handle:
-        # Both ends move the same way, so one block ends exactly where the next begins.
-        start, end = _line_end(handle, start, size), _line_end(handle, end, size)
-        handle.seek(start)
-        lines, left = 0, max(end - start, 0)
-        while left:
-            chunk = handle.read(min(left, 2**22))
-            if not chunk:
-                break
-            lines += chunk.count(b"\n")
-            left -= len(chunk)
-    return Span(start, max(start, end), lines)
+    # Found as `--jobs` finds its parts, so one block ends exactly where the next begins.
+    first, last, lines = measure(path, start, end, size)
+    return Span(first, max(first, last), lines)
 
 
 def first_lines(spans: Sequence[Span]) -> list[int]:
