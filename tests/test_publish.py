@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -504,3 +506,99 @@ def test_cli_publish_other_standards_folder(tmp_path: Path,
     code = main(["publish", str(tmp_path / "out"), "--standards-dir", str(tmp_path / "standards")])
     assert code == 0
     assert (tmp_path / "out" / "thing" / "latest" / "schema.json").is_file()
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    """Return every file under a folder, by relative path, with its bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_failed_publish_leaves_the_earlier_tree_whole(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A write failing part way through the new tree leaves the old one byte for byte."""
+    cat = small_catalogue(tmp_path / "standards")
+    out = tmp_path / "site"
+    publish(cat, out)
+    (out / "CNAME").write_text("standards.example.gov.uk")
+    before = _snapshot(out)
+    real = Path.write_bytes
+    calls = []
+
+    def full_disk(self: Path, data: bytes) -> int:
+        calls.append(self)
+        if len(calls) > 3:
+            raise OSError(28, "No space left on device")
+        return real(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", full_disk)
+    with pytest.raises(PublishError, match="No space left"):
+        publish(cat, out, include_drafts=True)
+    assert len(calls) > 3  # The failure came part way through, not before the first file.
+    assert _snapshot(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "standards"]
+
+
+def test_republishing_keeps_the_hosts_files_and_unchanged_timestamps(tmp_path: Path) -> None:
+    """The swapped-in tree carries the host's own files and folders and unchanged files' times."""
+    cat = small_catalogue(tmp_path / "standards")
+    out = tmp_path / "site"
+    publish(cat, out)
+    (out / ".well-known").mkdir()
+    (out / ".well-known" / "security.txt").write_text("Contact: mailto:x@example.gov.uk")
+    (out / "CNAME").write_text("standards.example.gov.uk")
+    (out / "latest").symlink_to("index.json")
+    unchanged = out / "index.schema.json"
+    os.utime(unchanged, (1_000_000_000, 1_000_000_000))
+    out.chmod(0o750)
+    result = publish(cat, out, include_drafts=True)
+    assert result.written > 0
+    assert "future/0.1.0/schema.json" in _snapshot(out)
+    assert (out / ".well-known" / "security.txt").read_text().startswith("Contact:")
+    assert (out / "CNAME").read_text() == "standards.example.gov.uk"
+    assert os.readlink(out / "latest") == "index.json"
+    assert unchanged.stat().st_mtime == 1_000_000_000
+    assert stat.S_IMODE(out.stat().st_mode) == 0o750
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "standards"]
+
+
+def test_a_folder_that_cannot_be_moved_is_written_in_place(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A mount point (renaming it fails) gets each file replaced, and nothing is left beside it."""
+    cat = small_catalogue(tmp_path / "standards")
+    out = tmp_path / "site"
+    publish(cat, out)
+    real = os.rename
+
+    def busy(source: Any, destination: Any) -> None:
+        if Path(source) == out:
+            raise OSError(16, "Device or resource busy")
+        real(source, destination)
+
+    monkeypatch.setattr(os, "rename", busy)
+    inode = out.stat().st_ino
+    result = publish(cat, out, include_drafts=True)
+    assert out.stat().st_ino == inode
+    assert _snapshot(out) == dict(build_tree(cat, include_drafts=True).files)
+    assert "future/0.1.0/schema.json" in {f.path for f in result.files}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "standards"]
+
+
+def test_publishing_into_the_current_folder_or_through_a_link(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A shell standing in the folder keeps it; a linked folder is filled, the link kept."""
+    cat = small_catalogue(tmp_path / "standards")
+    out = tmp_path / "site"
+    publish(cat, out)
+    inode = out.stat().st_ino
+    monkeypatch.chdir(out)
+    publish(cat, Path("."), include_drafts=True)
+    assert out.stat().st_ino == inode
+    assert (out / "future" / "0.1.0" / "schema.json").is_file()
+    monkeypatch.chdir(tmp_path)
+    link = tmp_path / "current"
+    link.symlink_to(out)
+    publish(cat, link)
+    assert link.is_symlink()
+    assert not (out / "future").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["current", "site", "standards"]

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, Literal, overload
 
-__all__ = ["Discard", "atomic_write", "write_bytes", "write_text"]
+__all__ = ["Discard", "atomic_write", "process_umask", "write_bytes", "write_text"]
 
 
 class Discard(Exception):
@@ -60,7 +60,8 @@ def _atomic(path: Path, mode: str) -> Iterator[IO[Any]]:
             handle.flush()
             os.fsync(handle.fileno())
         # mkstemp makes the file private; it should be as readable as the one it replaces.
-        os.chmod(temporary, stat.S_IMODE(existing.st_mode) if existing else 0o666 & ~_umask())
+        permissions = stat.S_IMODE(existing.st_mode) if existing else 0o666 & ~process_umask()
+        os.chmod(temporary, permissions)
         os.replace(temporary, target)
     except Discard:
         pass
@@ -113,7 +114,7 @@ def _named(exc: OSError, path: Path) -> OSError:
     return OSError(exc.errno, exc.strerror, str(path))
 
 
-def _umask() -> int:
+def process_umask() -> int:
     """Return the process's file-creation mask (reading it means setting it, then back)."""
     mask = os.umask(0o022)
     os.umask(mask)

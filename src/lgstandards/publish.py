@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
+import stat
+import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -24,7 +27,7 @@ from lgstandards import site
 from lgstandards.development.lifecycle import is_bootstrap
 from lgstandards.development.typescript import TYPES_NAME
 from lgstandards.errors import LgstandardsError, SchemaError, StandardNotFoundError
-from lgstandards.files import write_bytes
+from lgstandards.files import process_umask, write_bytes
 from lgstandards.findings import escape_pointer_part
 from lgstandards.lock import version_files
 from lgstandards.registry import Catalogue, Manifest, StandardVersion, Status, VersionEntry
@@ -731,7 +734,9 @@ def write_tree(tree: Tree, out_dir: Path) -> PublishResult:
 
     Only files under the names a tree uses (its top-level files, `assets/` and a folder per
     standard, now or in the earlier tree) are removed, so a host's own files such as `CNAME`
-    survive.
+    survive. The new tree is built in a folder beside `out_dir` and swapped in whole, so a run
+    that fails leaves the earlier tree as it was; where the folder cannot be swapped (a mount
+    point, a parent folder that is not writable) each file is replaced whole, one at a time.
     """
     if out_dir.exists() and not out_dir.is_dir():
         raise PublishError(f"{out_dir} is a file, not a folder")
@@ -742,40 +747,137 @@ def write_tree(tree: Tree, out_dir: Path) -> PublishResult:
             "choose an empty or new folder so nothing of yours is overwritten"
         )
     owned = _TOP_LEVEL | (previous or frozenset()) | {p.split("/", 1)[0] for p in tree.files}
-    written = 0
-    removed: list[str] = []
+    # Through a symbolic link, the folder it points at is the one replaced.
+    target = Path(os.path.realpath(out_dir))
+    staging: Path | None = None
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        for name in sorted(owned):
-            top = out_dir / name
-            candidates = sorted(top.rglob("*")) if top.is_dir() else [top]
-            for path in candidates:
-                relative = path.relative_to(out_dir).as_posix()
-                if (path.is_file() or path.is_symlink()) and relative not in tree.files:
-                    path.unlink()
-                    removed.append(relative)
-        for relative, data in tree.files.items():
-            target = out_dir / relative
-            if target.is_dir():
-                shutil.rmtree(target)
-            # Unchanged files keep their timestamps, so syncing the tree to a host copies less.
-            if target.is_file() and target.read_bytes() == data:
-                continue
+        # A shell standing in the folder would be left in a removed one: replace files there.
+        if not Path.cwd().is_relative_to(target):
             target.parent.mkdir(parents=True, exist_ok=True)
-            write_bytes(target, data)
-            written += 1
-        for name in sorted(owned):
-            top = out_dir / name
-            if not top.is_dir():
-                continue
-            # Deepest first, so a folder emptied by removing its sub-folders goes too.
-            for folder in [*sorted((p for p in top.rglob("*") if p.is_dir()), reverse=True), top]:
-                if not any(folder.iterdir()):
-                    folder.rmdir()
+            staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name[:100]}.",
+                                            suffix=".tmp"))
+    except OSError:
+        pass  # No folder can be made beside it: replace files in place.
+    try:
+        if staging is None:
+            written, removed = _write_in_place(tree, target, owned)
+        else:
+            try:
+                written, removed = _stage(tree, target, staging, owned)
+                swapped = _swap(staging, target)
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+            if not swapped:
+                shutil.rmtree(staging, ignore_errors=True)
+                written, removed = _write_in_place(tree, target, owned)
     except OSError as exc:
         raise PublishError(f"cannot write the tree to {out_dir}: {exc}") from None
     return PublishResult(out_dir, tree.listing(), written, tuple(sorted(removed)), tree.base_url,
                          tree.types_left_out)
+
+
+def _link_or_copy(source: str, destination: str) -> str:
+    """Hard-link an unchanged file into the new tree (its timestamp kept), or copy it."""
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copy2(source, destination)
+    return destination
+
+
+def _stale(target: Path, owned: frozenset[str], tree: Tree) -> list[str]:
+    """Return the files of the earlier tree, under the names a tree uses, that `tree` lacks."""
+    stale = []
+    for name in sorted(owned):
+        top = target / name
+        for path in sorted(top.rglob("*")) if top.is_dir() else [top]:
+            relative = path.relative_to(target).as_posix()
+            if (path.is_file() or path.is_symlink()) and relative not in tree.files:
+                stale.append(relative)
+    return stale
+
+
+def _stage(tree: Tree, target: Path, staging: Path, owned: frozenset[str]) -> tuple[
+        int, list[str]]:
+    """Build the new tree in `staging`, with the host's own files of `target` carried over."""
+    removed = _stale(target, owned, tree) if target.is_dir() else []
+    if target.is_dir():
+        os.chmod(staging, stat.S_IMODE(target.stat().st_mode))
+        for entry in sorted(target.iterdir()):
+            if entry.name in owned:
+                continue
+            if entry.is_symlink():
+                os.symlink(os.readlink(entry), staging / entry.name)
+            elif entry.is_dir():
+                shutil.copytree(entry, staging / entry.name, symlinks=True,
+                                copy_function=_link_or_copy)
+            else:
+                _link_or_copy(str(entry), str(staging / entry.name))
+    else:
+        os.chmod(staging, 0o777 & ~process_umask())
+    written = 0
+    for relative, data in tree.files.items():
+        old = target / relative
+        new = staging / relative
+        new.parent.mkdir(parents=True, exist_ok=True)
+        # Unchanged files keep their timestamps, so syncing the tree to a host copies less.
+        if old.is_file() and not old.is_symlink() and old.read_bytes() == data:
+            _link_or_copy(str(old), str(new))
+            continue
+        new.write_bytes(data)
+        written += 1
+    return written, removed
+
+
+def _swap(staging: Path, target: Path) -> bool:
+    """Put the staged tree in the place of `target`; False if `target` cannot be moved."""
+    if not target.exists():
+        os.rename(staging, target)
+        return True
+    holder = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name[:100]}.",
+                                   suffix=".old"))
+    try:
+        try:
+            os.rename(target, holder / "tree")
+        except OSError:
+            return False  # A mount point, or a folder in use that cannot be renamed.
+        try:
+            os.rename(staging, target)
+        except BaseException:
+            os.rename(holder / "tree", target)
+            raise
+    finally:
+        shutil.rmtree(holder, ignore_errors=True)
+    return True
+
+
+def _write_in_place(tree: Tree, target: Path, owned: frozenset[str]) -> tuple[int, list[str]]:
+    """Replace each file of the tree whole, one at a time, and remove the stale ones."""
+    written = 0
+    removed = _stale(target, owned, tree) if target.is_dir() else []
+    target.mkdir(parents=True, exist_ok=True)
+    for relative in removed:
+        (target / relative).unlink()
+    for relative, data in tree.files.items():
+        path = target / relative
+        if path.is_dir():
+            shutil.rmtree(path)
+        # Unchanged files keep their timestamps, so syncing the tree to a host copies less.
+        if path.is_file() and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes(path, data)
+        written += 1
+    for name in sorted(owned):
+        top = target / name
+        if not top.is_dir():
+            continue
+        # Deepest first, so a folder emptied by removing its sub-folders goes too.
+        for folder in [*sorted((p for p in top.rglob("*") if p.is_dir()), reverse=True), top]:
+            if not any(folder.iterdir()):
+                folder.rmdir()
+    return written, removed
 
 
 def publish(
