@@ -101,7 +101,7 @@ def test_skips_say_why_and_all_are_listed(adapter_report: Report) -> None:
     """Each check that did not run says why and what would run it; none hides behind 'more'."""
     skips = [f for f in adapter_report.findings if f.code == "api.skipped"]
     # The library's caller accepts no options, so the skips ask in words.
-    assert skips and all("writes allowed to a sandbox." in f.message for f in skips)
+    assert skips and all("writes to a sandbox are allowed." in f.message for f in skips)
     text = _render(adapter_report, "text")
     block = text.split("[api.skipped]")[1].split("\n\n")[0]
     assert "more" not in block

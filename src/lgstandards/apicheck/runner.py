@@ -266,8 +266,8 @@ def _run_suite(run: Run, suite: tuple[Step, ...]) -> list[Outcome]:
     for step in suite:
         reason = None
         if step.writes and not run.writes:
-            reason = ("This operation was not checked: it writes, so it needs "
-                      f"{run.allow_writes('writes allowed to a sandbox')}.")
+            reason = ("This operation was not checked: it writes, so it is checked only when "
+                      f"{run.allow_writes('writes to a sandbox are allowed')}.")
         elif run.down is not None:
             reason = "This operation was not checked: the server had stopped answering."
         if reason is not None:
