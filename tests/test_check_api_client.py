@@ -75,7 +75,7 @@ def test_writes_refused_without_allow_writes() -> None:
     """A POST is refused before it is sent when writes are not allowed."""
     recorder = Recorder(_ok)
     client = _safe(recorder)
-    with pytest.raises(UnsafeRequestError, match="--allow-writes"):
+    with pytest.raises(UnsafeRequestError, match="does not allow writes"):
         client.request("POST", client.url("/missed-collections"), json={})
     assert recorder.requests == []
 

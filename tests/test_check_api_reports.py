@@ -90,15 +90,18 @@ def test_advice_follows_what_came_back() -> None:
     """A 404 and a 500 for the same check get different advice."""
     from lgstandards.apicheck.checks import status_advice
 
-    missing = status_advice("api.status", 404, (200,), "GET")
+    missing = status_advice("api.status", 404, (200,), "GET", frozenset({"--base-url"}))
     failed = status_advice("api.status", 500, (200,), "GET")
     assert "--base-url" in missing and "logs" in failed and missing != failed
+    # A caller without the option (the web form) is told the same in words.
+    assert "check that the base URL is" in status_advice("api.status", 404, (200,), "GET")
 
 
 def test_skips_say_why_and_all_are_listed(adapter_report: Report) -> None:
     """Each check that did not run says why and what would run it; none hides behind 'more'."""
     skips = [f for f in adapter_report.findings if f.code == "api.skipped"]
-    assert skips and all("--allow-writes" in f.message for f in skips)
+    # The library's caller accepts no options, so the skips ask in words.
+    assert skips and all("writes to a sandbox are allowed." in f.message for f in skips)
     text = _render(adapter_report, "text")
     block = text.split("[api.skipped]")[1].split("\n\n")[0]
     assert "more" not in block

@@ -9,15 +9,20 @@ written after `lgstandards OTHER` belongs to that other command).
 from __future__ import annotations
 
 import html
+import ipaddress
 import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 import pytest
 
+from lgstandards.apicheck import check_api
 from lgstandards.cli import cli, main
+from lgstandards.report import Report
+from lgstandards.reporters import render
 from tests.test_reference_server import serve
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,9 +68,9 @@ def _command_at(path: tuple[str, ...]) -> click.Command:
     return command
 
 
-def foreign_options(text: str, path: tuple[str, ...]) -> list[str]:
-    """Return the options text suggests that the command at path does not accept."""
-    own = _command_at(path)
+def foreign_options(text: str, path: tuple[str, ...] | None) -> list[str]:
+    """Return the options text suggests that the command at path (None: the web) does not take."""
+    own = _command_at(path) if path is not None else None
     quoted: click.Command | None = None
     previous = ""
     foreign = []
@@ -76,7 +81,9 @@ def foreign_options(text: str, path: tuple[str, ...]) -> list[str]:
             named = _subcommands(cli)[word]
         elif isinstance(quoted, click.Group) and word in _subcommands(quoted):
             named = _subcommands(quoted)[word]
-        foreign += [o for o in OPTION.findall(token) if o not in _accepted(named or own)]
+        context = named or own
+        foreign += [o for o in OPTION.findall(token)
+                    if context is None or o not in _accepted(context)]
         # A sentence quoting a command line ends it, unless this word named the command.
         quoted = None if token.endswith(ENDS) and named is quoted else named
         previous = word
@@ -90,6 +97,7 @@ def test_the_check_itself_catches_a_foreign_option() -> None:
     assert foreign_options("`lgstandards validate` sets it with --past-days", ("export",)) == []
     assert foreign_options("written by check-api --statement.", ("verify",)) == []
     assert foreign_options("give --probe, or --since", ("check-api",)) == ["--since"]
+    assert foreign_options("give --postcode. `check-api --timeout` waits", None) == ["--postcode"]
 
 
 @pytest.mark.parametrize(
@@ -183,11 +191,93 @@ def test_convert_refusals_name_its_own_options(
     assert foreign_options(shown, ("convert",)) == []
 
 
-def test_check_api_advice_names_its_own_options(capsys: pytest.CaptureFixture[str]) -> None:
-    """check-api's skipped checks ask for options check-api takes (--postcode, --probe)."""
+#: Where the reference server serves waste-collections-api 2.0.0, and where it serves nothing.
+WASTE_V2, NOWHERE = "/waste/v2", "/nothing-here"
+
+
+def _words(text: str) -> str:
+    """Return a report's words: a page without its style sheet (`--err`) and tags."""
+    return html.unescape(re.sub(r"<style.*?</style>|<[^>]+>", " ", text, flags=re.S))
+
+
+def _rendered(report: Report) -> str:
+    """Return a report in every format a person or a machine reads its advice in."""
+    return "\n".join(_words(render(report, fmt)) for fmt in
+                     ("text", "markdown", "html", "json", "junit", "sarif", "github"))
+
+
+@pytest.mark.parametrize(("mount", "own"), [(WASTE_V2, "--postcode"), (NOWHERE, "--base-url")])
+def test_check_api_advice_names_its_own_options(
+    mount: str, own: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """check-api's advice asks for options check-api takes: --postcode, --header, --base-url."""
     with serve() as url:
-        for fmt in ("text", "markdown"):
+        for fmt in ("text", "markdown", "html"):
             shown = _run(capsys, "check-api", "-s", "waste-collections-api@2",
-                         "--base-url", f"{url}/waste", "--format", fmt)
-            assert "--postcode" in shown
-            assert foreign_options(shown, ("check-api",)) == []
+                         "--base-url", f"{url}{mount}", "--rate-limit", "500/s", "--format", fmt)
+            assert own in shown
+            assert foreign_options(_words(shown), ("check-api",)) == []
+
+
+def test_verify_rerun_advice_names_only_verify_options(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """verify --rerun's run asks for probes with its own --probe, and for the rest in words."""
+    import lgstandards.apicheck.runner as runner
+
+    reports: list[Report] = []
+
+    def keep(*args: Any, **kwargs: Any) -> Report:
+        """Run the check as verify does, keeping its report to read."""
+        reports.append(check_api(*args, **kwargs))
+        return reports[-1]
+
+    statement = tmp_path / "statement.json"
+    with serve() as url:
+        _run(capsys, "check-api", "-s", "waste-collections-api@2", "--base-url",
+             f"{url}{WASTE_V2}", "--postcode", "BN43 5RA", "--rate-limit", "500/s",
+             "--statement", str(statement))
+        monkeypatch.setattr(runner, "check_api", keep)
+        shown = [_run(capsys, "verify", str(statement), "--rerun")]
+        recorded = json.loads(statement.read_text(encoding="utf-8"))
+        recorded["api"]["base_url"] = f"{url}{NOWHERE}"
+        statement.write_text(json.dumps(recorded), encoding="utf-8")
+        shown.append(_run(capsys, "verify", str(statement), "--rerun"))
+    assert len(reports) == 2
+    skipped, nowhere = (_rendered(report) for report in reports)
+    assert "--probe postcode=POSTCODE" in skipped
+    assert "Check the base URL" in nowhere and "--base-url" not in nowhere
+    for text in (*shown, skipped, nowhere):
+        assert foreign_options(text, ("verify",)) == []
+
+
+@pytest.mark.parametrize("mount", [WASTE_V2, NOWHERE])
+def test_web_api_checker_advice_names_no_option(mount: str, tmp_path: Path) -> None:
+    """The web's form and JSON API have fields, not options: their advice names none."""
+    from starlette.testclient import TestClient
+
+    from lgstandards.web import Settings, create_app
+    from lgstandards.web.app import DOWNLOADS
+
+    settings = Settings(temp_dir=str(tmp_path), api_rate_limit=500.0,
+                        api_allow_networks=(ipaddress.ip_network("127.0.0.0/8"),))
+    app = create_app(settings, resolver=lambda host, port: ["127.0.0.1"])
+    with serve() as url, TestClient(app, base_url="http://testserver") as client:
+        page = client.get("/check-api").text
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page)
+        assert token is not None
+        sent = client.post("/check-api", data={
+            "csrf_token": token.group(1), "standard": "waste-collections-api@2.0.0",
+            "base_url": f"{url}{mount}"}, files={"none": ("", b"")}, follow_redirects=False)
+        assert sent.status_code == 303, sent.text
+        where = sent.headers["location"]
+        shown = [client.get(where).text, *(client.get(f"{where}/{name}").text
+                                          for name in DOWNLOADS)]
+        answer = client.post("/api/check-api", json={"standard": "waste-collections-api@2",
+                                                      "base_url": f"{url}{mount}"})
+        assert answer.status_code == 200, answer.text
+        shown.append(answer.text)
+    text = "\n".join(_words(each) for each in shown)
+    assert ("give a postcode the server has addresses for" in text if mount == WASTE_V2
+            else "Check the base URL" in text)
+    assert foreign_options(text, None) == []

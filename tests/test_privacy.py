@@ -19,6 +19,7 @@ import pytest
 from lgstandards.apicheck import ApiCheckOptions, Limits, check_api
 from lgstandards.apicheck.openapi import api_document
 from lgstandards.apicheck.privacy import bits, guessable, personal_data
+from lgstandards.cli.check_api_command import check_api as check_api_command
 from lgstandards.conformance import Checker
 from lgstandards.development.migrations import ALL
 from lgstandards.findings import Severity
@@ -31,6 +32,8 @@ V2 = "waste-collections-api@2.0.0"
 QUICK = Limits(rate_limit=500, connect_timeout=5, timeout=5, max_bytes=500_000)
 TOKEN = "reference-staff-token"
 STANDARDS = Path(__file__).resolve().parents[1] / "standards"
+#: check-api's options, so that skips ask for what check-api takes.
+CHECK_API = frozenset(o for p in check_api_command.params for o in p.opts if o.startswith("--"))
 
 
 def _check(base: str, *, token: bool = True, writes: bool = True,
@@ -39,7 +42,8 @@ def _check(base: str, *, token: bool = True, writes: bool = True,
     return check_api(ApiCheckOptions(
         V2, base, probes={"postcode": "BN43 5RA", **(probes or {})}, limits=QUICK,
         headers={"Authorization": f"Bearer {TOKEN}"} if token else {},
-        allow_writes=writes, sandbox_url=base if writes else None, allow_draft=True))
+        allow_writes=writes, sandbox_url=base if writes else None, allow_draft=True,
+        accepts=CHECK_API))
 
 
 def _found(report: Report) -> set[tuple[str, str, str]]:

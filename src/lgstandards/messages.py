@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from typing import Any
 
 from lgstandards.formats import FORMAT_DESCRIPTIONS
@@ -25,6 +25,19 @@ _TYPE_NAMES = {
     "array": "a list",
     "null": "null",
 }
+
+#: A command-line option named in advice, such as "--past-days" (not a CSS "--err" in a word).
+_OPTION = re.compile(r"(?<![\w-])--[a-z][a-z0-9-]*")
+
+
+def suggest(accepts: Set[str], named: str, words: str = "") -> str:
+    """Return advice naming options when the caller accepts every one of them, else `words`.
+
+    The caller (a command, or a web form that has none) says which options it takes, so a
+    message never sends someone to an option their tool would refuse; `words` says the same
+    without naming one, or nothing when only the option could help.
+    """
+    return named if all(option in accepts for option in _OPTION.findall(named)) else words
 
 
 def humanise(name: str) -> str:

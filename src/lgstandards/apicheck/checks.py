@@ -20,6 +20,7 @@ from lgstandards.advice import Advisor
 from lgstandards.apicheck.client import Exchange, SafeClient
 from lgstandards.apicheck.openapi import ApiDocument
 from lgstandards.findings import Finding, Severity, SourceLocation
+from lgstandards.messages import suggest
 
 
 class Level(enum.IntEnum):
@@ -63,16 +64,16 @@ CHECKS: Mapping[str, str] = {
                           "credentials (401 or 403) and is documented with a security scheme.",
     "api.guessable-id": "Identifiers in the URLs of residents' reports and requests cannot be "
                         "guessed from one another: long and random, not sequential numbers.",
-    "api.client": "A response meets what the chosen client needs (--client), such "
-                   "as FixMyStreet's statuses on request updates.",
+    "api.client": "A response meets what the chosen client needs, such as FixMyStreet's "
+                   "statuses on request updates.",
 }
 
-#: Codes that describe the run rather than a check: information, and a warning for --insecure.
+#: Codes that describe the run rather than a check: information, and warnings about the run.
 NOTICES: Mapping[str, str] = {
     "api.skipped": "A check did not run, and why: a probe value, writes or a server that stopped "
                    "answering.",
     "api.summary": "How many requests the run sent, where, and at what rate.",
-    "api.tls-unverified": "TLS certificates were not verified (--insecure).",
+    "api.tls-unverified": "TLS certificates were not verified (`check-api --insecure`).",
     "api.wrong-base-url": "Every request answered 404 or a body that is not JSON, so the base URL "
                           "is probably wrong and no check could judge the API.",
 }
@@ -111,16 +112,19 @@ TITLES: Mapping[str, str] = {
 
 #: How to act on each notice (which unlike a failed check is not the API's to fix), and on the
 #: checks whose fix is more than "behave as the OpenAPI document says". A finding's own advice,
-#: when it has one, is more specific still.
+#: when it has one, is more specific still, and names only options its caller accepts; these
+#: are shown whoever ran the check (check-api, verify --rerun, the web form), so they name
+#: none, or quote check-api's.
 FIXES: Mapping[str, str] = {
-    "api.skipped": "Give what the message asks for (a probe value such as --postcode, or "
-                   "--allow-writes with --sandbox URL), or make the server answer, and run again.",
+    "api.skipped": "Give what the message asks for (a probe value such as a postcode, or "
+                   "writes allowed to a sandbox), or make the server answer, and run again.",
     "api.summary": "Nothing to fix: it records what the run sent, for the server's owners.",
     "api.tls-unverified": "Give the server a certificate that verifies, or trust the council's "
-                          "certificate authority with --ca-bundle FILE instead of --insecure.",
-    "api.wrong-base-url": "Check --base-url: it is the API's root, to which the standard's paths "
-                          "are added, so base URL + the first operation's path should answer "
-                          "JSON in a browser.",
+                          "certificate authority (`check-api --ca-bundle FILE`) instead of not "
+                          "verifying.",
+    "api.wrong-base-url": "Check the base URL: it is the API's root, to which the standard's "
+                          "paths are added, so base URL + the first operation's path should "
+                          "answer JSON in a browser.",
     "api.status": "Answer with the status the standard gives for this request; each finding "
                   "says what came back and what it usually means.",
     "api.content-type": "Send the media type the standard gives, application/json for JSON "
@@ -142,12 +146,12 @@ FIXES: Mapping[str, str] = {
                 "on other sites can use them.",
     "api.rejects-invalid": "Refuse a request body that does not conform, with the status the "
                            "standard gives, rather than storing it.",
-    "api.timeout": "Make the server answer within --timeout, or give a longer --timeout if it "
-                   "is known to be slow.",
-    "api.too-large": "Page long lists, or give a larger --max-bytes if the body is meant to be "
-                     "this large.",
-    "api.unreachable": "Check the host and port of --base-url, that the server is running and "
-                       "reachable from here, and its TLS certificate.",
+    "api.timeout": "Make the server answer within the time limit, or allow it longer "
+                   "(`check-api --timeout SECONDS`) if it is known to be slow.",
+    "api.too-large": "Page long lists, or allow larger bodies (`check-api --max-bytes N`) if "
+                     "the body is meant to be this large.",
+    "api.unreachable": "Check the host and port of the base URL, that the server is running "
+                       "and reachable from here, and its TLS certificate.",
     "api.redirect": "Serve the API on one origin: redirects off it are not followed.",
     "api.advice": "Change the response as the finding's advice says; it conforms already, so "
                   "this is a warning.",
@@ -211,6 +215,7 @@ class Run:
         *,
         writes: bool = False,
         needs: ClientProfile | None = None,
+        accepts: frozenset[str] = frozenset(),
     ) -> None:
         """Prepare a run with the probe values the user gave, and the client chosen."""
         self.client = client
@@ -218,6 +223,8 @@ class Run:
         self.probes = dict(probes)
         self.writes = writes
         self.needs = needs
+        #: The options of the caller (such as "--postcode"), which advice may name.
+        self.accepts = accepts
         self.learned: dict[str, str] = {}
         self.definition: Any = None
         self.down: str | None = None
@@ -230,6 +237,23 @@ class Run:
     def probe(self, name: str) -> str | None:
         """Return a probe value: given by the user, or learned from an earlier response."""
         return self.probes.get(name) or self.learned.get(name)
+
+    def suggest(self, named: str, words: str = "") -> str:
+        """Return advice naming options if the caller accepts them all, else `words`."""
+        return suggest(self.accepts, named, words)
+
+    def ask(self, probe: str, value: str, words: str) -> str:
+        """Return a probe value asked for in words, with the caller's option for it if any."""
+        # check-api gives its commonest probes options of their own (--uprn, --postcode);
+        # verify --rerun has only --probe; the web has form fields, so words alone.
+        option = self.suggest(f"--{probe} {value}", self.suggest(f"--probe {probe}={value}"))
+        return f"{words} ({option})" if option else words
+
+    def allow_writes(self, words: str) -> str:
+        """Return writes to a sandbox asked for in words, with the caller's options if any."""
+        # Both or neither: verify's --allow-writes only repeats a statement's recorded writes.
+        option = self.suggest("--allow-writes with --sandbox URL")
+        return f"{words} ({option})" if option else words
 
     def level(self, operation: str, level: Level) -> Level:
         """Return the level of an operation's checks: core where the chosen client needs it."""
@@ -347,14 +371,16 @@ class Run:
         if exchange.failure is not None:
             failure = exchange.failure
             return [self.outcome(operation, failure.code, level,
-                                 [(failure.message, _failure_advice(failure.code))])], None
+                                 [(failure.message,
+                                   failure_advice(failure.code, self.accepts))])], None
         status = exchange.status or 0
         outcomes = [
             self.outcome(
                 operation, code, level,
                 [] if status in wanted else
                 [(f"{method} {exchange.target} answered {status}; the standard says {said}."
-                  + _hint(code, status), status_advice(code, status, wanted, method))],
+                  + _hint(code, status),
+                  status_advice(code, status, wanted, method, self.accepts))],
             )
         ]
         key = self.api.response_key(method, template, status)
@@ -507,8 +533,9 @@ def _json_error(exc: Exception) -> str:
     return str(exc)
 
 
-def status_advice(code: str, status: int, wanted: Sequence[int], method: str) -> str:
-    """Return what to do about a wrong status, from what was wanted and what came back."""
+def status_advice(code: str, status: int, wanted: Sequence[int], method: str,
+                  accepts: frozenset[str] = frozenset()) -> str:
+    """Return what to do about a wrong status, naming only options the caller `accepts`."""
     said = " or ".join(str(s) for s in wanted)
     if code == "api.unknown-id":
         return ("Answer 404, with the standard's error body, when an identifier is well formed "
@@ -520,13 +547,14 @@ def status_advice(code: str, status: int, wanted: Sequence[int], method: str) ->
         return ("Answer 400 when a value can never be an identifier (it breaks the identifier's "
                 "format), keeping 404 for well-formed identifiers that are not known.")
     if status == 404:
-        return ("The server has nothing at this URL: check that --base-url is the API's root "
+        base = suggest(accepts, "--base-url", "the base URL")
+        return (f"The server has nothing at this URL: check that {base} is the API's root "
                 "(the standard's paths are added to it) and that the server implements this "
                 "operation at this path.")
     if status in (401, 403):
-        return ("The server wants credentials here: give them with --header (such as "
-                "'Authorization: Bearer …' or 'X-Api-Key: …'), or make public data public, as "
-                "the standard says.")
+        give = suggest(accepts, "give them with --header", "send them in a header")
+        return (f"The server wants credentials here: {give} (such as 'Authorization: Bearer …' "
+                "or 'X-Api-Key: …'), or make public data public, as the standard says.")
     if status == 405:
         return f"Implement {method} at this path: the server refused the method."
     if status >= 500:
@@ -537,18 +565,25 @@ def status_advice(code: str, status: int, wanted: Sequence[int], method: str) ->
     return f"Answer {said} to this request, as the standard says."
 
 
-def _failure_advice(code: str) -> str:
-    """Return what to do when a request got no usable response."""
-    return {
-        "api.unreachable": "Check the host name and port of --base-url, that the server is "
-                           "running and reachable from here, and its TLS certificate.",
-        "api.timeout": "Make the server answer within --timeout, or give a longer --timeout if "
-                       "it is known to be slow.",
-        "api.too-large": "Page long lists, or give a larger --max-bytes if the body is "
-                         "expected to be this large.",
-        "api.redirect": "Serve the API on one origin; redirects to another host or scheme are "
-                        "not followed, for safety.",
-    }.get(code, "")
+def failure_advice(code: str, accepts: frozenset[str] = frozenset()) -> str:
+    """Return what to do when a request got no usable response, naming the caller's options."""
+    if code == "api.unreachable":
+        base = suggest(accepts, "--base-url", "the base URL")
+        private = suggest(accepts, " (--ca-bundle FILE trusts a private certificate authority)")
+        return (f"Check the host name and port of {base}, that the server is running and "
+                f"reachable from here, and its TLS certificate{private}.")
+    if code == "api.timeout":
+        return "Make the server answer within " + suggest(
+            accepts, "--timeout, or give a longer --timeout if it is known to be slow.",
+            "the time limit.")
+    if code == "api.too-large":
+        return "Page long lists" + suggest(
+            accepts, ", or give a larger --max-bytes if the body is expected to be this large.",
+            ", so that no body is this large.")
+    if code == "api.redirect":
+        return ("Serve the API on one origin; redirects to another host or scheme are not "
+                "followed, for safety.")
+    return ""
 
 
 def _media_advice(media: str | None, documented: Sequence[str], is_error: bool) -> str:

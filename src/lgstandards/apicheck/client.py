@@ -297,7 +297,8 @@ class SafeClient:
     ) -> None:
         """Wrap `client` for requests under `base_url` (and `sandbox_url` for writes)."""
         if allow_writes and not sandbox_url:
-            raise LgstandardsError("writes need a sandbox: give --sandbox URL with --allow-writes")
+            # Said in words: this guards the library, whose callers may have no options.
+            raise LgstandardsError("writes need a sandbox: give a sandbox URL to write to")
         for name, url in (("base URL", base_url), ("sandbox URL", sandbox_url)):
             if url is not None:
                 check_url(name, url)
@@ -341,7 +342,8 @@ class SafeClient:
             return
         if not self.allow_writes:
             raise UnsafeRequestError(
-                f"refusing to send {method} to {self.redactor.url(url)}: writes need --allow-writes"
+                f"refusing to send {method} to {self.redactor.url(url)}: this run does not "
+                "allow writes"
             )
         segments = unquote(urlsplit(url).path).split("/")
         # '..' would let a URL that starts with the sandbox's path leave it on the server.
@@ -561,8 +563,9 @@ def _reason(exc: Exception) -> str:
     text = str(exc) or type(exc).__name__
     if isinstance(exc, httpx.ConnectError):
         if "CERTIFICATE_VERIFY_FAILED" in text or "certificate" in text.lower():
-            return ("the TLS certificate could not be verified; give --ca-bundle FILE for a "
-                    f"private certificate authority ({text})")
+            # The advice, which knows the caller's options, says how to trust a private one.
+            return ("the TLS certificate could not be verified, as when it is from a private "
+                    f"certificate authority ({text})")
         return f"could not connect ({text})"
     if isinstance(exc, httpx.RemoteProtocolError):
         return f"the server broke the HTTP protocol ({text})"

@@ -51,6 +51,10 @@ class ApiCheckOptions:
     profile: str | None = None
     #: A client whose needs to check as well, such as "fixmystreet" (see CLIENTS).
     client: str | None = None
+    #: The options of the caller (such as "--postcode"): advice names an option only when it is
+    #: here, and otherwise says what to do in words, so that verify --rerun and the web form
+    #: never advise one of check-api's.
+    accepts: frozenset[str] = frozenset()
 
 
 def api_standards(cat: Catalogue) -> str:
@@ -141,7 +145,8 @@ def check_api(
             allow_writes=options.allow_writes, sandbox_url=options.sandbox_url,
             clock=clock, sleep=sleep,
         )
-        run = Run(client, api, probes, writes=options.allow_writes, needs=needs)
+        run = Run(client, api, probes, writes=options.allow_writes, needs=needs,
+                  accepts=options.accepts)
         outcomes = _run_suite(run, suite)
     except LgstandardsError as exc:
         # An error reaches stderr: it must hide the secrets a report would.
@@ -175,9 +180,10 @@ def check_api(
         notices.append(Finding("api.summary", Severity.INFO,
                                f"Checked for {needs.name} as a client: {needs.description}"))
     if not options.verify_tls:
+        asked = run.suggest(" (--insecure)")
         notices.append(Finding("api.tls-unverified", Severity.WARNING,
-                               "TLS certificates were not verified (--insecure); a conforming "
-                               "API must also have a valid certificate."))
+                               f"TLS certificates were not verified{asked}; a conforming API "
+                               "must also have a valid certificate."))
     files = _file_reports(outcomes, suite)
     report = Report(
         "+".join((version.ref, *(layer.ref for e in effective for layer in e.layers))),
@@ -245,10 +251,10 @@ def nothing_there(run: Run, base_url: str, suite: tuple[Step, ...]) -> Finding |
         f"or a body that is not JSON (the first, {first.method} {first.target}, answered "
         f"{first.status}{media}). The base URL is probably wrong, so the findings below say "
         "little about the API itself.",
-        advice=f"Check --base-url: it is the API's root, to which the standard's paths are "
-               f"added, so {base_url}{example} should answer JSON. Look for the root in the "
-               "council's or supplier's API documentation (for Open311 it usually ends in "
-               "/open311/v2).",
+        advice=f"Check {run.suggest('--base-url', 'the base URL')}: it is the API's root, to "
+               f"which the standard's paths are added, so {base_url}{example} should answer "
+               "JSON. Look for the root in the council's or supplier's API documentation (for "
+               "Open311 it usually ends in /open311/v2).",
     )
 
 
@@ -260,8 +266,8 @@ def _run_suite(run: Run, suite: tuple[Step, ...]) -> list[Outcome]:
     for step in suite:
         reason = None
         if step.writes and not run.writes:
-            reason = ("This operation was not checked: it writes, so it needs --allow-writes "
-                      "and --sandbox URL.")
+            reason = ("This operation was not checked: it writes, so it is checked only when "
+                      f"{run.allow_writes('writes to a sandbox are allowed')}.")
         elif run.down is not None:
             reason = "This operation was not checked: the server had stopped answering."
         if reason is not None:

@@ -11,6 +11,7 @@ import click
 from lgstandards.cli.common import (
     FAIL_ON,
     FORMATS,
+    accepted_options,
     exit_code,
     refuse_unknown_selectors,
     report_options,
@@ -200,6 +201,7 @@ def check_api(
         extensions=extensions or config.extensions,
         profile=profile or config.profile,
         client=client or config.client,
+        accepts=accepted_options(),
     )
     # Settings are checked before any request is sent, so a typo costs no traffic.
     the_format = fmt or config.format or "text"

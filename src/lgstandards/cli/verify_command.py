@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from lgstandards.cli.check_api_command import _probe_pairs
+from lgstandards.cli.common import accepted_options
 from lgstandards.errors import ConfigError
 from lgstandards.reporters.escape import safe_line
 
@@ -66,7 +67,7 @@ def verify(
     api = None
     if rerun:
         sent = dict(parse_header(text) for text in headers)
-        api = ApiRerun(_probe_pairs(probes), sent, allow_writes)
+        api = ApiRerun(_probe_pairs(probes), sent, allow_writes, accepts=accepted_options())
     from lgstandards.sources import expand_paths
 
     # Folders and globs name files as they do for validate; every argument must name one.

@@ -83,6 +83,8 @@ class ApiRerun:
     probes: Mapping[str, str] = field(default_factory=dict)
     headers: Mapping[str, str] = field(default_factory=dict)
     allow_writes: bool = False
+    #: The options of the command re-running it, which the run's advice may name.
+    accepts: frozenset[str] = frozenset()
 
 
 def verify_statement(
@@ -425,6 +427,7 @@ def _verify_api(
         sandbox_url=api["sandbox_url"],
         verify_tls=options["verify_tls"],
         allow_draft=True,
+        accepts=rerun.accepts,
     ), registry=cat).filtered(options["select"], options["ignore"])
     levels = api_levels(report)
     items: list[Item] = []

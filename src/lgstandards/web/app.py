@@ -544,7 +544,10 @@ class WebValidator:
                               headers={"User-Agent": f"lgstandards-web/{__version__}"})
         options = ApiCheckOptions(standard, base_url, probes=probes, headers=headers,
                                   limits=Limits(rate_limit=s.api_rate_limit, connect_timeout=5.0,
-                                                timeout=10.0))
+                                                timeout=10.0),
+                                  # The form and the JSON body have fields, not options: the
+                                  # advice says what to give in words.
+                                  accepts=frozenset())
 
         def run() -> Report | str:
             """Run the check in a worker thread, within the service's slots."""

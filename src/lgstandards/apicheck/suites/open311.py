@@ -119,7 +119,8 @@ def open311_definition(run: Run) -> Iterator[Outcome]:
     code = run.probe("service_code")
     if code is None:
         yield run.skip(O_DEFINITION, _why_no_service(run),
-                       "Give --probe service_code=CODE to check the definition of one service.")
+                       f"Give {run.ask('service_code', 'CODE', 'the code of a service')} to "
+                       "check its definition.")
     else:
         exchange = run.call("GET", template, {"service_code": code}, params=_params(run))
         outcomes, body = _expect(run, exchange, "GET", template, 200, CORE)
@@ -158,7 +159,8 @@ def open311_requests(run: Run) -> Iterator[Outcome]:
         problems = [(f"GET {filtered.target} answered "
                      f"{filtered.failure.code if filtered.failure else got}; the "
                      "standard says 200.",
-                     status_advice("api.query", got, (200,), "GET") if got != 400 else
+                     status_advice("api.query", got, (200,), "GET", run.accepts)
+                     if got != 400 else
                      "Accept Open311's status filter: status=open, status=closed or both.")]
     else:
         wrong = [f"{_as_id(r.get('service_request_id'))} ({r.get('status')})"
@@ -226,7 +228,8 @@ def open311_request(run: Run) -> Iterator[Outcome]:
     request_id = run.probe("service_request_id")
     if request_id is None:
         yield run.skip(O_REQUEST, _why_no_request(run),
-                       "Give --probe service_request_id=ID for a request the server holds.")
+                       "Give " + run.ask("service_request_id", "ID",
+                                         "the id of a request the server holds") + ".")
     else:
         exchange = run.call("GET", template, {"service_request_id": request_id},
                             params=_params(run))
@@ -316,7 +319,8 @@ def open311_create(run: Run) -> Iterator[Outcome]:
     if code is None:
         yield run.skip(O_CREATE, "Creating a request was not checked: no service code was known "
                                  "(GET /services.json listed none).",
-                       "Give --probe service_code=CODE for a service the sandbox accepts.")
+                       "Give " + run.ask("service_code", "CODE",
+                                         "the code of a service the sandbox accepts") + ".")
         return
     form = {
         "service_code": code,

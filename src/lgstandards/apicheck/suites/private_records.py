@@ -37,8 +37,8 @@ class Case:
     probe: str
     #: Build a submission for the sandbox from what the run knows, or None when it cannot.
     submission: Callable[[Run], dict[str, Any] | None]
-    #: Why a submission could not be built, for the skip.
-    needs: str
+    #: Why a submission could not be built, for the skip, asking as the run's caller asks.
+    needs: Callable[[Run], str]
 
     @property
     def create(self) -> str:
@@ -99,10 +99,11 @@ def _known_id(run: Run, case: Case) -> str | None:
     return run.probe(case.probe) or run.learned.get(case.learned)
 
 
-def _nothing_known(case: Case) -> str:
+def _nothing_known(run: Run, case: Case) -> str:
     """Say why no case could be read, and what would read one."""
-    return (f"no {case.noun} was known: give --probe {case.probe}=ID, or --allow-writes with "
-            "--sandbox URL to create one")
+    return (f"no {case.noun} was known; give "
+            f"{run.ask(case.probe, 'ID', 'the id of one the server holds')}, or "
+            f"{run.allow_writes('allow writes to a sandbox')} to create one")
 
 
 def _contact(run: Run) -> dict[str, Any]:
@@ -118,7 +119,8 @@ def create(case: Case) -> Callable[[Run], Iterator[Outcome]]:
         """POST a case (sandbox only): a public view repeats no contact; ids look random."""
         submission = case.submission(run)
         if submission is None:
-            yield run.skip(case.create, f"Creating a {case.noun} was not checked: {case.needs}.")
+            yield run.skip(case.create,
+                           f"Creating a {case.noun} was not checked: {case.needs(run)}.")
             return
         ids: list[str] = []
         for attempt in range(2):
@@ -182,7 +184,7 @@ def status(case: Case) -> Callable[[Run], Iterator[Outcome]]:
         known = _known_id(run, case)
         if known is None:
             yield run.skip(case.status, f"A {case.noun}'s public view was not read: "
-                                        f"{_nothing_known(case)}.")
+                                        f"{_nothing_known(run, case)}.")
         else:
             exchange = run.call("GET", template, {"id": known}, anonymous=True)
             outcomes, body = run.expect(exchange, "GET", template, 200, CORE)
@@ -220,7 +222,7 @@ def record(case: Case) -> Callable[[Run], Iterator[Outcome]]:
         known = _known_id(run, case)
         if known is None:
             yield run.skip(case.record, f"Reading a whole {case.noun} was not checked: "
-                                        f"{_nothing_known(case)}.")
+                                        f"{_nothing_known(run, case)}.")
             return
         if public(run, "GET", template):
             yield run.skip(case.record, "The OpenAPI document gives this operation no security "
@@ -237,8 +239,12 @@ def record(case: Case) -> Callable[[Run], Iterator[Outcome]]:
         if not run.client.headers:
             yield run.skip(case.record, f"Reading a whole {case.noun} with credentials was not "
                                         "checked: no credentials were given.",
-                           "Give the council's credentials with --header, such as --header "
-                           "'Authorization: Bearer TOKEN' (they appear in no report).")
+                           run.suggest("Give the council's credentials with --header, such as "
+                                       "--header 'Authorization: Bearer TOKEN' (they appear in "
+                                       "no report).",
+                                       "Give the council's credentials in a header, such as "
+                                       "'Authorization: Bearer TOKEN' (they appear in no "
+                                       "report)."))
             return
         exchange = run.call("GET", template, {"id": known})
         outcomes, body = run.expect(exchange, "GET", template, 200, CORE)
@@ -286,17 +292,27 @@ def _container_request(run: Run) -> dict[str, Any] | None:
             "contact": _contact(run)}
 
 
-_NEEDS_UPRN = "no UPRN was known (give --uprn, or --postcode to take the first found there)"
+def needs_uprn(run: Run) -> str:
+    """Say that no UPRN was known, and how to give one as the run's caller gives it."""
+    uprn = run.ask("uprn", "UPRN", "one the server has a schedule for")
+    return (f"no UPRN was known; give {uprn}, or "
+            f"{run.ask('postcode', 'POSTCODE', 'a postcode')} to take the first found there")
+
+
+def needs_service(run: Run) -> str:
+    """Say that no UPRN and service were known, and how to give a UPRN."""
+    return (f"no UPRN and service id were known; give {run.ask('uprn', 'UPRN', 'a UPRN')}, and "
+            "check that the schedule answers")
+
 
 #: The kinds of residents' cases the waste collections API keeps private, from 2.0.0.
 CASES: tuple[Case, ...] = (
     Case("/missed-collections", "missed collection report", "missed_collection_id",
-         _missed_collection, "no UPRN and service id were known (give --uprn, and check the "
-                             "schedule answers)"),
+         _missed_collection, needs_service),
     Case("/garden-subscriptions", "garden waste subscription", "garden_subscription_id",
-         _garden_subscription, _NEEDS_UPRN),
+         _garden_subscription, needs_uprn),
     Case("/container-requests", "container request", "container_request_id",
-         _container_request, _NEEDS_UPRN),
+         _container_request, needs_uprn),
 )
 
 

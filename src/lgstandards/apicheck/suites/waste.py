@@ -19,6 +19,8 @@ from lgstandards.apicheck.suites.private_records import (
     CASES,
     case_probes,
     case_steps,
+    needs_service,
+    needs_uprn,
     privacy,
     public,
 )
@@ -50,6 +52,11 @@ _PAGING = ("Honour page and page_size, give total_items and total_pages that add
            "the last page and 400 for page=0.")
 
 
+def _postcode(run: Run) -> str:
+    """Ask for the postcode probe, as the caller gives it."""
+    return run.ask("postcode", "POSTCODE", "a postcode the server has addresses for")
+
+
 def waste_root(run: Run) -> Iterator[Outcome]:
     """GET / answers the API root document naming the standard and version."""
     exchange = run.call("GET", "/")
@@ -62,7 +69,7 @@ def waste_addresses(run: Run) -> Iterator[Outcome]:
     """GET /addresses finds the probe postcode's addresses, in any case and spacing."""
     postcode = run.probe("postcode")
     if postcode is None:
-        yield run.skip(ADDRESSES, "The address lookup was not checked: give --postcode.")
+        yield run.skip(ADDRESSES, f"The address lookup was not checked: give {_postcode(run)}.")
         return
     exchange = run.call("GET", "/addresses", params={"postcode": postcode})
     outcomes, body = run.expect(exchange, "GET", "/addresses", 200, CORE)
@@ -121,7 +128,7 @@ def waste_pagination(run: Run) -> Iterator[Outcome]:
     """GET /addresses pages with page and page_size, and its links lead to the next page."""
     postcode = run.probe("postcode")
     if postcode is None:
-        yield run.skip(ADDRESSES, "Pagination was not checked: give --postcode.")
+        yield run.skip(ADDRESSES, f"Pagination was not checked: give {_postcode(run)}.")
         return
     first = run.call("GET", "/addresses", params={"postcode": postcode, "page_size": "1"})
     outcomes, body = run.expect(first, "GET", "/addresses", 200, CORE)
@@ -199,8 +206,7 @@ def waste_schedule(run: Run) -> Iterator[Outcome]:
     """GET /properties/{uprn}/schedule answers the probe property's schedule."""
     uprn = run.probe("uprn")
     if uprn is None:
-        yield run.skip(SCHEDULE, "The schedule was not checked: give --uprn (or --postcode, to "
-                                 "take the first UPRN found there).")
+        yield run.skip(SCHEDULE, f"The schedule was not checked: {needs_uprn(run)}.")
         return
     anonymous = public(run, "GET", "/properties/{uprn}/schedule")
     exchange = run.call("GET", "/properties/{uprn}/schedule", {"uprn": uprn},
@@ -252,8 +258,9 @@ def waste_report(run: Run) -> Iterator[Outcome]:
     template = "/missed-collections/{reference}"
     reference = run.probe("reference")
     if reference is None:
-        yield run.skip(REPORT, "Reading an existing report was not checked: give --probe "
-                               "reference=REF for a report the server holds.")
+        yield run.skip(REPORT, "Reading an existing report was not checked: give "
+                               + run.ask("reference", "REF",
+                                         "the reference of a report the server holds") + ".")
     else:
         exchange = run.call("GET", template, {"reference": reference})
         outcomes, body = run.expect(exchange, "GET", template, 200, CORE)
@@ -279,8 +286,8 @@ def waste_submit(run: Run) -> Iterator[Outcome]:
     """POST /missed-collections (sandbox only) creates a report that can be read back."""
     uprn, service = run.probe("uprn"), run.probe("service_id")
     if uprn is None or service is None:
-        yield run.skip(SUBMIT, "Submitting a report was not checked: no UPRN and service id "
-                               "were known (give --uprn, and check the schedule answers).")
+        yield run.skip(SUBMIT, "Submitting a report was not checked: "
+                               f"{needs_service(run)}.")
         return
     submission = {
         "uprn": uprn,

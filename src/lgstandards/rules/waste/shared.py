@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from lgstandards.findings import Severity
+from lgstandards.messages import suggest
 from lgstandards.rules.base import (
     Across,
     FileCheckFactory,
@@ -90,7 +91,7 @@ class Plausible:
             ("after", options.future_days, "--future-days") if gap > 0
             else ("before", options.past_days, "--past-days")
         )
-        widen = f", or pass {option} to widen the window" if option in options.accepts else ""
+        widen = suggest(options.accepts, f", or pass {option} to widen the window")
         return Hit(
             pointer,
             f"The {what} {value} is {abs(gap):,} days {direction} the day {self.source} "
