@@ -40,23 +40,34 @@ GENERATOR = 1
 MIB = 2**20
 
 
-def _templates() -> list[dict[str, Any]]:
+def _small(record: dict[str, Any]) -> dict[str, Any]:
+    """Return a schedule cut to its first service, that service's containers and collections."""
+    service = record["services"][0]
+    kept = set(service.get("container_type_ids") or ())
+    record["services"] = [service]
+    record["container_types"] = [c for c in record.get("container_types", []) if c["id"] in kept]
+    record["collections"] = [c for c in record.get("collections", [])
+                             if c.get("service_id") == service["id"]][:2]
+    return record
+
+
+def _templates(small: bool = False) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     for path in sorted(EXAMPLES.iterdir()):
         if path.suffix == ".json":
             found.append(json.loads(path.read_text()))
         elif path.suffix == ".ndjson":
             found.extend(json.loads(line) for line in path.read_text().splitlines() if line)
-    return found
+    return [_small(record) for record in found] if small else found
 
 
-def generate(path: Path, count: int, seed: int = 7) -> None:
+def generate(path: Path, count: int, seed: int = 7, small: bool = False) -> None:
     """Write `count` schedules, about 1% conflicting and 1% repeating an earlier UPRN."""
     rng = random.Random(seed)
     # Each template is serialised once with a marker for the UPRN: millions of records are
     # written at disk speed rather than at json.dumps speed.
     plain, conflicting = [], []
-    for template in _templates():
+    for template in _templates(small):
         record = copy.deepcopy(template)
         record["property"]["uprn"] = "@UPRN@"
         plain.append(json.dumps(record, separators=(",", ":")))
@@ -139,6 +150,9 @@ def main() -> None:
                         help="skip the runs with the index held in memory (the old way)")
     parser.add_argument("--max-findings", type=int, default=None,
                         help="findings kept per file (10,000 by default): their memory apart")
+    parser.add_argument("--small", action="store_true",
+                        help="schedules of one service (about 0.7 KiB): a national count of "
+                             "records in a quarter of the disk; memory depends on the count")
     parser.add_argument("--dir", type=Path, default=None, help="where to write data files")
     parser.add_argument("--keep", action="store_true", help="keep data files for another run")
     args = parser.parse_args()
@@ -150,9 +164,10 @@ def main() -> None:
           f"{'rec/CPU-s':>9} {'peak MiB':>9}  same report")
     for scale in scales:
         count = args.base * scale
-        data = folder / f"schedules-{GENERATOR}-{count}.ndjson"
+        kind = "small-" if args.small else ""
+        data = folder / f"schedules-{GENERATOR}-{kind}{count}.ndjson"
         if not data.exists():
-            generate(data, count)
+            generate(data, count, small=args.small)
         size = data.stat().st_size / MIB
         runs: list[tuple[str, int, bool]] = [("index default", 1, False)]
         if not args.no_in_memory:
