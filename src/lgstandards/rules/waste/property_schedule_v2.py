@@ -14,6 +14,8 @@ import functools
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
+import orjson
+
 from lgstandards.rules.base import Hit, RecordContext, Rule
 from lgstandards.rules.waste.authorities import schedule_authority_prefix
 from lgstandards.rules.waste.recurrence import (
@@ -148,12 +150,47 @@ def _beside(ctx: RecordContext, top: str) -> RecordContext:
 def _scan_services(ctx: RecordContext, record: dict[str, Any], out: _Scan) -> None:
     """Check services' container types and schedules, noting each usable schedule."""
     containers = record.get("container_types")
-    known_containers = {
+    known_containers = frozenset(
         ident for item in containers if type(item) is dict and type(ident := item.get("id")) is str
-    } if type(containers) is list else set()
+    ) if type(containers) is list else frozenset()
     services = record.get("services")
     if type(services) is not list:
         return
+    if not ctx.rejected:
+        try:
+            dumped = orjson.dumps(services)
+        except (TypeError, orjson.JSONEncodeError):  # Integers beyond 64 bits, say.
+            dumped = None
+        if dumped is not None:
+            hits, out.plans, out.services = _services_scanned(dumped, known_containers)
+            for code, found in hits:
+                out.hits[code] = list(found)
+            return
+    _scan_service_list(ctx, services, known_containers, out)
+
+
+@functools.lru_cache(maxsize=2048)
+def _services_scanned(
+    dumped: bytes, known_containers: frozenset[str]
+) -> tuple[tuple[tuple[str, tuple[Hit, ...]], ...], dict[str, list[_Plan]], set[str]]:
+    """Scan services written as JSON: their hits by code, usable schedules and listed ids.
+
+    Cached by the services' JSON text: the properties of a round list the same services and
+    schedules, so a council's export scans each round's once. Nothing here depends on the rest
+    of the record, and nothing under /services was rejected; the plans and ids are only read.
+    """
+    out = _Scan()
+    _scan_service_list(_UNREJECTED, orjson.loads(dumped), known_containers, out)
+    return tuple((code, tuple(found)) for code, found in out.hits.items()), out.plans, out.services
+
+
+#: The context of a part of a record in which the schema rejected nothing.
+_UNREJECTED = RecordContext(None, 0)
+
+
+def _scan_service_list(ctx: RecordContext, services: list[Any], known_containers: frozenset[str],
+                       out: _Scan) -> None:
+    """Check each service's container type ids and schedules, noting each usable schedule."""
     for index, service in enumerate(services):
         if type(service) is not dict:
             continue
@@ -303,72 +340,90 @@ class _Listed(NamedTuple):
     cancelled: bool = False
 
 
+#: A listed collection as `_scan_collections` gives it: the fields of a `_Listed`.
+_Entry = tuple[int, str, str, str | None, bool]
+
+
 def _scan_collections(ctx: RecordContext, collections: list[Any], out: _Scan
-                      ) -> dict[str, list[_Listed]]:
-    """Check each collection on its own and return those of services with schedules."""
+                      ) -> dict[str, list[_Entry]]:
+    """Check each collection on its own and return those of services with schedules.
+
+    Each is returned as the fields of a `_Listed`, in a plain tuple: one is built for nearly
+    every collection, and a tuple literal costs a fraction of a named tuple's constructor.
+    """
     window = record_window(ctx)
+    low, high = (window.low, window.high) if window is not None else ("", "")
     ctx = _beside(ctx, "/collections")
     rejected = ctx.rejected
-    listed: dict[str, list[_Listed]] = {}
+    services, plans = out.services, out.plans
+    listed: dict[str, list[_Entry]] = {}
+    # This loop runs ten times a record: the fields every collection has are read inline, and
+    # a pointer is built only for a hit or when the schema rejected something.
     for index, item in enumerate(collections):
         if type(item) is not dict:
             continue
-        where = f"/collections/{index}"
-        # _text inlined for the fields every collection has: this loop runs ten times a record.
         day = item.get("date")
-        if type(day) is not str or (rejected and is_rejected(ctx, f"{where}/date")):
+        if type(day) is not str or (rejected and is_rejected(ctx, f"/collections/{index}/date")):
             day = None
         plausible = True
-        if day is not None and window is not None and not window.low <= day <= window.high:
+        if day is not None and window is not None and not low <= day <= high:
             out.add("waste.implausible-date",
-                    window.hit(ctx, f"{where}/date", day, "collection date"))
+                    window.hit(ctx, f"/collections/{index}/date", day, "collection date"))
             plausible = False  # Its year is most likely wrong: the schedules need not say so too.
         changed = item.get("changed")
-        original = item.get("original_date")
         if changed is True:
-            if day is not None and original == day:
+            if day is not None and item.get("original_date") == day:
                 out.add("waste.changed-flag-mismatch", moved_to_same_day(index, day))
         elif changed is False and ("original_date" in item or "change_reason" in item):
             out.add("waste.changed-flag-mismatch", unchanged_with_change(
-                index, day, original, item.get("change_reason")
+                index, day, item.get("original_date"), item.get("change_reason")
             ))
         status = item.get("status")
-        if type(status) is str and status in RECORDED and "completed_at" not in item:
+        if "completed_at" not in item and type(status) is str and status in RECORDED:
             out.add("waste.completed-without-time", without_time(index, status))
-        until = (
-            _text(ctx, item, "missed_report_allowed_until", where)
-            if "missed_report_allowed_until" in item else None
-        )
-        if until is not None and day is not None and until[:10] < day:
-            out.add("waste.outside-report-window", window_closes_early(index, until, day))
+        if "missed_report_allowed_until" in item and day is not None:
+            until = _text(ctx, item, "missed_report_allowed_until", f"/collections/{index}")
+            if until is not None and until[:10] < day:
+                out.add("waste.outside-report-window", window_closes_early(index, until, day))
         service = item.get("service_id")
-        if type(service) is not str or (rejected and is_rejected(ctx, f"{where}/service_id")):
-            continue
-        if service not in out.services:
-            out.add("waste.unknown-service", unknown_service_hit(f"{where}/service_id", service))
-            continue
-        if not plausible or service not in out.plans or type(changed) is not bool or (
-            ctx.rejected and is_rejected(ctx, f"{where}/changed")
+        if type(service) is not str or (
+            rejected and is_rejected(ctx, f"/collections/{index}/service_id")
         ):
             continue
+        if service not in services:
+            out.add("waste.unknown-service",
+                    unknown_service_hit(f"/collections/{index}/service_id", service))
+            continue
+        if not plausible or service not in plans or type(changed) is not bool or (
+            rejected and is_rejected(ctx, f"/collections/{index}/changed")
+        ):
+            continue
+        entry: _Entry
         if changed:
-            scheduled = _text(ctx, item, "original_date", where)
+            scheduled = _text(ctx, item, "original_date", f"/collections/{index}")
             if scheduled is not None:
-                listed.setdefault(service, []).append(
-                    _Listed(index, "original_date", scheduled, day))
+                entry = (index, "original_date", scheduled, day, False)
+            else:
+                continue
         elif day is not None:
-            listed.setdefault(service, []).append(
-                _Listed(index, "date", day, None, status == "cancelled"))
+            entry = (index, "date", day, None, status == "cancelled")
+        else:
+            continue
+        found = listed.get(service)
+        if found is None:
+            listed[service] = [entry]
+        else:
+            found.append(entry)
     return listed
 
 
 @functools.lru_cache(maxsize=4096)
-def _judged(plans: tuple[_Plan, ...], entries: tuple[_Listed, ...]) -> tuple[Hit, ...]:
+def _judged(plans: tuple[_Plan, ...], entries: tuple[_Entry, ...]) -> tuple[Hit, ...]:
     """Return the hits of a service's listed collections judged against its schedules."""
     # Cached: the properties of one round share their schedules and collection days, so a
     # council's export asks the same question once per round, not once per property.
     out = _Scan()
-    _judge(out, list(plans), list(entries))
+    _judge(out, list(plans), [_Listed(*entry) for entry in entries])
     return tuple(out.hits.get("waste.rrule-disagrees", ()))
 
 
