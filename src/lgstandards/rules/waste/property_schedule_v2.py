@@ -11,12 +11,13 @@ collections must be listed. One pass over the record (`schedule_scan`) finds eve
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 import orjson
 
-from lgstandards.rules.base import Hit, RecordContext, Rule
+from lgstandards.rules.base import Hit, RecordContext, Rule, RuleOptions
 from lgstandards.rules.waste.authorities import schedule_authority_prefix
 from lgstandards.rules.waste.recurrence import (
     Series,
@@ -35,6 +36,7 @@ from lgstandards.rules.waste.schedule_hits import (
     without_time,
 )
 from lgstandards.rules.waste.shared import (
+    Plausible,
     is_rejected,
     make_rule,
     record_window,
@@ -119,19 +121,78 @@ def schedule_scan(ctx: RecordContext) -> dict[str, list[Hit]]:
     record = ctx.record
     if type(record) is not dict:
         return out.hits
-    _scan_services(_beside(ctx, "/services"), record, out)
+    services = _scan_services(_beside(ctx, "/services"), record, out)
     collections = record.get("collections")
     if type(collections) is list:
-        listed = _scan_collections(ctx, collections, out)
-        for service, entries in listed.items():
-            plans = out.plans.get(service)
-            if plans:
-                for hit in _judged(tuple(plans), tuple(entries)):
-                    out.add("waste.rrule-disagrees", hit)
+        window = record_window(ctx)
+        beside = _beside(ctx, "/collections")
+        key = (
+            _collections_key(collections)
+            if services is not None and not beside.rejected else None
+        )
+        if key is None:
+            _scan_and_judge(beside, collections, window, out)
+        else:
+            assert services is not None
+            hits = out.hits
+            for code, found in _collections_scanned(services, key, window, ctx.options):
+                listed = hits.get(code)
+                if listed is None:
+                    hits[code] = list(found)
+                else:
+                    listed.extend(found)
     authority = schedule_authority_prefix(ctx)
     if authority:
         out.hits["waste.authority-prefix"] = list(authority)
     return out.hits
+
+
+#: A completed collection's time, as JSON: its value changes no answer (only its presence does).
+_COMPLETED_AT = re.compile(rb'"completed_at":"[^"\\]*"')
+
+
+def _collections_key(collections: list[Any]) -> bytes | None:
+    """Return the collections as JSON with each completed_at time left out, or None if not JSON.
+
+    Every property of a round lists the same days, statuses and outcomes, but the crew records
+    each one's own time: with the times left out, a round's properties share one key.
+    """
+    try:
+        dumped = orjson.dumps(collections)
+    except (TypeError, orjson.JSONEncodeError):  # Integers beyond 64 bits, say.
+        return None
+    # Only a time written plainly (no escapes) is left out; any other value stays in the key.
+    return _COMPLETED_AT.sub(b'"completed_at":0', dumped)
+
+
+@functools.lru_cache(maxsize=4096)
+def _collections_scanned(
+    services: tuple[bytes | None, frozenset[str]], key: bytes, window: Plausible | None,
+    options: RuleOptions,
+) -> tuple[tuple[str, tuple[Hit, ...]], ...]:
+    """Return the hits about collections, by code, for services and collections as JSON.
+
+    Cached: the scan of the collections depends only on them (their times aside), the
+    services' schedules, the window of plausible dates and the options, and the properties of
+    a round share all four. Nothing under /services or /collections was rejected.
+    """
+    out = _Scan()
+    dumped, known = services
+    if dumped is not None:
+        _, out.plans, out.services = _services_scanned(dumped, known)
+    _scan_and_judge(RecordContext(None, 0, frozenset(), options), orjson.loads(key), window, out)
+    return tuple((code, tuple(found)) for code, found in out.hits.items())
+
+
+def _scan_and_judge(ctx: RecordContext, collections: list[Any], window: Plausible | None,
+                    out: _Scan) -> None:
+    """Check each collection, then judge each service's listed days against its schedules."""
+    listed = _scan_collections(ctx, collections, window, out)
+    for service, entries in listed.items():
+        plans = out.plans.get(service)
+        if plans:
+            for hit in _judged(tuple(plans), tuple(entries)):
+                out.add("waste.rrule-disagrees", hit)
 
 
 def _beside(ctx: RecordContext, top: str) -> RecordContext:
@@ -147,15 +208,20 @@ def _beside(ctx: RecordContext, top: str) -> RecordContext:
     return RecordContext(ctx.record, ctx.number, frozenset(), ctx.options)
 
 
-def _scan_services(ctx: RecordContext, record: dict[str, Any], out: _Scan) -> None:
-    """Check services' container types and schedules, noting each usable schedule."""
+def _scan_services(ctx: RecordContext, record: dict[str, Any], out: _Scan
+                   ) -> tuple[bytes | None, frozenset[str]] | None:
+    """Check services' container types and schedules, noting each usable schedule.
+
+    Returns what the services were scanned from, (their JSON or None if not a list, the known
+    container types), or None when they were read with rejections or are not JSON.
+    """
     containers = record.get("container_types")
     known_containers = frozenset(
         ident for item in containers if type(item) is dict and type(ident := item.get("id")) is str
     ) if type(containers) is list else frozenset()
     services = record.get("services")
     if type(services) is not list:
-        return
+        return None, known_containers
     if not ctx.rejected:
         try:
             dumped = orjson.dumps(services)
@@ -165,8 +231,9 @@ def _scan_services(ctx: RecordContext, record: dict[str, Any], out: _Scan) -> No
             hits, out.plans, out.services = _services_scanned(dumped, known_containers)
             for code, found in hits:
                 out.hits[code] = list(found)
-            return
+            return dumped, known_containers
     _scan_service_list(ctx, services, known_containers, out)
+    return None
 
 
 @functools.lru_cache(maxsize=2048)
@@ -344,16 +411,14 @@ class _Listed(NamedTuple):
 _Entry = tuple[int, str, str, str | None, bool]
 
 
-def _scan_collections(ctx: RecordContext, collections: list[Any], out: _Scan
-                      ) -> dict[str, list[_Entry]]:
+def _scan_collections(ctx: RecordContext, collections: list[Any], window: Plausible | None,
+                      out: _Scan) -> dict[str, list[_Entry]]:
     """Check each collection on its own and return those of services with schedules.
 
     Each is returned as the fields of a `_Listed`, in a plain tuple: one is built for nearly
     every collection, and a tuple literal costs a fraction of a named tuple's constructor.
     """
-    window = record_window(ctx)
     low, high = (window.low, window.high) if window is not None else ("", "")
-    ctx = _beside(ctx, "/collections")
     rejected = ctx.rejected
     services, plans = out.services, out.plans
     listed: dict[str, list[_Entry]] = {}
