@@ -1,0 +1,109 @@
+"""Property schedules judged once per distinct round: the same hits as judging every record."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lgstandards.rules import RecordContext, RuleOptions
+from lgstandards.rules.waste import property_schedule_v2
+from lgstandards.rules.waste.property_schedule_v2 import schedule_scan
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "standards/waste-property-schedule/2.0.0/examples"
+#: Places the schema never names in a schedule: claiming they were rejected changes no answer,
+#: but it makes the scan read every service and collection itself, uncached.
+PHANTOM = frozenset({"/services/999/nothing", "/collections/999/nothing"})
+
+
+def _schedules() -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    for path in sorted(EXAMPLES.glob("*/*.json")):
+        if path.name.endswith(".findings.json"):
+            continue
+        loaded = json.loads(path.read_text())
+        found.extend(item for item in (loaded if isinstance(loaded, list) else [loaded])
+                     if isinstance(item, dict) and "collections" in item)
+    return found
+
+
+SCHEDULES = _schedules()
+_DAYS = st.sampled_from(["2027-01-04", "2027-01-05", "2026-12-29", "2027-01-14", "2031-06-01"])
+_TEXTS = st.sampled_from(["completed", "cancelled", "not_completed", "scheduled", "recycling",
+                          "moved", 'with "quotes"\\', "2027-01-20T10:00:00Z"])
+#: Values the schema accepts for each field the scan reads (a rejected one is not judged), and
+#: others for the fields it only compares; None removes the field.
+_VALUES = {
+    "date": _DAYS, "original_date": _DAYS, "changed": st.booleans(), "status": _TEXTS,
+    "completed_at": _TEXTS | st.integers(), "missed_report_allowed_until": _DAYS,
+    "service_id": _TEXTS, "change_reason": _TEXTS, "outcome_code": _TEXTS,
+}
+_edits = st.lists(st.tuples(
+    st.sampled_from([*_VALUES, "drop"]),
+    st.integers(0, 20),
+    st.data(),
+), max_size=6)
+
+
+def _edited(record: dict[str, Any], edits: list[tuple[str, int, Any]]) -> dict[str, Any]:
+    record = copy.deepcopy(record)
+    collections = record["collections"]
+    for field, index, data in edits:
+        if not collections:
+            break
+        if field == "drop":
+            del collections[index % len(collections)]
+            continue
+        item = collections[index % len(collections)]
+        if data.draw(st.booleans()):
+            item.pop(field, None)
+        else:
+            item[field] = data.draw(_VALUES[field])
+    return record
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(which=st.integers(0, len(SCHEDULES) - 1), edits=_edits, today=st.booleans())
+def test_cached_scan_gives_the_hits_of_a_full_scan(
+    which: int, edits: list[tuple[str, int, Any]], today: bool
+) -> None:
+    """Services and collections looked up by their JSON give a full scan's hits, in order."""
+    record = _edited(SCHEDULES[which], edits)
+    options = RuleOptions(today=date(2027, 1, 10) if today else None)
+    cached = schedule_scan(RecordContext(record, 1, frozenset(), options))
+    again = schedule_scan(RecordContext(copy.deepcopy(record), 2, frozenset(), options))
+    full = schedule_scan(RecordContext(record, 1, PHANTOM, options))
+    assert cached == full
+    assert again == full
+
+
+def test_records_of_one_round_are_judged_once() -> None:
+    """Properties of one round with their own completion times share one judgement."""
+    property_schedule_v2._collections_scanned.cache_clear()
+    record = next(r for r in SCHEDULES if any("completed_at" in c for c in r["collections"]))
+    for minute in range(10, 40):
+        copy_ = copy.deepcopy(record)
+        for item in copy_["collections"]:
+            stamp = item.get("completed_at")
+            if stamp:
+                item["completed_at"] = f"{stamp[:14]}{minute}{stamp[16:]}"
+        schedule_scan(RecordContext(copy_, minute))
+    info = property_schedule_v2._collections_scanned.cache_info()
+    assert (info.misses, info.hits) == (1, 29)
+
+
+def test_a_missing_completion_time_is_not_shared_with_a_present_one() -> None:
+    """A completed collection without its time is reported, even after one with a time."""
+    record = next(r for r in SCHEDULES
+                  if any(c.get("status") == "completed" for c in r["collections"]))
+    schedule_scan(RecordContext(record, 1))
+    without = copy.deepcopy(record)
+    item = next(c for c in without["collections"] if c.get("status") == "completed")
+    item.pop("completed_at", None)
+    hits = schedule_scan(RecordContext(without, 2))
+    assert hits.get("waste.completed-without-time")
