@@ -121,21 +121,19 @@ def schedule_scan(ctx: RecordContext) -> dict[str, list[Hit]]:
     record = ctx.record
     if type(record) is not dict:
         return out.hits
-    services = _scan_services(_beside(ctx, "/services"), record, out)
+    services = _scan_services(ctx, record, out)
     collections = record.get("collections")
     if type(collections) is list:
         window = record_window(ctx)
-        beside = _beside(ctx, "/collections")
-        key = (
-            _collections_key(collections)
-            if services is not None and not beside.rejected else None
-        )
+        key = _collections_key(collections) if services is not None else None
         if key is None:
-            _scan_and_judge(beside, collections, window, out)
+            _scan_and_judge(_beside(ctx, "/collections"), collections, window, out)
         else:
             assert services is not None
             hits = out.hits
-            for code, found in _collections_scanned(services, key, window, ctx.options):
+            for code, found in _collections_scanned(
+                services, key, _within(ctx.rejected, "/collections"), window, ctx.options
+            ):
                 listed = hits.get(code)
                 if listed is None:
                     hits[code] = list(found)
@@ -145,6 +143,23 @@ def schedule_scan(ctx: RecordContext) -> dict[str, list[Hit]]:
     if authority:
         out.hits["waste.authority-prefix"] = list(authority)
     return out.hits
+
+
+_NOTHING: frozenset[str] = frozenset()
+
+
+def _within(rejected: frozenset[str], top: str) -> frozenset[str]:
+    """Return the rejected pointers in one part of a record: the only ones its answers depend on.
+
+    A place counts as rejected when the schema rejected it or anything inside it, so the
+    answers about a part depend on the rejections inside that part alone: with the others left
+    out, records that differ elsewhere share the cached answers about this part.
+    """
+    if not rejected:
+        return _NOTHING
+    inside = top + "/"
+    found = frozenset(r for r in rejected if r == top or r.startswith(inside))
+    return found or _NOTHING
 
 
 #: A completed collection's time, as JSON: its value changes no answer (only its presence does).
@@ -165,22 +180,26 @@ def _collections_key(collections: list[Any]) -> bytes | None:
     return _COMPLETED_AT.sub(b'"completed_at":0', dumped)
 
 
+#: What services were scanned from: their JSON (None if not a list), the ids of the container
+#: types listed, and the rejected pointers under /services.
+_ServicesKey = tuple[bytes | None, frozenset[str], frozenset[str]]
+
+
 @functools.lru_cache(maxsize=4096)
 def _collections_scanned(
-    services: tuple[bytes | None, frozenset[str]], key: bytes, window: Plausible | None,
+    services: _ServicesKey, key: bytes, rejected: frozenset[str], window: Plausible | None,
     options: RuleOptions,
 ) -> tuple[tuple[str, tuple[Hit, ...]], ...]:
     """Return the hits about collections, by code, for services and collections as JSON.
 
     Cached: the scan of the collections depends only on them (their times aside), the
-    services' schedules, the window of plausible dates and the options, and the properties of
-    a round share all four. Nothing under /services or /collections was rejected.
+    rejections among them, the services' schedules, the window of plausible dates and the
+    options, and the properties of a round share them all.
     """
     out = _Scan()
-    dumped, known = services
-    if dumped is not None:
-        _, out.plans, out.services = _services_scanned(dumped, known)
-    _scan_and_judge(RecordContext(None, 0, frozenset(), options), orjson.loads(key), window, out)
+    if services[0] is not None:
+        _, out.plans, out.services = _services_scanned(*services)
+    _scan_and_judge(RecordContext(None, 0, rejected, options), orjson.loads(key), window, out)
     return tuple((code, tuple(found)) for code, found in out.hits.items())
 
 
@@ -208,51 +227,45 @@ def _beside(ctx: RecordContext, top: str) -> RecordContext:
     return RecordContext(ctx.record, ctx.number, frozenset(), ctx.options)
 
 
-def _scan_services(ctx: RecordContext, record: dict[str, Any], out: _Scan
-                   ) -> tuple[bytes | None, frozenset[str]] | None:
+def _scan_services(ctx: RecordContext, record: dict[str, Any], out: _Scan) -> _ServicesKey | None:
     """Check services' container types and schedules, noting each usable schedule.
 
-    Returns what the services were scanned from, (their JSON or None if not a list, the known
-    container types), or None when they were read with rejections or are not JSON.
+    Returns what the services were scanned from, or None when they are not JSON.
     """
     containers = record.get("container_types")
     known_containers = frozenset(
         ident for item in containers if type(item) is dict and type(ident := item.get("id")) is str
-    ) if type(containers) is list else frozenset()
+    ) if type(containers) is list else _NOTHING
     services = record.get("services")
+    rejected = _within(ctx.rejected, "/services")
     if type(services) is not list:
-        return None, known_containers
-    if not ctx.rejected:
-        try:
-            dumped = orjson.dumps(services)
-        except (TypeError, orjson.JSONEncodeError):  # Integers beyond 64 bits, say.
-            dumped = None
-        if dumped is not None:
-            hits, out.plans, out.services = _services_scanned(dumped, known_containers)
-            for code, found in hits:
-                out.hits[code] = list(found)
-            return dumped, known_containers
-    _scan_service_list(ctx, services, known_containers, out)
-    return None
+        return None, known_containers, rejected
+    try:
+        dumped = orjson.dumps(services)
+    except (TypeError, orjson.JSONEncodeError):  # Integers beyond 64 bits, say.
+        _scan_service_list(_beside(ctx, "/services"), services, known_containers, out)
+        return None
+    hits, out.plans, out.services = _services_scanned(dumped, known_containers, rejected)
+    for code, found in hits:
+        out.hits[code] = list(found)
+    return dumped, known_containers, rejected
 
 
 @functools.lru_cache(maxsize=2048)
 def _services_scanned(
-    dumped: bytes, known_containers: frozenset[str]
+    dumped: bytes | None, known_containers: frozenset[str], rejected: frozenset[str]
 ) -> tuple[tuple[tuple[str, tuple[Hit, ...]], ...], dict[str, list[_Plan]], set[str]]:
     """Scan services written as JSON: their hits by code, usable schedules and listed ids.
 
     Cached by the services' JSON text: the properties of a round list the same services and
     schedules, so a council's export scans each round's once. Nothing here depends on the rest
-    of the record, and nothing under /services was rejected; the plans and ids are only read.
+    of the record but the rejections under /services; the plans and ids are only read.
     """
     out = _Scan()
-    _scan_service_list(_UNREJECTED, orjson.loads(dumped), known_containers, out)
+    if dumped is not None:
+        _scan_service_list(RecordContext(None, 0, rejected), orjson.loads(dumped),
+                           known_containers, out)
     return tuple((code, tuple(found)) for code, found in out.hits.items()), out.plans, out.services
-
-
-#: The context of a part of a record in which the schema rejected nothing.
-_UNREJECTED = RecordContext(None, 0)
 
 
 def _scan_service_list(ctx: RecordContext, services: list[Any], known_containers: frozenset[str],
