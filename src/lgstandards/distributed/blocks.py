@@ -233,7 +233,7 @@ def judge_groups(
     checker = built(recipe)
     rules = [rule for rule in checker.rules if rule.per_file is not None]
     sources: dict[int, Source] = {}
-    readers: dict[int, ReadAgain | None] = {}
+    readers: dict[int, ReadAgain] = {}
     judged: list[Judged] = []
     for (file, index, key), rows in groups:
         if len(rows) < 2:
@@ -250,9 +250,11 @@ def judge_groups(
             if fingerprint == LATER:
                 # Sent without it (the file can be read again): only keys met again need one.
                 assert path is not None and rule.across.fingerprint is not None
-                source = sources.setdefault(file, Source(name, "ndjson", path=Path(path)))
-                read = readers.get(file) or readers.setdefault(file, source.read_again())
-                assert read is not None
+                read = readers.get(file)
+                if read is None:
+                    read = Source(name, "ndjson", path=Path(path)).read_again()
+                    assert read is not None  # Blocks are cut only from plain NDJSON files.
+                    readers[file] = read
                 fingerprint = rule.across.fingerprint(read(line, offset))
             hit = rule.across.meet(seen, (key, fingerprint, shown), number)
             if hit is None:
