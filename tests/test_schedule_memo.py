@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lgstandards.rules import RecordContext, RuleOptions
+from lgstandards.rules.memo import Memo
 from lgstandards.rules.waste import property_schedule_v2
 from lgstandards.rules.waste.property_schedule_v2 import schedule_scan
 
@@ -84,6 +85,7 @@ def test_cached_scan_gives_the_hits_of_a_full_scan(
     record = _edited(SCHEDULES[which], edits)
     options = RuleOptions(today=date(2027, 1, 10) if today else None)
     marked = frozenset(rejected)
+    _clear()
     cached = schedule_scan(RecordContext(record, 1, marked, options))
     again = schedule_scan(RecordContext(copy.deepcopy(record), 2, marked, options))
     uncached = copy.deepcopy(record)
@@ -93,19 +95,46 @@ def test_cached_scan_gives_the_hits_of_a_full_scan(
     assert again == full
 
 
-def test_records_of_one_round_are_judged_once() -> None:
-    """Properties of one round with their own completion times share one judgement."""
-    property_schedule_v2._collections_scanned.cache_clear()
+def _clear() -> None:
+    property_schedule_v2.SERVICES.clear()
+    property_schedule_v2.COLLECTIONS.clear()
+
+
+def _round(count: int, distinct: bool = False) -> list[dict[str, Any]]:
+    """Return the schedules of properties on one round, each with its own completion times."""
     record = next(r for r in SCHEDULES if any("completed_at" in c for c in r["collections"]))
-    for minute in range(10, 40):
+    found = []
+    for number in range(count):
         copy_ = copy.deepcopy(record)
         for item in copy_["collections"]:
             stamp = item.get("completed_at")
             if stamp:
-                item["completed_at"] = f"{stamp[:14]}{minute}{stamp[16:]}"
-        schedule_scan(RecordContext(copy_, minute))
-    info = property_schedule_v2._collections_scanned.cache_info()
-    assert (info.misses, info.hits) == (1, 29)
+                item["completed_at"] = f"{stamp[:14]}{number % 50 + 10}{stamp[16:]}"
+        if distinct:  # A field no rule reads, so that every record's collections differ.
+            copy_["collections"][0]["outcome_code"] = f"code-{number}"
+        found.append(copy_)
+    return found
+
+
+def test_records_of_one_round_are_judged_once() -> None:
+    """Properties of one round with their own completion times share one judgement."""
+    _clear()
+    for number, record in enumerate(_round(30), 1):
+        schedule_scan(RecordContext(record, number))
+    assert len(property_schedule_v2.SERVICES) == len(property_schedule_v2.COLLECTIONS) == 1
+
+
+def test_a_cache_that_rarely_finds_its_keys_rests() -> None:
+    """Records whose collections all differ stop the cache being asked; the hits stay the same."""
+    _clear()
+    records = _round(1100, distinct=True)
+    for number, record in enumerate(records, 1):
+        schedule_scan(RecordContext(record, number))
+    assert property_schedule_v2.COLLECTIONS.paused
+    assert not property_schedule_v2.SERVICES.paused  # Every record's services are the same.
+    rested = [schedule_scan(RecordContext(record, 1)) for record in records[:5]]
+    _clear()
+    assert rested == [schedule_scan(RecordContext(record, 1)) for record in records[:5]]
 
 
 def test_a_missing_completion_time_is_not_shared_with_a_present_one() -> None:
@@ -118,3 +147,27 @@ def test_a_missing_completion_time_is_not_shared_with_a_present_one() -> None:
     item.pop("completed_at", None)
     hits = schedule_scan(RecordContext(without, 2))
     assert hits.get("waste.completed-without-time")
+
+
+def test_memo_is_bounded_and_rests_only_while_keys_are_new() -> None:
+    """Full, it starts over; a window of new keys pauses it, and it is asked again later."""
+    memo: Memo[int] = Memo(3)
+    for key in range(5):
+        assert memo.get(key) is None
+        memo.put(key, key)
+        assert len(memo) <= 3
+    assert memo.get(4) == 4
+    memo.clear()
+    for key in range(1024):
+        assert memo.worth_asking()
+        memo.get(key)
+        memo.put(key, key)
+    assert memo.paused
+    skipped = 0
+    while not memo.worth_asking():
+        skipped += 1
+    assert skipped == 16 * 1024 and not memo.paused
+    for _ in range(1024):
+        memo.get("same")
+        memo.put("same", 1)
+    assert not memo.paused

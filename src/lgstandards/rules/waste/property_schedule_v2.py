@@ -17,7 +17,8 @@ from typing import Any, NamedTuple
 
 import orjson
 
-from lgstandards.rules.base import Hit, RecordContext, Rule, RuleOptions
+from lgstandards.rules.base import Hit, RecordContext, Rule
+from lgstandards.rules.memo import Memo
 from lgstandards.rules.waste.authorities import schedule_authority_prefix
 from lgstandards.rules.waste.recurrence import (
     Series,
@@ -125,24 +126,45 @@ def schedule_scan(ctx: RecordContext) -> dict[str, list[Hit]]:
     collections = record.get("collections")
     if type(collections) is list:
         window = record_window(ctx)
-        key = _collections_key(collections) if services is not None else None
+        key = (
+            _collections_key(collections)
+            if services is not None and COLLECTIONS.worth_asking() else None
+        )
         if key is None:
             _scan_and_judge(_beside(ctx, "/collections"), collections, window, out)
         else:
             assert services is not None
+            rejected = _within(ctx.rejected, "/collections")
+            asked = (services, key, rejected, window, ctx.options)
+            found = COLLECTIONS.get(asked)
+            if found is None:
+                # Scanned apart, so that the answer holds only what the collections gave.
+                part = _Scan()
+                part.plans, part.services = out.plans, out.services
+                _scan_and_judge(RecordContext(record, ctx.number, rejected, ctx.options),
+                                collections, window, part)
+                found = _frozen(part.hits)
+                COLLECTIONS.put(asked, found)
             hits = out.hits
-            for code, found in _collections_scanned(
-                services, key, _within(ctx.rejected, "/collections"), window, ctx.options
-            ):
+            for code, more in found:
                 listed = hits.get(code)
                 if listed is None:
-                    hits[code] = list(found)
+                    hits[code] = list(more)
                 else:
-                    listed.extend(found)
+                    listed.extend(more)
     authority = schedule_authority_prefix(ctx)
     if authority:
         out.hits["waste.authority-prefix"] = list(authority)
     return out.hits
+
+
+#: A rule's hits by code, as a cache keeps them.
+_Hits = tuple[tuple[str, tuple[Hit, ...]], ...]
+
+
+def _frozen(hits: dict[str, list[Hit]]) -> _Hits:
+    """Return hits by code as tuples, to be kept in a cache and copied out of it."""
+    return tuple((code, tuple(found)) for code, found in hits.items())
 
 
 _NOTHING: frozenset[str] = frozenset()
@@ -172,35 +194,30 @@ def _collections_key(collections: list[Any]) -> bytes | None:
     Every property of a round lists the same days, statuses and outcomes, but the crew records
     each one's own time: with the times left out, a round's properties share one key.
     """
+    dumped = _json(collections)
+    # Only a time written plainly (no escapes) is left out; any other value stays in the key.
+    return None if dumped is None else _COMPLETED_AT.sub(b'"completed_at":0', dumped)
+
+
+def _json(value: Any) -> bytes | None:
+    """Return a value as JSON (equal values with keys in one order give equal bytes), or None."""
     try:
-        dumped = orjson.dumps(collections)
+        return orjson.dumps(value)
     except (TypeError, orjson.JSONEncodeError):  # Integers beyond 64 bits, say.
         return None
-    # Only a time written plainly (no escapes) is left out; any other value stays in the key.
-    return _COMPLETED_AT.sub(b'"completed_at":0', dumped)
 
 
 #: What services were scanned from: their JSON (None if not a list), the ids of the container
 #: types listed, and the rejected pointers under /services.
 _ServicesKey = tuple[bytes | None, frozenset[str], frozenset[str]]
 
-
-@functools.lru_cache(maxsize=4096)
-def _collections_scanned(
-    services: _ServicesKey, key: bytes, rejected: frozenset[str], window: Plausible | None,
-    options: RuleOptions,
-) -> tuple[tuple[str, tuple[Hit, ...]], ...]:
-    """Return the hits about collections, by code, for services and collections as JSON.
-
-    Cached: the scan of the collections depends only on them (their times aside), the
-    rejections among them, the services' schedules, the window of plausible dates and the
-    options, and the properties of a round share them all.
-    """
-    out = _Scan()
-    if services[0] is not None:
-        _, out.plans, out.services = _services_scanned(*services)
-    _scan_and_judge(RecordContext(None, 0, rejected, options), orjson.loads(key), window, out)
-    return tuple((code, tuple(found)) for code, found in out.hits.items())
+#: The answers about each distinct list of services: their hits, usable schedules (by service
+#: id) and listed ids; the schedules and ids are only ever read.
+SERVICES: Memo[tuple[_Hits, dict[str, list[_Plan]], set[str]]] = Memo(2048)
+#: The hits about each distinct list of collections (their times aside), with the services'
+#: key, the rejections among the collections, the window of plausible dates and the options:
+#: everything the answer depends on, which the properties of a round share.
+COLLECTIONS: Memo[_Hits] = Memo(4096)
 
 
 def _scan_and_judge(ctx: RecordContext, collections: list[Any], window: Plausible | None,
@@ -230,42 +247,32 @@ def _beside(ctx: RecordContext, top: str) -> RecordContext:
 def _scan_services(ctx: RecordContext, record: dict[str, Any], out: _Scan) -> _ServicesKey | None:
     """Check services' container types and schedules, noting each usable schedule.
 
-    Returns what the services were scanned from, or None when they are not JSON.
+    Returns what the services were scanned from, or None when they were scanned uncached.
     """
     containers = record.get("container_types")
-    known_containers = frozenset(
+    known_containers = frozenset([
         ident for item in containers if type(item) is dict and type(ident := item.get("id")) is str
-    ) if type(containers) is list else _NOTHING
+    ]) if type(containers) is list else _NOTHING
     services = record.get("services")
     rejected = _within(ctx.rejected, "/services")
     if type(services) is not list:
         return None, known_containers, rejected
-    try:
-        dumped = orjson.dumps(services)
-    except (TypeError, orjson.JSONEncodeError):  # Integers beyond 64 bits, say.
+    dumped = _json(services) if SERVICES.worth_asking() else None
+    if dumped is None:
         _scan_service_list(_beside(ctx, "/services"), services, known_containers, out)
         return None
-    hits, out.plans, out.services = _services_scanned(dumped, known_containers, rejected)
-    for code, found in hits:
-        out.hits[code] = list(found)
-    return dumped, known_containers, rejected
-
-
-@functools.lru_cache(maxsize=2048)
-def _services_scanned(
-    dumped: bytes | None, known_containers: frozenset[str], rejected: frozenset[str]
-) -> tuple[tuple[tuple[str, tuple[Hit, ...]], ...], dict[str, list[_Plan]], set[str]]:
-    """Scan services written as JSON: their hits by code, usable schedules and listed ids.
-
-    Cached by the services' JSON text: the properties of a round list the same services and
-    schedules, so a council's export scans each round's once. Nothing here depends on the rest
-    of the record but the rejections under /services; the plans and ids are only read.
-    """
-    out = _Scan()
-    if dumped is not None:
-        _scan_service_list(RecordContext(None, 0, rejected), orjson.loads(dumped),
-                           known_containers, out)
-    return tuple((code, tuple(found)) for code, found in out.hits.items()), out.plans, out.services
+    key = (dumped, known_containers, rejected)
+    found = SERVICES.get(key)
+    if found is None:
+        part = _Scan()
+        _scan_service_list(RecordContext(record, ctx.number, rejected, ctx.options), services,
+                           known_containers, part)
+        found = (_frozen(part.hits), part.plans, part.services)
+        SERVICES.put(key, found)
+    hits, out.plans, out.services = found
+    for code, more in hits:
+        out.hits[code] = list(more)
+    return key
 
 
 def _scan_service_list(ctx: RecordContext, services: list[Any], known_containers: frozenset[str],
