@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from lgstandards.conformance import Checker, locate_finding
-from lgstandards.rules.base import RecordContext
+from lgstandards.rules.base import Position, RecordContext
 from lgstandards.sources import Record, Source
 
 
@@ -68,12 +68,14 @@ def main() -> None:
         rows.append((f"explaining the {len(failing):,} failing records, per record checked",
                      best(lambda: [validator.findings(r) for r in failing], count)))
     rejected = [frozenset(f.pointer for f in explained.get(id(r), ())) for r in records]
-    for rules, run, _ in checker._checks():
+    # As `check_source` runs them on a file it can read again: rules across the file keep where
+    # first records are (the position is not moved here; every record is a new key anyway).
+    for rules, run, _ in checker._checks(None, source().read_again(), Position()):
         contexts = [RecordContext(r, n, rj, checker.options)
                     for n, (r, rj) in enumerate(zip(records, rejected, strict=True), 1)]
         rows.append((", ".join(rule.code for rule in rules)[:60],
                      best(functools.partial(_each, run, contexts), count)))
-    checks = checker._checks()
+    checks = checker._checks(None, source().read_again(), Position())
     found = [checker._check(r, n, checks) for n, r in enumerate(records, 1)]
     place = source()
     rows.append((f"placing {sum(map(len, found)):,} findings in the file, per record",

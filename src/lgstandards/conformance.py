@@ -18,7 +18,7 @@ from lgstandards.limits import ReadLimits, display_path, read_pipe, special_kind
 from lgstandards.registry import Catalogue, StandardVersion, Status, catalogue
 from lgstandards.report import FileReport, Report
 from lgstandards.rules import RecordContext, Rule, RuleOptions, rules_for
-from lgstandards.rules.base import Hit, RecordCheck, SharedScan
+from lgstandards.rules.base import Hit, Position, ReadAgain, RecordCheck, SharedScan
 from lgstandards.sources import (
     InputFormat,
     Record,
@@ -271,11 +271,15 @@ class Checker:
         """Return the schema and rule findings for one record, without source locations."""
         return self._check(data, number, self._checks())
 
-    def _checks(self, part: _Part | None = None) -> list[_Step]:
+    def _checks(
+        self, part: _Part | None = None, read: ReadAgain | None = None, at: Position | None = None
+    ) -> list[_Step]:
         """Return the record checks for one file: shared scans, single rules, per-file state.
 
         For a `part` of a file, rules across the file only collect their keys, which the
-        process that split the file compares in order.
+        process that split the file compares in order. With `read` and `at` (a file whose
+        records can be read again, and where the record being checked is), rules across the
+        file may keep where first records are rather than their fingerprints.
         """
         steps: list[_Step] = []
         shared: dict[SharedScan, list[Rule]] = {}
@@ -292,7 +296,8 @@ class Checker:
             if part is not None and rule.across is not None:
                 steps.append(((rule,), part.collector(rule.across), False))
             elif part is None:
-                steps.append(((rule,), rule.per_file(), False))
+                steps.append(((rule,), rule.across.per_file(read, at) if rule.across is not None
+                              else rule.per_file(), False))
             else:
                 raise ValueError(f"{rule.code} compares records across a file and cannot split")
         return steps
@@ -367,7 +372,9 @@ class Checker:
         kept: list[Finding] = []
         counts: Counter[str] = Counter()
         records = invalid = 0
-        checks = self._checks(part)
+        read = source.read_again() if part is None else None
+        at = Position() if read is not None else None
+        checks = self._checks(part, read, at)
 
         wanted = self._wanted
 
@@ -402,6 +409,8 @@ class Checker:
             records = max(records, item.number)
             if part is not None:
                 part.where = (item.line or 0, item.offset)
+            elif at is not None:
+                at.where = (item.line or 0, item.offset)
             found = self._check(item.data, item.number, checks)
             if not found:
                 continue

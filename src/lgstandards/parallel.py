@@ -23,7 +23,7 @@ from typing import IO, Any
 from lgstandards.conformance import Checker, Recipe, locate_finding
 from lgstandards.findings import Finding, Severity, SourceLocation, frozen
 from lgstandards.report import FileReport
-from lgstandards.rules.base import Across, RecordContext
+from lgstandards.rules.base import LATER, Across, RecordContext
 from lgstandards.rules.first_seen import FirstSeen
 from lgstandards.sources import GZIP_MAGIC, InputFormat, Record, Source, only_blank_lines
 
@@ -177,21 +177,34 @@ def _check_in_worker(
 class Part:
     """What a worker keeps of one part of a file for the parent: invalid records, keys."""
 
-    __slots__ = ("bad", "keys", "where")
+    __slots__ = ("bad", "keys", "later", "where")
 
-    def __init__(self) -> None:
-        """Start with nothing collected."""
+    def __init__(self, later: bool = False) -> None:
+        """Start with nothing collected; `later` when the file's records can be read again."""
         #: The part's record numbers counted invalid, in order.
         self.bad: list[int] = []
         #: For each rule across the file: (key, fingerprint, shown, record, line, offset).
         self.keys: list[list[tuple[str, int, Any, int, int, int]]] = []
         #: The line and byte offset of the record being checked.
         self.where: tuple[int, int] = (0, 0)
+        #: Whoever judges the keys reads fingerprints from the file, only for keys met again:
+        #: the fingerprint sent is then `LATER`.
+        self.later = later
 
     def collector(self, across: Across) -> Callable[[RecordContext], tuple[()]]:
         """Return a check that collects the keys of one rule across the file, finding nothing."""
         out: list[tuple[str, int, Any, int, int, int]] = []
         self.keys.append(out)
+        find = across.find
+        if self.later and find is not None and across.fingerprint is not None:
+
+            def collect_later(ctx: RecordContext) -> tuple[()]:
+                found = find(ctx)
+                if found is not None:
+                    out.append((found[0], LATER, found[1], ctx.number, *self.where))
+                return ()
+
+            return collect_later
         key = across.key
 
         def collect(ctx: RecordContext) -> tuple[()]:
@@ -223,7 +236,7 @@ def _check_part(
     source = Source(
         name, "ndjson", data=data, part=True, first_line=first_line, byte_base=start
     )
-    part = Part()
+    part = Part(later=True)
     report = _WORKER._check_source(source, max_findings, part)
     return _PartReport(report, part.bad, part.keys)
 
@@ -442,6 +455,8 @@ class Merger:
         self.records = self.invalid = 0
         # Findings of rules across the file are placed from the file itself, line by line.
         self.relocate = Source(source.name, "ndjson", path=source.path)
+        #: Reads a record again, for the fingerprints of keys met again (see `Part.later`).
+        self.read = self.relocate.read_again()
 
     def _keep(self, finding: Finding, place: Callable[[], Finding] | None = None) -> None:
         self.counts[finding.code] += 1
@@ -482,11 +497,20 @@ class Merger:
         for index, rule in enumerate(self.across):
             assert rule.across is not None  # Parts are cut only for such rules.
             keys = part.keys[index]
-            found = [(key, fingerprint, shown, base + number)
-                     for key, fingerprint, shown, number, _, _ in keys]
             # All of a part's keys at once: the index asks its database in batches.
-            for position, hit in rule.across.meet_many(self.seen[index], found):
-                number = found[position][3]
+            if keys and keys[0][1] == LATER:
+                assert self.read is not None  # Parts are cut only from plain NDJSON files.
+                hits = rule.across.meet_many_later(self.seen[index], [
+                    (key, shown, base + number, line, offset)
+                    for key, _, shown, number, line, offset in keys
+                ], self.read)
+            else:
+                hits = rule.across.meet_many(self.seen[index], [
+                    (key, fingerprint, shown, base + number)
+                    for key, fingerprint, shown, number, _, _ in keys
+                ])
+            for position, hit in hits:
+                number = base + keys[position][3]
                 finding = self.checker.finding(rule, hit)
                 later.append((number, index, finding, keys[position][4], keys[position][5]))
                 if finding.severity is Severity.ERROR and number not in bad:

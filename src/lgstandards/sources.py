@@ -10,7 +10,7 @@ import json
 import os
 import re
 import zlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal, NamedTuple, cast
@@ -277,6 +277,49 @@ class Source:
             )
         except OSError as exc:
             yield _error("source.unreadable", f"{self.name} cannot be read: {exc.strerror}.", where)
+
+    def read_again(self) -> Callable[[int, int], Any] | None:
+        """Return what reads the record on a line (number, byte offset) again, or None.
+
+        Only plain NDJSON, in memory or in a regular file, can be read again cheaply: a stream
+        is gone, and gzip would be decompressed from its start each time.
+        """
+        if self.format != "ndjson" or self.part:
+            return None
+        if self.data is not None:
+            if self.data.startswith(GZIP_MAGIC):
+                return None
+            data = self.data
+
+            def from_bytes(line: int, offset: int) -> Any:
+                end = data.find(b"\n", offset)
+                return self._record_on(data[offset:end + 1 if end >= 0 else len(data)], line)
+
+            return from_bytes
+        try:
+            if self.path is None or not self.path.is_file():
+                return None
+            with self.path.open("rb") as handle:
+                if handle.read(2) == GZIP_MAGIC:
+                    return None
+        except OSError:
+            return None
+        path, cap = self.path, self.limits.max_record
+
+        def from_file(line: int, offset: int) -> Any:
+            with path.open("rb") as handle:
+                handle.seek(offset)
+                return self._record_on(handle.readline(cap + 1), line)
+
+        return from_file
+
+    def _record_on(self, raw: bytes, line: int) -> Any:
+        """Return the data of the record that is the line `raw`, read as it was the first time."""
+        one = Source(self.name, "ndjson", data=raw, part=True, first_line=line, limits=self.limits)
+        for item in one.items():
+            if isinstance(item, Record):
+                return item.data
+        raise ValueError(f"{self.name} changed while it was checked: line {line} is no record")
 
     def _open(self) -> IO[bytes]:
         """Open the content, decompressing gzip within the read limits."""

@@ -23,6 +23,7 @@ from lgstandards.conformance import Checker, Recipe, locate_finding
 from lgstandards.findings import Finding, Severity, SourceLocation, frozen
 from lgstandards.parallel import Part, cuttable, measure
 from lgstandards.report import FileReport
+from lgstandards.rules.base import LATER, ReadAgain
 from lgstandards.sources import Record, Source, only_blank_lines
 
 #: The bytes of a file per block unless told otherwise: a task holds its block in memory.
@@ -113,7 +114,7 @@ def check_block(
     source = Source(
         name, "ndjson", data=data, part=True, first_line=lines[index], byte_base=span.start
     )
-    part = Part()
+    part = Part(later=True)
     report = checker._check_source(source, max_findings, part)
     return BlockResult(report, tuple(part.bad), tuple(tuple(rows) for rows in part.keys))
 
@@ -232,6 +233,7 @@ def judge_groups(
     checker = built(recipe)
     rules = [rule for rule in checker.rules if rule.per_file is not None]
     sources: dict[int, Source] = {}
+    readers: dict[int, ReadAgain] = {}
     judged: list[Judged] = []
     for (file, index, key), rows in groups:
         if len(rows) < 2:
@@ -240,15 +242,24 @@ def judge_groups(
         assert rule.across is not None  # Only such rules' keys are collected.
         seen: dict[str, int] = {}
         before = bases[file]
+        name, path = paths[file]
         for _, _, _, block, number, fingerprint, shown, line, offset in sorted(
             rows, key=lambda row: (row[3], row[4])
         ):
             number += before[block]
+            if fingerprint == LATER:
+                # Sent without it (the file can be read again): only keys met again need one.
+                assert path is not None and rule.across.fingerprint is not None
+                read = readers.get(file)
+                if read is None:
+                    read = Source(name, "ndjson", path=Path(path)).read_again()
+                    assert read is not None  # Blocks are cut only from plain NDJSON files.
+                    readers[file] = read
+                fingerprint = rule.across.fingerprint(read(line, offset))
             hit = rule.across.meet(seen, (key, fingerprint, shown), number)
             if hit is None:
                 continue
             finding = checker.finding(rule, hit)
-            name, path = paths[file]
             if path is None:
                 where = SourceLocation(record=number)
             else:

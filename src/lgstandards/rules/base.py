@@ -116,6 +116,29 @@ SharedScan = Callable[[RecordContext], Mapping[str, Sequence[Hit]]]
 #: The bits of a packed first occurrence that hold its record number (the rest, its fingerprint).
 _NUMBER_BITS = 40
 _NUMBER_MASK = (1 << _NUMBER_BITS) - 1
+#: The fingerprint a worker sends for a record whose fingerprint is read from the file only if
+#: its key comes again (fingerprints are never negative).
+LATER = -1
+#: The first occurrences a check keeps the fingerprints of, once read again (then it starts over).
+_KEPT_FINGERPRINTS = 4096
+
+#: Reads the record on a line (number, byte offset) of the file being checked, parsed again.
+ReadAgain = Callable[[int, int], Any]
+
+
+class Position:
+    """The line and byte offset of the record being checked, kept up to date by the checker."""
+
+    __slots__ = ("where",)
+
+    def __init__(self) -> None:
+        """Start before the first record."""
+        self.where: tuple[int, int] = (0, 0)
+
+
+def _where_packed(number: int, line: int, offset: int) -> int:
+    """Pack a record's number with its line and offset: where its first occurrence is."""
+    return (offset << _NUMBER_BITS | line) << _NUMBER_BITS | number
 
 
 @dataclass(frozen=True)
@@ -125,10 +148,17 @@ class Across:
     It comes in two halves so that a file can be read by several processes: `key` reads one
     record and returns (key, fingerprint, shown value) or None, anywhere; `judge` compares a
     later record with the first one of its key, in file order, and returns a hit or None.
+
+    A rule whose fingerprint is costly may also split `key` in two: `find` returns (key, shown
+    value) alone, and `fingerprint` the fingerprint of a record's data. Where the records of a
+    file can be read again (plain NDJSON), the index then keeps where each key's first record
+    is, and both fingerprints are worked out only when a key comes again: nearly never.
     """
 
     key: Callable[[RecordContext], tuple[str, int, Any] | None]
     judge: Callable[[Any, int, int, int], Hit | None]
+    find: Callable[[RecordContext], tuple[str, Any] | None] | None = None
+    fingerprint: Callable[[Any], int] | None = None
 
     def meet(self, seen: FirstOfKey, found: tuple[str, int, Any], number: int) -> Hit | None:
         """Note the first record of a key in `seen`; judge a later one against that first."""
@@ -153,9 +183,7 @@ class Across:
         """
         packed = [(key, fingerprint << _NUMBER_BITS | number)
                   for key, fingerprint, _, number in found]
-        many = getattr(seen, "setdefault_many", None)
-        earlier = (many(packed) if many is not None
-                   else [seen.setdefault(key, value) for key, value in packed])
+        earlier = _setdefault_many(seen, packed)
         hits: list[tuple[int, Hit]] = []
         for position, (first, (_, value)) in enumerate(zip(earlier, packed, strict=True)):
             if first != value:
@@ -165,10 +193,68 @@ class Across:
                     hits.append((position, hit))
         return hits
 
-    def per_file(self) -> RecordCheck:
-        """Return the check for one file read in order: both halves, with the keys seen."""
+    def meet_many_later(
+        self, seen: FirstOfKey, found: Sequence[tuple[str, Any, int, int, int]], read: ReadAgain
+    ) -> list[tuple[int, Hit]]:
+        """Do `meet_many` for (key, shown, record number, line, offset), reading fingerprints.
+
+        The index keeps where each key's first record is; a record whose key comes again is
+        read from the file with its first (`read`), and both fingerprints are worked out then.
+        """
+        packed = [(key, _where_packed(number, line, offset))
+                  for key, _, number, line, offset in found]
+        earlier = _setdefault_many(seen, packed)
+        kept: dict[int, int] = {}
+        hits: list[tuple[int, Hit]] = []
+        for position, (first, (_, value)) in enumerate(zip(earlier, packed, strict=True)):
+            if first != value:
+                _, shown, _, line, offset = found[position]
+                hit = self._judge_again(shown, read(line, offset), first, read, kept)
+                if hit is not None:
+                    hits.append((position, hit))
+        return hits
+
+    def _judge_again(self, shown: Any, data: Any, first: int, read: ReadAgain,
+                     kept: dict[int, int]) -> Hit | None:
+        """Judge a record's data against the first of its key, read again from where it is."""
+        assert self.fingerprint is not None  # Only such rules keep where records are.
+        before = kept.get(first)
+        if before is None:
+            if len(kept) >= _KEPT_FINGERPRINTS:
+                kept.clear()  # Bounded: a key met many times is read again now and then.
+            where = first >> _NUMBER_BITS
+            before = kept[first] = self.fingerprint(
+                read(where & _NUMBER_MASK, where >> _NUMBER_BITS)
+            )
+        return self.judge(shown, self.fingerprint(data), before, first & _NUMBER_MASK)
+
+    def per_file(self, read: ReadAgain | None = None, at: Position | None = None) -> RecordCheck:
+        """Return the check for one file read in order: both halves, with the keys seen.
+
+        Given `read`, which reads a record of the file again, and `at`, where the record being
+        checked is, a rule with `find` and `fingerprint` keeps where first records are instead.
+        """
         # In memory up to a limit, then in a temporary SQLite database: memory stays bounded.
         seen = FirstSeen()
+        find = self.find
+        if read is not None and at is not None and find is not None:
+            kept: dict[int, int] = {}
+            judge_again = self._judge_again
+
+            def check_later(ctx: RecordContext) -> Sequence[Hit]:
+                found = find(ctx)
+                if found is None:
+                    return ()
+                key, shown = found
+                line, offset = at.where
+                packed = _where_packed(ctx.number, line, offset)
+                first = seen.setdefault(key, packed)
+                if first == packed:
+                    return ()
+                hit = judge_again(shown, ctx.record, first, read, kept)
+                return (hit,) if hit is not None else ()
+
+            return check_later
         key, meet = self.key, self.meet
 
         def check(ctx: RecordContext) -> Sequence[Hit]:
@@ -177,6 +263,13 @@ class Across:
             return (hit,) if hit is not None else ()
 
         return check
+
+
+def _setdefault_many(seen: FirstOfKey, packed: list[tuple[str, int]]) -> list[int]:
+    """Do `setdefault` for each (key, value), in one batch where the index can."""
+    many = getattr(seen, "setdefault_many", None)
+    return (many(packed) if many is not None
+            else [seen.setdefault(key, value) for key, value in packed])
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,14 @@ collections must be listed. One pass over the record (`schedule_scan`) finds eve
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
+import orjson
+
 from lgstandards.rules.base import Hit, RecordContext, Rule
+from lgstandards.rules.memo import Memo
 from lgstandards.rules.waste.authorities import schedule_authority_prefix
 from lgstandards.rules.waste.recurrence import (
     Series,
@@ -33,6 +37,7 @@ from lgstandards.rules.waste.schedule_hits import (
     without_time,
 )
 from lgstandards.rules.waste.shared import (
+    Plausible,
     is_rejected,
     make_rule,
     record_window,
@@ -117,19 +122,113 @@ def schedule_scan(ctx: RecordContext) -> dict[str, list[Hit]]:
     record = ctx.record
     if type(record) is not dict:
         return out.hits
-    _scan_services(_beside(ctx, "/services"), record, out)
+    services = _scan_services(ctx, record, out)
     collections = record.get("collections")
     if type(collections) is list:
-        listed = _scan_collections(ctx, collections, out)
-        for service, entries in listed.items():
-            plans = out.plans.get(service)
-            if plans:
-                for hit in _judged(tuple(plans), tuple(entries)):
-                    out.add("waste.rrule-disagrees", hit)
+        window = record_window(ctx)
+        key = (
+            _collections_key(collections)
+            if services is not None and COLLECTIONS.worth_asking() else None
+        )
+        if key is None:
+            _scan_and_judge(_beside(ctx, "/collections"), collections, window, out)
+        else:
+            assert services is not None
+            rejected = _within(ctx.rejected, "/collections")
+            asked = (services, key, rejected, window, ctx.options)
+            found = COLLECTIONS.get(asked)
+            if found is None:
+                # Scanned apart, so that the answer holds only what the collections gave.
+                part = _Scan()
+                part.plans, part.services = out.plans, out.services
+                _scan_and_judge(RecordContext(record, ctx.number, rejected, ctx.options),
+                                collections, window, part)
+                found = _frozen(part.hits)
+                COLLECTIONS.put(asked, found)
+            hits = out.hits
+            for code, more in found:
+                listed = hits.get(code)
+                if listed is None:
+                    hits[code] = list(more)
+                else:
+                    listed.extend(more)
     authority = schedule_authority_prefix(ctx)
     if authority:
         out.hits["waste.authority-prefix"] = list(authority)
     return out.hits
+
+
+#: A rule's hits by code, as a cache keeps them.
+_Hits = tuple[tuple[str, tuple[Hit, ...]], ...]
+
+
+def _frozen(hits: dict[str, list[Hit]]) -> _Hits:
+    """Return hits by code as tuples, to be kept in a cache and copied out of it."""
+    return tuple((code, tuple(found)) for code, found in hits.items())
+
+
+_NOTHING: frozenset[str] = frozenset()
+
+
+def _within(rejected: frozenset[str], top: str) -> frozenset[str]:
+    """Return the rejected pointers in one part of a record: the only ones its answers depend on.
+
+    A place counts as rejected when the schema rejected it or anything inside it, so the
+    answers about a part depend on the rejections inside that part alone: with the others left
+    out, records that differ elsewhere share the cached answers about this part.
+    """
+    if not rejected:
+        return _NOTHING
+    inside = top + "/"
+    found = frozenset(r for r in rejected if r == top or r.startswith(inside))
+    return found or _NOTHING
+
+
+#: A completed collection's time, as JSON: its value changes no answer (only its presence does).
+_COMPLETED_AT = re.compile(rb'"completed_at":"[^"\\]*"')
+
+
+def _collections_key(collections: list[Any]) -> bytes | None:
+    """Return the collections as JSON with each completed_at time left out, or None if not JSON.
+
+    Every property of a round lists the same days, statuses and outcomes, but the crew records
+    each one's own time: with the times left out, a round's properties share one key.
+    """
+    dumped = _json(collections)
+    # Only a time written plainly (no escapes) is left out; any other value stays in the key.
+    return None if dumped is None else _COMPLETED_AT.sub(b'"completed_at":0', dumped)
+
+
+def _json(value: Any) -> bytes | None:
+    """Return a value as JSON (equal values with keys in one order give equal bytes), or None."""
+    try:
+        return orjson.dumps(value)
+    except (TypeError, orjson.JSONEncodeError):  # Integers beyond 64 bits, say.
+        return None
+
+
+#: What services were scanned from: their JSON (None if not a list), the ids of the container
+#: types listed, and the rejected pointers under /services.
+_ServicesKey = tuple[bytes | None, frozenset[str], frozenset[str]]
+
+#: The answers about each distinct list of services: their hits, usable schedules (by service
+#: id) and listed ids; the schedules and ids are only ever read.
+SERVICES: Memo[tuple[_Hits, dict[str, list[_Plan]], set[str]]] = Memo(2048)
+#: The hits about each distinct list of collections (their times aside), with the services'
+#: key, the rejections among the collections, the window of plausible dates and the options:
+#: everything the answer depends on, which the properties of a round share.
+COLLECTIONS: Memo[_Hits] = Memo(4096)
+
+
+def _scan_and_judge(ctx: RecordContext, collections: list[Any], window: Plausible | None,
+                    out: _Scan) -> None:
+    """Check each collection, then judge each service's listed days against its schedules."""
+    listed = _scan_collections(ctx, collections, window, out)
+    for service, entries in listed.items():
+        plans = out.plans.get(service)
+        if plans:
+            for hit in _judged(tuple(plans), tuple(entries)):
+                out.add("waste.rrule-disagrees", hit)
 
 
 def _beside(ctx: RecordContext, top: str) -> RecordContext:
@@ -145,15 +244,40 @@ def _beside(ctx: RecordContext, top: str) -> RecordContext:
     return RecordContext(ctx.record, ctx.number, frozenset(), ctx.options)
 
 
-def _scan_services(ctx: RecordContext, record: dict[str, Any], out: _Scan) -> None:
-    """Check services' container types and schedules, noting each usable schedule."""
+def _scan_services(ctx: RecordContext, record: dict[str, Any], out: _Scan) -> _ServicesKey | None:
+    """Check services' container types and schedules, noting each usable schedule.
+
+    Returns what the services were scanned from, or None when they were scanned uncached.
+    """
     containers = record.get("container_types")
-    known_containers = {
+    known_containers = frozenset([
         ident for item in containers if type(item) is dict and type(ident := item.get("id")) is str
-    } if type(containers) is list else set()
+    ]) if type(containers) is list else _NOTHING
     services = record.get("services")
+    rejected = _within(ctx.rejected, "/services")
     if type(services) is not list:
-        return
+        return None, known_containers, rejected
+    dumped = _json(services) if SERVICES.worth_asking() else None
+    if dumped is None:
+        _scan_service_list(_beside(ctx, "/services"), services, known_containers, out)
+        return None
+    key = (dumped, known_containers, rejected)
+    found = SERVICES.get(key)
+    if found is None:
+        part = _Scan()
+        _scan_service_list(RecordContext(record, ctx.number, rejected, ctx.options), services,
+                           known_containers, part)
+        found = (_frozen(part.hits), part.plans, part.services)
+        SERVICES.put(key, found)
+    hits, out.plans, out.services = found
+    for code, more in hits:
+        out.hits[code] = list(more)
+    return key
+
+
+def _scan_service_list(ctx: RecordContext, services: list[Any], known_containers: frozenset[str],
+                       out: _Scan) -> None:
+    """Check each service's container type ids and schedules, noting each usable schedule."""
     for index, service in enumerate(services):
         if type(service) is not dict:
             continue
@@ -303,72 +427,88 @@ class _Listed(NamedTuple):
     cancelled: bool = False
 
 
-def _scan_collections(ctx: RecordContext, collections: list[Any], out: _Scan
-                      ) -> dict[str, list[_Listed]]:
-    """Check each collection on its own and return those of services with schedules."""
-    window = record_window(ctx)
-    ctx = _beside(ctx, "/collections")
+#: A listed collection as `_scan_collections` gives it: the fields of a `_Listed`.
+_Entry = tuple[int, str, str, str | None, bool]
+
+
+def _scan_collections(ctx: RecordContext, collections: list[Any], window: Plausible | None,
+                      out: _Scan) -> dict[str, list[_Entry]]:
+    """Check each collection on its own and return those of services with schedules.
+
+    Each is returned as the fields of a `_Listed`, in a plain tuple: one is built for nearly
+    every collection, and a tuple literal costs a fraction of a named tuple's constructor.
+    """
+    low, high = (window.low, window.high) if window is not None else ("", "")
     rejected = ctx.rejected
-    listed: dict[str, list[_Listed]] = {}
+    services, plans = out.services, out.plans
+    listed: dict[str, list[_Entry]] = {}
+    # This loop runs ten times a record: the fields every collection has are read inline, and
+    # a pointer is built only for a hit or when the schema rejected something.
     for index, item in enumerate(collections):
         if type(item) is not dict:
             continue
-        where = f"/collections/{index}"
-        # _text inlined for the fields every collection has: this loop runs ten times a record.
         day = item.get("date")
-        if type(day) is not str or (rejected and is_rejected(ctx, f"{where}/date")):
+        if type(day) is not str or (rejected and is_rejected(ctx, f"/collections/{index}/date")):
             day = None
         plausible = True
-        if day is not None and window is not None and not window.low <= day <= window.high:
+        if day is not None and window is not None and not low <= day <= high:
             out.add("waste.implausible-date",
-                    window.hit(ctx, f"{where}/date", day, "collection date"))
+                    window.hit(ctx, f"/collections/{index}/date", day, "collection date"))
             plausible = False  # Its year is most likely wrong: the schedules need not say so too.
         changed = item.get("changed")
-        original = item.get("original_date")
         if changed is True:
-            if day is not None and original == day:
+            if day is not None and item.get("original_date") == day:
                 out.add("waste.changed-flag-mismatch", moved_to_same_day(index, day))
         elif changed is False and ("original_date" in item or "change_reason" in item):
             out.add("waste.changed-flag-mismatch", unchanged_with_change(
-                index, day, original, item.get("change_reason")
+                index, day, item.get("original_date"), item.get("change_reason")
             ))
         status = item.get("status")
-        if type(status) is str and status in RECORDED and "completed_at" not in item:
+        if "completed_at" not in item and type(status) is str and status in RECORDED:
             out.add("waste.completed-without-time", without_time(index, status))
-        until = (
-            _text(ctx, item, "missed_report_allowed_until", where)
-            if "missed_report_allowed_until" in item else None
-        )
-        if until is not None and day is not None and until[:10] < day:
-            out.add("waste.outside-report-window", window_closes_early(index, until, day))
+        if "missed_report_allowed_until" in item and day is not None:
+            until = _text(ctx, item, "missed_report_allowed_until", f"/collections/{index}")
+            if until is not None and until[:10] < day:
+                out.add("waste.outside-report-window", window_closes_early(index, until, day))
         service = item.get("service_id")
-        if type(service) is not str or (rejected and is_rejected(ctx, f"{where}/service_id")):
-            continue
-        if service not in out.services:
-            out.add("waste.unknown-service", unknown_service_hit(f"{where}/service_id", service))
-            continue
-        if not plausible or service not in out.plans or type(changed) is not bool or (
-            ctx.rejected and is_rejected(ctx, f"{where}/changed")
+        if type(service) is not str or (
+            rejected and is_rejected(ctx, f"/collections/{index}/service_id")
         ):
             continue
+        if service not in services:
+            out.add("waste.unknown-service",
+                    unknown_service_hit(f"/collections/{index}/service_id", service))
+            continue
+        if not plausible or service not in plans or type(changed) is not bool or (
+            rejected and is_rejected(ctx, f"/collections/{index}/changed")
+        ):
+            continue
+        entry: _Entry
         if changed:
-            scheduled = _text(ctx, item, "original_date", where)
+            scheduled = _text(ctx, item, "original_date", f"/collections/{index}")
             if scheduled is not None:
-                listed.setdefault(service, []).append(
-                    _Listed(index, "original_date", scheduled, day))
+                entry = (index, "original_date", scheduled, day, False)
+            else:
+                continue
         elif day is not None:
-            listed.setdefault(service, []).append(
-                _Listed(index, "date", day, None, status == "cancelled"))
+            entry = (index, "date", day, None, status == "cancelled")
+        else:
+            continue
+        found = listed.get(service)
+        if found is None:
+            listed[service] = [entry]
+        else:
+            found.append(entry)
     return listed
 
 
 @functools.lru_cache(maxsize=4096)
-def _judged(plans: tuple[_Plan, ...], entries: tuple[_Listed, ...]) -> tuple[Hit, ...]:
+def _judged(plans: tuple[_Plan, ...], entries: tuple[_Entry, ...]) -> tuple[Hit, ...]:
     """Return the hits of a service's listed collections judged against its schedules."""
     # Cached: the properties of one round share their schedules and collection days, so a
     # council's export asks the same question once per round, not once per property.
     out = _Scan()
-    _judge(out, list(plans), list(entries))
+    _judge(out, list(plans), [_Listed(*entry) for entry in entries])
     return tuple(out.hits.get("waste.rrule-disagrees", ()))
 
 

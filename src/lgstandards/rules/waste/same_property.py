@@ -42,8 +42,8 @@ def fingerprint_of(record: dict[str, Any], place: dict[str, Any]) -> int:
     return packed
 
 
-def _uprn_key(ctx: RecordContext) -> tuple[str, int, Any] | None:
-    """Return a schedule's UPRN without leading zeros, its fingerprint, and the UPRN as written."""
+def _uprn_found(ctx: RecordContext) -> tuple[str, Any] | None:
+    """Return a schedule's UPRN without leading zeros, and the UPRN as written."""
     record = ctx.record
     place = record.get("property") if type(record) is dict else None
     if type(place) is not dict:
@@ -52,7 +52,20 @@ def _uprn_key(ctx: RecordContext) -> tuple[str, int, Any] | None:
     if type(uprn) is not str or (ctx.rejected and is_rejected(ctx, "/property/uprn")):
         return None
     # '000000512345' and '512345' are one property.
-    return uprn.lstrip("0"), fingerprint_of(record, place), uprn
+    return uprn.lstrip("0"), uprn
+
+
+def _uprn_key(ctx: RecordContext) -> tuple[str, int, Any] | None:
+    """Return a schedule's UPRN without leading zeros, its fingerprint, and the UPRN as written."""
+    found = _uprn_found(ctx)
+    if found is None:
+        return None
+    return found[0], schedule_fingerprint(ctx.record), found[1]
+
+
+def schedule_fingerprint(record: Any) -> int:
+    """Return the fingerprint of a schedule whose property is an object (as `_uprn_found` found)."""
+    return fingerprint_of(record, record["property"])
 
 
 def _uprn_judge(uprn: Any, fingerprint: int, before: int, number: int) -> Hit | None:
@@ -72,5 +85,7 @@ def _uprn_judge(uprn: Any, fingerprint: int, before: int, number: int) -> Hit | 
 
 
 #: A UPRN seen earlier in the file with different data.
-CONFLICTING_UPRN = Across(_uprn_key, _uprn_judge)
+#: The fingerprint (about 5 µs a record) is worked out only when a UPRN comes again, where the
+#: file can be read again.
+CONFLICTING_UPRN = Across(_uprn_key, _uprn_judge, _uprn_found, schedule_fingerprint)
 
