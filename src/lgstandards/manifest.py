@@ -68,11 +68,13 @@ class _Reader:
         self.loc = loc
         self.problems = problems
         self.raw: Mapping[str, Any] = raw if isinstance(raw, Mapping) else {}
-        if not isinstance(raw, Mapping):
-            self.fail("", "Input should be a valid dictionary")
-            self.ok = False
-            return
+        #: Whether every field read so far was right; a wrong one does not stop the reading.
         self.ok = True
+        #: Whether there is an object to read fields from at all.
+        self.is_object = isinstance(raw, Mapping)
+        if not self.is_object:
+            self.fail("", "Input should be a valid dictionary")
+            return
         for key in raw:
             if key not in fields:
                 self.fail(str(key), "Extra inputs are not permitted")
@@ -213,7 +215,7 @@ class VersionEntry:
     @classmethod
     def _read(cls, raw: Any, loc: str, problems: list[Problem]) -> VersionEntry | None:
         fields = _Reader(raw, loc, _fields(cls), problems)
-        if not fields.ok:
+        if not fields.is_object:
             return None
         version = fields.get("version", _text)
         if isinstance(version, str) and not _VERSION.match(version):
@@ -251,7 +253,7 @@ class Adopter:
     @classmethod
     def _read(cls, raw: Any, loc: str, problems: list[Problem]) -> Adopter | None:
         fields = _Reader(raw, loc, _fields(cls), problems)
-        if not fields.ok:
+        if not fields.is_object:
             return None
         adopter = cls(
             name=fields.get("name", _nonempty),
@@ -287,12 +289,14 @@ class Manifest:
         """Return the manifest a parsed `standard.json` holds; raise MalformedManifest if wrong."""
         problems: list[Problem] = []
         fields = _Reader(raw, "", _fields(cls), problems)
-        if not fields.ok:
+        if not fields.is_object:
             raise MalformedManifest(tuple(problems))
 
         def nested(read: Callable[[Any, str, list[Problem]], T | None], key: str,
                    min_length: int = 0) -> tuple[T, ...]:
-            value = fields.raw.get(key, [])
+            if key not in fields.raw:
+                return ()
+            value = fields.raw[key]
             if not isinstance(value, list | tuple):
                 fields.fail(key, "Input should be a valid tuple")
                 return ()
