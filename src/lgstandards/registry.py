@@ -8,7 +8,6 @@ import posixpath
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, Protocol
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -27,7 +26,9 @@ _SELECTOR = re.compile(
 
 def standards_root() -> Path:
     """Return the folder holding the standards: inside the wheel, or the checkout's `standards/`."""
-    packaged = Path(str(resources.files("lgstandards"))) / "_standards"
+    # The package's own folder, as importlib.resources would give it for an installed package;
+    # read from __file__ because importing importlib.resources costs every command start-up time.
+    packaged = Path(__file__).resolve().parent / "_standards"
     if packaged.is_dir():
         return packaged
     # Editable installs do not apply hatchling's force-include, so fall back to the checkout.
