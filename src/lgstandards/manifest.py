@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal, TypeVar
 
-_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-_ID_PATTERN = re.compile(_ID)
+_ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _VERSION = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
 _REPLACEMENT = re.compile(
     r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*@)?(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"
@@ -65,6 +64,7 @@ class _Reader:
 
     def __init__(self, raw: Any, loc: str, fields: tuple[str, ...],
                  problems: list[Problem]) -> None:
+        """Start reading `raw` found at `loc`, recording unknown keys and a value not an object."""
         self.loc = loc
         self.problems = problems
         self.raw: Mapping[str, Any] = raw if isinstance(raw, Mapping) else {}
@@ -102,12 +102,14 @@ class _Wrong(Exception):
     """A value that does not fit its field, and where inside it (for lists)."""
 
     def __init__(self, message: str, at: str = "") -> None:
+        """Keep the message, and the index path inside the value (`1`, `0.2`) when in a list."""
         super().__init__(message)
         self.message = message
         self.at = at
 
 
 def _text(value: Any, *, min_length: int = 0, pattern: re.Pattern[str] | None = None) -> str:
+    """Return a string that is long enough and fits the pattern."""
     if not isinstance(value, str):
         raise _Wrong("Input should be a valid string")
     if len(value) < min_length:
@@ -120,20 +122,24 @@ def _text(value: Any, *, min_length: int = 0, pattern: re.Pattern[str] | None = 
 
 
 def _nonempty(value: Any) -> str:
+    """Return a string of at least one character."""
     return _text(value, min_length=1)
 
 
 def _optional(convert: Callable[[Any], T]) -> Callable[[Any], T | None]:
+    """Return a reader that lets null through and reads anything else with `convert`."""
     return lambda value: None if value is None else convert(value)
 
 
 def _flag(value: Any) -> bool:
+    """Return `true` or `false`."""
     if not isinstance(value, bool):
         raise _Wrong("Input should be a valid boolean")
     return value
 
 
 def _day(value: Any) -> date:
+    """Return the date a `YYYY-MM-DD` string names."""
     if isinstance(value, date):
         return value
     if isinstance(value, str) and _DATE.match(value):
@@ -145,9 +151,11 @@ def _day(value: Any) -> date:
 
 
 def _choice(*allowed: str) -> Callable[[Any], str]:
+    """Return a reader of one of the allowed strings."""
     words = ", ".join(f"'{a}'" for a in allowed[:-1]) + f" or '{allowed[-1]}'"
 
     def convert(value: Any) -> str:
+        """Return the value if it is one of the allowed strings."""
         if value not in allowed or not isinstance(value, str):
             raise _Wrong(f"Input should be {words}")
         return str(value)
@@ -156,11 +164,14 @@ def _choice(*allowed: str) -> Callable[[Any], str]:
 
 
 def _status(value: Any) -> Status:
+    """Return the status a string names."""
     return Status(_choice(*Status)(value))
 
 
 def _tuple(convert: Callable[[Any], T], *, min_length: int = 0) -> Callable[[Any], tuple[T, ...]]:
+    """Return a reader of a list of at least `min_length` items, each read with `convert`."""
     def read(value: Any) -> tuple[T, ...]:
+        """Return the items read, naming the index of the first that is wrong."""
         if not isinstance(value, list | tuple):
             raise _Wrong("Input should be a valid tuple")
         items = []
@@ -184,6 +195,7 @@ def _value_error(message: str) -> str:
 
 
 def _fields(cls: type[Any]) -> tuple[str, ...]:
+    """Return the names of a dataclass's fields: the keys its JSON object may have."""
     return tuple(f.name for f in dataclasses.fields(cls))
 
 
@@ -214,6 +226,7 @@ class VersionEntry:
 
     @classmethod
     def _read(cls, raw: Any, loc: str, problems: list[Problem]) -> VersionEntry | None:
+        """Return the entry `raw` holds, or None with its problems recorded."""
         fields = _Reader(raw, loc, _fields(cls), problems)
         if not fields.is_object:
             return None
@@ -252,6 +265,7 @@ class Adopter:
 
     @classmethod
     def _read(cls, raw: Any, loc: str, problems: list[Problem]) -> Adopter | None:
+        """Return the adopter `raw` holds, or None with its problems recorded."""
         fields = _Reader(raw, loc, _fields(cls), problems)
         if not fields.is_object:
             return None
@@ -294,6 +308,7 @@ class Manifest:
 
         def nested(read: Callable[[Any, str, list[Problem]], T | None], key: str,
                    min_length: int = 0) -> tuple[T, ...]:
+            """Return the objects of a list field, each read with its own problems recorded."""
             if key not in fields.raw:
                 return ()
             value = fields.raw[key]

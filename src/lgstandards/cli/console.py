@@ -42,8 +42,10 @@ def print_lines(lines: list[Line], stream: TextIO | None = None) -> None:
     out_stream = stream or sys.stdout
     texts = [safe_line(text) for _, text in lines]
     if _plain(out_stream, texts):
-        # What rich would write here, without importing it (a fifth of a small run's start-up).
-        out_stream.write("".join(f"{text}\n" for text in texts))
+        # What rich would write here, without importing it (a fifth of a small run's start-up),
+        # a line at a time as rich writes it.
+        for text in texts:
+            out_stream.write(f"{text}\n")
         out_stream.flush()
         return
     from rich.markup import escape
