@@ -34,7 +34,7 @@ TODAY = date(2026, 12, 5)
 
 
 def _manifest(versions: list[dict[str, Any]], **extra: Any) -> Manifest:
-    return Manifest.model_validate({
+    return Manifest.from_json({
         "id": "thing", "title": "Thing", "description": "A test.", "owner": "tests",
         "owner_contact": "tests@example.org", "licence": "OGL-UK-3.0", "versions": versions,
         **extra,
@@ -159,7 +159,7 @@ def test_the_replacement_is_a_released_newer_version(replacement: str, problem: 
 
 def test_a_replacement_in_another_standard() -> None:
     """replaced_by may name a released version of another standard."""
-    other = Manifest.model_validate({
+    other = Manifest.from_json({
         "id": "other", "title": "Other", "description": "A test.", "owner": "tests",
         "owner_contact": "x", "licence": "OGL-UK-3.0", "versions": [_published("1.0.0")]})
     manifest = _manifest([

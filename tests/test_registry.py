@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from lgstandards.errors import ManifestError, StandardNotFoundError
+from lgstandards.manifest import MalformedManifest, Manifest
 from lgstandards.registry import Catalogue, Status
 from tests.conftest import MakeCatalogue
 
@@ -103,6 +104,54 @@ def test_malformed_manifest(make_catalogue: MakeCatalogue, manifest: Any, words:
     with pytest.raises(ManifestError, match=words) as info:
         make_catalogue({"bins": manifest})
     assert "standard.json" in str(info.value)
+
+
+_ONE = _VERSIONS[:1]
+
+
+@pytest.mark.parametrize(
+    ("raw", "problems"),
+    [
+        ({k: v for k, v in _manifest(_ONE).items() if k != "title"}, {"title: Field required"}),
+        (_manifest(_ONE, title=""), {"title: String should have at least 1 character"}),
+        (_manifest(_ONE, owner=7), {"owner: Input should be a valid string"}),
+        (_manifest(_ONE, id="bins\n"),
+         {"id: String should match pattern '^[a-z0-9]+(-[a-z0-9]+)*$'"}),
+        (_manifest(_ONE, kind="website"), {"kind: Input should be 'data' or 'api'"}),
+        (_manifest(_ONE, external="yes"), {"external: Input should be a valid boolean"}),
+        (_manifest(_ONE, related="common"), {"related: Input should be a valid tuple"}),
+        (_manifest(_ONE, related=["common", 2]), {"related.1: Input should be a valid string"}),
+        (_manifest([{"version": "1.0.0", "status": "published", "released": "5 May 2026"}]),
+         {"versions.0.released: Input should be a valid date in the format YYYY-MM-DD"}),
+        (_manifest([{"version": "1.0.0", "status": "published", "released": "2026-02-30"}]),
+         {"versions.0.released: Input should be a valid date: day is out of range for month"}),
+        (_manifest([{"version": "1.0.0", "status": "deprecated", "released": "2026-01-01",
+                     "replaced_by": "the next one"}]),
+         {"versions.0.replaced_by: Value error, replaced_by 'the next one' is not a version "
+          "such as '2.0.0' or a standard version such as 'other-standard@1.0.0'"}),
+        (_manifest(["1.0.0"]), {"versions.0: Input should be a valid dictionary"}),
+        (_manifest(_ONE, adopters=[{"name": "", "kind": "town", "versions": [],
+                                    "statement": "s", "since": "2026"}]),
+         {"adopters.0.since: Extra inputs are not permitted",
+          "adopters.0.name: String should have at least 1 character",
+          "adopters.0.kind: Input should be 'council' or 'supplier'",
+          "adopters.0.versions: Tuple should have at least 1 item after validation, not 0"}),
+        (_manifest([{"status": "published", "released": "2026-01-01"}, _ONE[0]], owner=""),
+         {"versions.0.version: Field required",
+          "owner: String should have at least 1 character"}),
+    ],
+)
+def test_every_problem_of_a_manifest_is_named(raw: dict[str, Any], problems: set[str]) -> None:
+    """Each wrong field is named with its place, all at once, in pydantic's words."""
+    with pytest.raises(MalformedManifest) as info:
+        Manifest.from_json(raw)
+    assert {f"{p.loc}: {p.message}" for p in info.value.problems} == problems
+
+
+def test_a_manifest_reads_back_as_it_was_written() -> None:
+    """Every manifest of the catalogue turns back into the JSON it was read from, defaults added."""
+    for manifest in Catalogue():
+        assert Manifest.from_json(manifest.to_json()) == manifest
 
 
 def test_schema_ids_follow_the_base_uri(cat: Catalogue) -> None:

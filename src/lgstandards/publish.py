@@ -542,7 +542,7 @@ def registry_index(
             "description": manifest.description,
             "owner": manifest.owner,
             "owner_contact": manifest.owner_contact,
-            "adopters": [a.model_dump(mode="json") for a in manifest.adopters],
+            "adopters": manifest.to_json()["adopters"],
             "licence": manifest.licence,
             "kind": manifest.kind,
             "external": manifest.external,

@@ -2,145 +2,33 @@
 
 from __future__ import annotations
 
-import enum
 import functools
 import json
 import posixpath
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, Protocol
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
-
 from lgstandards.errors import ManifestError, SchemaError, StandardNotFoundError
+from lgstandards.manifest import Adopter as Adopter
+from lgstandards.manifest import MalformedManifest
+from lgstandards.manifest import Manifest as Manifest
+from lgstandards.manifest import Status as Status
+from lgstandards.manifest import VersionEntry as VersionEntry
 
-_VERSION = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
-_REPLACEMENT = re.compile(
-    r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*@)?(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"
-)
 _SELECTOR = re.compile(
     r"^(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)(?:@(?P<version>[0-9]+(?:\.[0-9]+){0,2}))?$"
 )
 
 
-class Status(enum.StrEnum):
-    """The life-cycle status of a standard version."""
-
-    DRAFT = "draft"
-    CANDIDATE = "candidate"
-    PUBLISHED = "published"
-    DEPRECATED = "deprecated"
-    RETIRED = "retired"
-
-    @property
-    def released(self) -> bool:
-        """Return whether files of a version in this status are frozen."""
-        return self in (Status.PUBLISHED, Status.DEPRECATED, Status.RETIRED)
-
-
-class VersionEntry(BaseModel):
-    """One version of a standard as its manifest lists it."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    version: str
-    status: Status
-    #: When the version reached its present released form: opened for comment (candidate) or
-    #: published (published, deprecated, retired).
-    released: date | None = None
-    #: The last day of a candidate's comment period; kept as the record once it is published.
-    comment_until: date | None = None
-    #: When the version was deprecated.
-    deprecated_on: date | None = None
-    #: The day after which a deprecated version may be retired.
-    sunset: date | None = None
-    #: What replaces a deprecated version: a version of the same standard or `id@x.y.z`.
-    replaced_by: str | None = None
-    notes: str | None = None
-
-    @field_validator("version")
-    @classmethod
-    def _semver(cls, value: str) -> str:
-        if not _VERSION.match(value):
-            raise ValueError(f"version {value!r} is not MAJOR.MINOR.PATCH, such as '1.0.0'")
-        return value
-
-    @field_validator("replaced_by")
-    @classmethod
-    def _replacement(cls, value: str | None) -> str | None:
-        if value is not None and not _REPLACEMENT.match(value):
-            raise ValueError(
-                f"replaced_by {value!r} is not a version such as '2.0.0' or a standard version "
-                "such as 'other-standard@1.0.0'"
-            )
-        return value
-
-    @property
-    def key(self) -> tuple[int, int, int]:
-        """Return the version as a tuple of integers for ordering."""
-        major, minor, patch = (int(p) for p in self.version.split("."))
-        return (major, minor, patch)
-
-
-class Adopter(BaseModel):
-    """A council or supplier whose data or API conforms to versions of a standard, with evidence."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    name: str = Field(min_length=1)
-    kind: Literal["council", "supplier"]
-    #: The versions its conformance statement covers.
-    versions: tuple[str, ...] = Field(min_length=1)
-    #: Where its conformance statement is: a web address or a path in the registry.
-    statement: str = Field(min_length=1)
-
-
-class Manifest(BaseModel):
-    """A standard's manifest, `standards/<id>/standard.json`."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-    title: str = Field(min_length=1)
-    description: str = Field(min_length=1)
-    #: The body that owns the standard and decides on changes to it (GOVERNANCE.md).
-    owner: str = Field(min_length=1)
-    #: How to reach the owner: a web address, an email address, or where to open an issue.
-    owner_contact: str | None = Field(default=None, min_length=1)
-    licence: str = Field(min_length=1)
-    kind: Literal["data", "api"] = "data"
-    external: bool = False
-    homepage: str | None = None
-    related: tuple[str, ...] = ()
-    #: Councils and suppliers that evidenced conformance: what promotes a candidate.
-    adopters: tuple[Adopter, ...] = ()
-    versions: tuple[VersionEntry, ...] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _unique_versions(self) -> Manifest:
-        seen = [v.version for v in self.versions]
-        dupes = sorted({v for v in seen if seen.count(v) > 1})
-        if dupes:
-            raise ValueError(f"versions listed more than once: {', '.join(dupes)}")
-        if self.external and not self.homepage:
-            raise ValueError("an external standard needs a 'homepage'")
-        # Our own releases must say when; for standards we only signpost the date may be unknown.
-        undated = [
-            v.version for v in self.versions if v.status is not Status.DRAFT and v.released is None
-        ]
-        if undated and not self.external:
-            raise ValueError(f"version {undated[0]} is released but has no 'released' date")
-        return self
-
-
 def standards_root() -> Path:
     """Return the folder holding the standards: inside the wheel, or the checkout's `standards/`."""
-    packaged = Path(str(resources.files("lgstandards"))) / "_standards"
+    # The package's own folder, as importlib.resources would give it for an installed package;
+    # read from __file__ because importing importlib.resources costs every command start-up time.
+    packaged = Path(__file__).resolve().parent / "_standards"
     if packaged.is_dir():
         return packaged
     # Editable installs do not apply hatchling's force-include, so fall back to the checkout.
@@ -511,13 +399,9 @@ def read_manifest(path: Path) -> Manifest:
     """Read and check one manifest, naming the file and field in any error."""
     raw = load_json_file(path, ManifestError)
     try:
-        return Manifest.model_validate(raw)
-    except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc']) or '(top level)'}: {err['msg']}"
-            for err in exc.errors()
-        )
-        raise ManifestError(f"{path}: malformed manifest: {problems}") from None
+        return Manifest.from_json(raw)
+    except MalformedManifest as exc:
+        raise ManifestError(f"{path}: malformed manifest: {exc}") from None
 
 
 def load_json_file(path: Path, error: type[Exception]) -> dict[str, Any]:

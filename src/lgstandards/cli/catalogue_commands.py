@@ -17,7 +17,7 @@ from lgstandards.registry import Catalogue, Manifest, Status, catalogue
 
 
 def _manifest_dict(manifest: Manifest, cat: Catalogue) -> dict[str, Any]:
-    data = manifest.model_dump(mode="json")
+    data = manifest.to_json()
     if not manifest.external:
         for entry, model in zip(data["versions"], manifest.versions, strict=True):
             entry["schema"] = f"{cat.base_uri}{manifest.id}/{entry['version']}/schema.json"

@@ -321,10 +321,10 @@ def _jobs_from_declarations(paths: tuple[str, ...], draft: bool) -> list[Job]:
 
 
 def _load_config(config_file: Path | None, no_config: bool) -> Config | None:
-    from lgstandards.config import find_config, load_config
-
     if no_config:
         return None
+    from lgstandards.config import find_config, load_config
+
     path = config_file or find_config()
     return load_config(path) if path is not None else None
 

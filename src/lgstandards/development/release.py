@@ -17,8 +17,6 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
 from lgstandards.development import lifecycle
 from lgstandards.development.examples import check_example, example_checker, example_problems
 from lgstandards.development.manifest_file import dump_manifest, read_raw
@@ -34,6 +32,7 @@ from lgstandards.lock import (
     read_lock,
     version_hashes,
 )
+from lgstandards.manifest import MalformedManifest
 from lgstandards.registry import Catalogue, Manifest, StandardVersion, Status, VersionEntry
 
 if TYPE_CHECKING:
@@ -283,9 +282,9 @@ def plan_release(cat: Catalogue, request: ReleaseRequest, *, today: date) -> Rel
         actions.append(f"record the sha256 of {len(lock.versions[_key(version)])} files of "
                        f"{ref} in {lock_path(cat).name}")
     try:
-        after = Manifest.model_validate(changed)
-    except ValidationError as exc:
-        reasons.extend(f"standard.json would be malformed: {err['msg']}" for err in exc.errors())
+        after = Manifest.from_json(changed)
+    except MalformedManifest as exc:
+        reasons.extend(f"standard.json would be malformed: {p.message}" for p in exc.problems)
     else:
         others = {m.id: m for m in cat}
         reasons.extend(

@@ -7,9 +7,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from lgstandards.report import Report
-
 if TYPE_CHECKING:
+    # Typing only: `lgstandards.cli` imports `reporters.escape`, and `list` needs no report.
+    from lgstandards.report import Report
     from lgstandards.reporters import html
 
 __all__ = ["REPORTERS", "ReportOptions", "Reporter", "render"]
@@ -29,7 +29,7 @@ class ReportOptions:
     excerpts: html.Excerpts | None = None
 
 
-Reporter = Callable[[Report, ReportOptions], str]
+Reporter = Callable[["Report", ReportOptions], str]
 
 
 def _module(name: str) -> Any:
