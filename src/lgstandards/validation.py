@@ -125,6 +125,7 @@ class SchemaValidator:
         self._root_id = str(schema.get("$id", "urn:lgstandards:root"))
         self._reference: Any = None
         self._resolver_: Any = None
+        self._crawled: Any = None
         if not checked:
             import jsonschema
 
@@ -174,12 +175,23 @@ class SchemaValidator:
             raise SchemaError(f"cannot compile the schema: {exc}") from None
 
     def _build_reference(self) -> None:
-        """Build the reference engine and the resolver that finds titles through `$ref`s."""
-        # Imported here, like python-jsonschema: only a record with a finding needs them.
+        """Build the reference engine (python-jsonschema) over the crawled registry."""
+        registry = self._registry()
+        self._reference = _reference_class(self.schema)(
+            self.schema, registry=registry, format_checker=format_checker()
+        )
+
+    def _registry(self) -> Any:
+        """Crawl the schemas into a `referencing` registry, with the resolver for titles."""
+        # Imported here, like python-jsonschema: only a record with a finding needs them. The
+        # resolver alone does not import python-jsonschema, which explaining jsonschema-rs's
+        # errors never needs (a tenth of a second, once per run with any failing record).
         from referencing import Registry, Resource
         from referencing.exceptions import Unresolvable
         from referencing.jsonschema import DRAFT202012
 
+        if self._crawled is not None:
+            return self._crawled
         schema, fetch, root_id = self.schema, self._fetch, self._root_id
 
         def retrieve_resource(uri: str) -> Resource[Any]:
@@ -197,15 +209,14 @@ class SchemaValidator:
         try:
             # Crawl up front: resolving cross-file $refs lazily made every record pay for it.
             crawled = registry.crawl()
-            self._reference = _reference_class(schema)(
-                schema, registry=crawled, format_checker=format_checker()
-            )
             self._resolver_ = crawled.resolver(base_uri=root_id)
         except Unresolvable as exc:
             cause = exc.__cause__ or exc.__context__
             if isinstance(cause, SchemaError):
                 raise cause from None
             raise SchemaError(f"cannot resolve a $ref in the schema: {exc}") from None
+        self._crawled = crawled
+        return crawled
 
     @property
     def reference(self) -> Any:
@@ -217,7 +228,7 @@ class SchemaValidator:
     @property
     def _resolver(self) -> Any:
         if self._resolver_ is None:
-            self._build_reference()
+            self._registry()
         return self._resolver_
 
     def is_valid(self, instance: Any) -> bool:

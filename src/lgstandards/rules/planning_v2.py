@@ -288,6 +288,23 @@ def _in_future(ctx: RecordContext, dates: _Dates) -> Sequence[Hit]:
 
 def date_scan(ctx: RecordContext) -> dict[str, Sequence[Hit]]:
     """Read the record's dates once for both date rules; return their hits by code."""
+    record = ctx.record
+    if type(record) is not dict:
+        return {}
+    today = ctx.options.today
+    rejected = ctx.rejected
+    # A rejected date is left out by the full rules; a rejected pointer at or under a date's
+    # names the date, and every date's name has "date" in it.
+    if (
+        not (rejected and any("date" in pointer for pointer in rejected))
+        and _calm(record, None if today is None else today.isoformat())
+    ):
+        return {}
+    return date_hits(ctx)
+
+
+def date_hits(ctx: RecordContext) -> dict[str, Sequence[Hit]]:
+    """Judge the record's dates in full, for the records `_calm` cannot clear."""
     dates = _dates(ctx)
     if dates is None:
         return {}
@@ -299,6 +316,74 @@ def date_scan(ctx: RecordContext) -> dict[str, Sequence[Hit]]:
     if future:
         found["planning.date-in-future"] = future
     return found
+
+
+def _calm(record: dict[str, Any], now: str | None) -> bool:
+    """Return True only if neither date rule can find anything in the record.
+
+    Every record pays for the date rules, and almost every record's dates are in order: this
+    makes the comparisons `_out_of_order` and `_in_future` make, on the values as they are, and
+    the full rules run only when one of them fails. A value that is not text makes a comparison
+    with text raise an error, which also sends the record to the full rules, so a True here
+    is never wrong (the full rules ignore what is not text).
+    """
+    get = record.get
+    received, valid = get("received_date"), get("valid_date")
+    expiry, withdrawn = get("statutory_expiry_date"), get("withdrawn_date")
+    committee, resolution = get("committee_date"), get("resolution_date")
+    decision, consultation = get("decision"), get("consultation")
+    agreement, appeal = get("planning_performance_agreement"), get("appeal")
+    decided = decision.get("decision_date") if type(decision) is dict else None
+    opens = closes = agreed = due = lodged = validated = started = closed = None
+    if type(consultation) is dict:
+        opens, closes = consultation.get("start_date"), consultation.get("end_date")
+    if type(agreement) is dict:
+        agreed, due = agreement.get("agreed_date"), agreement.get("decision_due_date")
+    if type(appeal) is dict:
+        lodged, validated = appeal.get("lodged_date"), appeal.get("validated_date")
+        started, closed = appeal.get("started_date"), appeal.get("decision_date")
+    start = valid or received
+    try:
+        if (
+            (valid and received and valid < received)
+            or (start and ((expiry and expiry < start) or (committee and committee < start)
+                           or (resolution and resolution < start)
+                           or (decided and decided < start)))
+            or (withdrawn and received and withdrawn < received)
+            or (decided and resolution and decided < resolution)
+            or (closes and opens and closes < opens)
+            or (due and agreed and due < agreed)
+            or (lodged and ((decided and lodged < decided) or (validated and validated < lodged)
+                            or (started and started < lodged) or (closed and closed < lodged)))
+            or (closed and started and closed < started)
+        ):
+            return False
+        if now is not None:
+            for value in (received, valid, withdrawn, resolution, decided, agreed, lodged,
+                          validated, started, closed):
+                if value and value > now:
+                    return False
+        extensions = get("time_extensions")
+        if extensions:
+            if type(extensions) is not list:
+                return False
+            previous = expiry
+            for extension in extensions:
+                if type(extension) is not dict:
+                    continue
+                due, agreed = extension.get("decision_due_date"), extension.get("agreed_date")
+                if (
+                    (due and previous and due < previous)
+                    or (agreed and ((received and agreed < received)
+                                    or (decided and decided < agreed)
+                                    or (now is not None and agreed > now)))
+                ):
+                    return False
+                if due:
+                    previous = due
+    except Exception:  # Values that are not text: the full rules skip them.
+        return False
+    return True
 
 
 # -- status ----------------------------------------------------------------------------------------
