@@ -406,8 +406,12 @@ def decision_without_determination(ctx: RecordContext) -> Sequence[Hit]:
     record = ctx.record
     if type(record) is not dict or "decision" not in record:
         return _NONE
-    status = _status(ctx)
-    if status is None or status in _DECIDED:
+    # Inlined `_status`, and the rejection asked last: most decided records are determined.
+    status = record.get("status")
+    if (
+        type(status) is not str or status in _DECIDED
+        or (ctx.rejected and ctx.is_rejected("/status"))
+    ):
         return _NONE
     why = {
         "withdrawn": "a withdrawn application was never decided",
@@ -429,8 +433,11 @@ def withdrawn_date_without_withdrawal(ctx: RecordContext) -> Sequence[Hit]:
     record = ctx.record
     if type(record) is not dict or "withdrawn_date" not in record:
         return _NONE
-    status = _status(ctx)
-    if status is None or status == "withdrawn":
+    status = record.get("status")
+    if (
+        type(status) is not str or status == "withdrawn"
+        or (ctx.rejected and ctx.is_rejected("/status"))
+    ):
         return _NONE
     return (Hit(
         "/withdrawn_date",
@@ -445,8 +452,11 @@ def appeal_without_appealed_status(ctx: RecordContext) -> Sequence[Hit]:
     record = ctx.record
     if type(record) is not dict or "appeal" not in record:
         return _NONE
-    status = _status(ctx)
-    if status is None or status == "appealed":
+    status = record.get("status")
+    if (
+        type(status) is not str or status == "appealed"
+        or (ctx.rejected and ctx.is_rejected("/status"))
+    ):
         return _NONE
     return (Hit(
         "/appeal",
@@ -461,8 +471,11 @@ def resolution_date_without_resolution(ctx: RecordContext) -> Sequence[Hit]:
     record = ctx.record
     if type(record) is not dict or "resolution_date" not in record:
         return _NONE
-    status = _status(ctx)
-    if status not in _BEFORE_RESOLUTION:
+    status = record.get("status")
+    if (
+        type(status) is not str or status not in _BEFORE_RESOLUTION
+        or (ctx.rejected and ctx.is_rejected("/status"))
+    ):
         return _NONE
     return (Hit(
         "/resolution_date",
@@ -482,8 +495,10 @@ def _types(ctx: RecordContext) -> list[str] | None:
     types = record.get("application_types") if type(record) is dict else None
     if type(types) is not list or (ctx.rejected and ctx.is_rejected("/application_types")):
         return None
-    found = [t for t in types if type(t) is str]
-    return found if len(found) == len(types) else None
+    for code in types:
+        if type(code) is not str:
+            return None
+    return types
 
 
 def _family(code: str, parent: Mapping[str, str]) -> set[str]:
@@ -509,30 +524,57 @@ def _families(types: tuple[str, ...]) -> frozenset[str] | None:
 def outcome_unusual_for_type(ctx: RecordContext) -> Sequence[Hit]:
     """Report an outcome or recommendation that belongs to application types the record lacks."""
     record = ctx.record
+    if type(record) is not dict:
+        return _NONE
+    # Most outcomes (granted, refused ...) fit every type: only one tied to types is judged.
+    tied = codes().outcome_types
+    decision = record.get("decision")
+    outcome = decision.get("outcome") if type(decision) is dict else None
+    recommendation = record.get("officer_recommendation")
+    if not (
+        (type(outcome) is str and outcome in tied)
+        or (type(recommendation) is str and recommendation in tied)
+    ):
+        return _NONE
     types = _types(ctx)
     if not types:
         return _NONE
-    families = _families(tuple(types))
-    if families is None:
-        return _NONE
-    known = codes()
-    hits: list[Hit] = []
-    decision = record.get("decision")
-    for pointer, value in (
-        ("/decision/outcome", decision.get("outcome") if type(decision) is dict else None),
-        ("/officer_recommendation", record.get("officer_recommendation")),
-    ):
-        outcome = _usable(ctx, pointer, value)
-        allowed = known.outcome_types.get(outcome or "")
-        if outcome and allowed and not allowed & families:
-            listed = ", ".join(sorted(allowed))
-            hits.append(Hit(
-                pointer,
-                f"{outcome!r} is an outcome for {listed} applications, but this one is "
-                f"{', '.join(types)}; check the outcome or the application types.",
-                outcome,
-            ))
+    found = _outcome_verdicts(
+        outcome if type(outcome) is str else None,
+        recommendation if type(recommendation) is str else None,
+        tuple(types),
+    )
+    hits = [
+        Hit(pointer, message, value)
+        for pointer, message, value in found
+        if not (ctx.rejected and ctx.is_rejected(pointer))
+    ]
     return hits or _NONE
+
+
+@functools.lru_cache(maxsize=1024)
+def _outcome_verdicts(
+    outcome: str | None, recommendation: str | None, types: tuple[str, ...]
+) -> tuple[tuple[str, str, str], ...]:
+    """Return (pointer, message, value) for each of the two outcomes foreign to the types."""
+    # Cached: a register holds a few dozen outcomes and combinations of types.
+    families = _families(types)
+    if families is None:
+        return ()
+    tied = codes().outcome_types
+    found: list[tuple[str, str, str]] = []
+    for pointer, value in (("/decision/outcome", outcome),
+                           ("/officer_recommendation", recommendation)):
+        allowed = tied.get(value or "")
+        if value and allowed and not allowed & families:
+            listed = ", ".join(sorted(allowed))
+            found.append((
+                pointer,
+                f"{value!r} is an outcome for {listed} applications, but this one is "
+                f"{', '.join(types)}; check the outcome or the application types.",
+                value,
+            ))
+    return tuple(found)
 
 
 def unusual_type_combination(ctx: RecordContext) -> Sequence[Hit]:
@@ -540,6 +582,14 @@ def unusual_type_combination(ctx: RecordContext) -> Sequence[Hit]:
     types = _types(ctx)
     if not types or len(types) < 2:
         return _NONE
+    why = _combination(tuple(types))
+    return _NONE if why is None else (Hit("/application_types", why, types),)
+
+
+@functools.lru_cache(maxsize=1024)
+def _combination(types: tuple[str, ...]) -> str | None:
+    """Say why application types do not go together, or None if they do."""
+    # Cached: a register holds a few dozen combinations of types among thousands of records.
     known = codes()
     listed = [t for t in types if t in known.types and t != "other"]
     for i, first in enumerate(listed):
@@ -547,21 +597,13 @@ def unusual_type_combination(ctx: RecordContext) -> Sequence[Hit]:
             if first in _family(second, known.parent) or second in _family(first, known.parent):
                 broad, narrow = (first, second) if first in _family(
                     second, known.parent) else (second, first)
-                return (Hit(
-                    "/application_types",
-                    f"{narrow!r} is a kind of {broad!r}, so listing both says the same thing "
-                    f"twice; keep only {narrow!r}.",
-                    types,
-                ),)
+                return (f"{narrow!r} is a kind of {broad!r}, so listing both says the same "
+                        f"thing twice; keep only {narrow!r}.")
             if second not in known.combines_with.get(first, frozenset()):
-                return (Hit(
-                    "/application_types",
-                    f"MHCLG does not combine {first!r} with {second!r} in one application; if "
-                    "the authority registered two applications, publish two records linked as "
-                    "'related'.",
-                    types,
-                ),)
-    return _NONE
+                return (f"MHCLG does not combine {first!r} with {second!r} in one application; "
+                        "if the authority registered two applications, publish two records "
+                        "linked as 'related'.")
+    return None
 
 
 def category_scale_mismatch(ctx: RecordContext) -> Sequence[Hit]:
@@ -569,14 +611,17 @@ def category_scale_mismatch(ctx: RecordContext) -> Sequence[Hit]:
     record = ctx.record
     if type(record) is not dict:
         return _NONE
-    category = _usable(ctx, "/development_category", record.get("development_category"))
-    scale = _usable(ctx, "/development_scale", record.get("development_scale"))
-    if not category or scale not in ("major", "minor", "other"):
+    category, scale = record.get("development_category"), record.get("development_scale")
+    if type(category) is not str or not category or scale not in ("major", "minor", "other"):
         # Scotland's national and local scales have no PS2 categories to compare with.
         return _NONE
     scales = codes().category_scales.get(category)
     if scales is None or scale in scales:
         return _NONE
+    if ctx.rejected and (
+        ctx.is_rejected("/development_category") or ctx.is_rejected("/development_scale")
+    ):
+        return _NONE  # Asked last: only a record that would be reported pays for it.
     return (Hit(
         "/development_category",
         f"PS2 counts {category!r} as {' or '.join(sorted(scales))} development, but the "
@@ -606,8 +651,17 @@ def linked_to_itself(ctx: RecordContext) -> Sequence[Hit]:
     """Report a linked application that is the record itself."""
     record = ctx.record
     links = record.get("linked_applications") if type(record) is dict else None
-    reference = _usable(ctx, "/reference", record.get("reference")) if links else None
-    if type(links) is not list or not reference:
+    if type(links) is not list or not links:
+        return _NONE
+    reference = record.get("reference")
+    # A link of another reference, the usual kind, needs nothing more.
+    for link in links:
+        if type(link) is dict and link.get("reference") == reference:
+            break
+    else:
+        return _NONE
+    reference = _usable(ctx, "/reference", reference)
+    if not reference:
         return _NONE
     organisation = record.get("organisation")
     own = organisation.get("organisation") if type(organisation) is dict else None
