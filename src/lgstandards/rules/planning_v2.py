@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from lgstandards.findings import Severity
@@ -297,10 +298,16 @@ def date_scan(ctx: RecordContext) -> dict[str, Sequence[Hit]]:
     # names the date, and every date's name has "date" in it.
     if (
         not (rejected and any("date" in pointer for pointer in rejected))
-        and _calm(record, None if today is None else today.isoformat())
+        and _calm(record, None if today is None else _iso(today))
     ):
         return {}
     return date_hits(ctx)
+
+
+@functools.lru_cache(maxsize=4)
+def _iso(day: date) -> str:
+    """Return a day as YYYY-MM-DD, worked out once per run rather than once a record."""
+    return day.isoformat()
 
 
 def date_hits(ctx: RecordContext) -> dict[str, Sequence[Hit]]:
@@ -536,14 +543,19 @@ def outcome_unusual_for_type(ctx: RecordContext) -> Sequence[Hit]:
         or (type(recommendation) is str and recommendation in tied)
     ):
         return _NONE
-    types = _types(ctx)
-    if not types:
+    types = record.get("application_types")
+    if type(types) is not list or not types:
         return _NONE
-    found = _outcome_verdicts(
-        outcome if type(outcome) is str else None,
-        recommendation if type(recommendation) is str else None,
-        tuple(types),
-    )
+    try:
+        found = _outcome_verdicts(
+            outcome if type(outcome) is str else None,
+            recommendation if type(recommendation) is str else None,
+            tuple(types),
+        )
+    except TypeError:  # A type that is a list or an object: the schema's business.
+        return _NONE
+    if not found or _types(ctx) is None:
+        return _NONE
     hits = [
         Hit(pointer, message, value)
         for pointer, message, value in found
@@ -579,8 +591,12 @@ def _outcome_verdicts(
 
 def unusual_type_combination(ctx: RecordContext) -> Sequence[Hit]:
     """Report application types that MHCLG does not combine in one application."""
+    record = ctx.record
+    listed = record.get("application_types") if type(record) is dict else None
+    if type(listed) is not list or len(listed) < 2:
+        return _NONE  # One type, the usual case, combines with nothing.
     types = _types(ctx)
-    if not types or len(types) < 2:
+    if not types:
         return _NONE
     why = _combination(tuple(types))
     return _NONE if why is None else (Hit("/application_types", why, types),)
