@@ -199,3 +199,77 @@ def test_the_quick_date_check_agrees_with_the_full_rules() -> None:
             assert planning_v2.date_scan(ctx) == full, (record, rejected, today)
             fired += bool(full)
     assert 800 < fired < 7200, fired  # Both sides of the shortcut were exercised.
+
+
+def _mixed(rng: random.Random, dates: bool = True) -> dict[str, Any]:
+    """Return a record with dates, status, types, scale, places and `$schema` drawn at random."""
+    record = _shuffled_dates(rng) if dates else copy.deepcopy(rng.choice(VALID))
+    changes: dict[str, list[Any]] = {
+        "status": ["received", "determined", "appealed", "withdrawn", "returned", "validated",
+                   "resolution-to-grant-subject-to-s106", 7],
+        "application_types": [["hh"], ["full"], ["hh", "lbc"], ["pa"], ["other"], ["local-x"],
+                              ["full", "outline"], []],
+        "development_category": ["dwellings", "householder", "change-of-use", "local-x", ""],
+        "development_scale": ["major", "minor", "other", "local", 3],
+        "withdrawn_date": ["2026-02-10"],
+        "resolution_date": ["2026-02-10"],
+        "appeal": [{"lodged_date": "2026-03-01"}],
+        "officer_recommendation": ["granted", "refused", "eia-required", "prior-approval-granted"],
+        "$schema": [
+            "https://schemas.lgstandards.org/planning-application-register/2.0.0/schema.json",
+            "https://schemas.lgstandards.org/planning-application-register/1.0.0/schema.json",
+            "https://example.org/schema.json", 5,
+        ],
+        "constraints": [[{"type": "conservation-area"}], [{"type": "local-only"}]],
+    }
+    for field, values in changes.items():
+        roll = rng.random()
+        if roll < 0.15:
+            record[field] = rng.choice(values)
+        elif roll < 0.2:
+            record.pop(field, None)
+    return record
+
+
+def test_a_rule_is_skipped_only_where_it_would_find_nothing() -> None:
+    """A valid record that passes a rule's quiet schema gets nothing from that rule."""
+    import jsonschema_rs
+
+    rng = random.Random(16)
+    quiet = [(rule, jsonschema_rs.validator_for(dict(rule.quiet())))
+             for rule in CHECKER.rules if rule.quiet is not None]
+    assert {rule.code for rule, _ in quiet} >= {
+        "planning.decision-without-determination", "planning.category-scale-mismatch",
+        "codelist.unknown-code", "declaration.unknown"}
+    skipped = fired = 0
+    for _ in range(3000):
+        record = _mixed(rng, dates=False)
+        if not CHECKER.validator.is_valid(record):
+            continue
+        ctx = RecordContext(record, 1, frozenset(), RuleOptions())
+        for rule, schema in quiet:
+            assert rule.check is not None
+            hits = list(rule.check(ctx))
+            if schema.is_valid(record):
+                assert not hits, (rule.code, record)
+                skipped += 1
+            fired += bool(hits)
+    assert skipped > 5000
+    assert fired > 300
+
+
+def test_skipping_quiet_rules_changes_no_finding() -> None:
+    """A checker that skips rules by their quiet schemas finds exactly what one without does."""
+    rng = random.Random(17)
+    records = [_mixed(rng, dates=n % 2 == 0) for n in range(2000)]
+    loud = Checker.for_standard(STANDARD, options=RuleOptions(today=date(2026, 2, 11)),
+                                allow_draft=True)
+    steps = loud._checks()
+    assert getattr(steps, "quiet", None) is not None
+    steps.quiet = None
+    quiet = Checker.for_standard(STANDARD, options=RuleOptions(today=date(2026, 2, 11)),
+                                 allow_draft=True)
+    quieter = quiet._checks()
+    found = [quiet._check(r, n, quieter) for n, r in enumerate(records, 1)]
+    assert found == [loud._check(r, n, steps) for n, r in enumerate(records, 1)]
+    assert sum(map(len, found)) > 1000

@@ -18,7 +18,7 @@ from lgstandards.limits import ReadLimits, display_path, read_pipe, special_kind
 from lgstandards.registry import Catalogue, StandardVersion, Status, catalogue
 from lgstandards.report import FileReport, Report
 from lgstandards.rules import RecordContext, Rule, RuleOptions, rules_for
-from lgstandards.rules.base import Hit, RecordCheck, SharedScan
+from lgstandards.rules.base import Hit, QuietSchema, RecordCheck, SharedScan
 from lgstandards.sources import (
     InputFormat,
     Record,
@@ -45,6 +45,15 @@ _NOTHING: frozenset[str] = frozenset()
 #: A step of the record checks: the rules it serves, what to call, and whether that call is a
 #: shared scan (hits by code) or one rule's check (hits).
 _Step = tuple[tuple[Rule, ...], RecordCheck | SharedScan, bool]
+
+
+class _Steps(list[_Step]):
+    """The record checks of one file, and the fewer a valid record that passes `quiet` needs."""
+
+    #: The quiet schemas of some rules, compiled together for the fast engine, or None.
+    quiet: Any = None
+    #: The checks a valid record that passes `quiet` still needs: the others find nothing in it.
+    loud: list[_Step]
 
 
 @dataclass(frozen=True)
@@ -279,7 +288,7 @@ class Checker:
         For a `part` of a file, rules across the file only collect their keys, which the
         process that split the file compares in order.
         """
-        steps: list[_Step] = []
+        steps = _Steps()
         shared: dict[SharedScan, list[Rule]] = {}
         for rule in self.rules:
             if rule.scan is not None:
@@ -297,7 +306,33 @@ class Checker:
                 steps.append(((rule,), rule.per_file(), False))
             else:
                 raise ValueError(f"{rule.code} compares records across a file and cannot split")
+        # A step is skipped for a record that passes the quiet schemas of all its rules; rules
+        # across a file always run, since each record is one of the file's.
+        skippable = [step for step in steps
+                     if all(rule.quiet is not None and rule.per_file is None for rule in step[0])]
+        if skippable:
+            quiet = self._quiet_validator(
+                tuple(dict.fromkeys(rule.quiet for step in skippable for rule in step[0]
+                                    if rule.quiet is not None))
+            )
+            if quiet is not None:
+                steps.quiet = quiet
+                steps.loud = [step for step in steps if not any(step is s for s in skippable)]
         return steps
+
+    def _quiet_validator(self, makers: tuple[QuietSchema, ...]) -> Any:
+        """Compile the rules' quiet schemas together, once per checker and set of rules."""
+        cache = self.__dict__.setdefault("_quiet", {})
+        if makers not in cache:
+            import jsonschema_rs
+
+            schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+                      "allOf": [dict(make()) for make in makers]}
+            try:
+                cache[makers] = jsonschema_rs.validator_for(schema)
+            except Exception:  # Only an optimisation: without it, every rule runs.
+                cache[makers] = None
+        return cache[makers]
 
     def _check(self, data: Any, number: int, steps: list[_Step]) -> list[Finding]:
         validator = self.validator
@@ -309,6 +344,14 @@ class Checker:
         if valid:
             findings: list[Finding] = []
             rejected: frozenset[str] = _NOTHING
+            quiet = steps.quiet if type(steps) is _Steps else None
+            if quiet is not None:
+                try:
+                    if quiet.is_valid(data):
+                        # The rules with quiet schemas would find nothing: they are skipped.
+                        steps = cast(_Steps, steps).loud
+                except (ValueError, OverflowError, UnicodeError, RecursionError):
+                    pass
         else:
             findings = validator.findings(data)
             rejected = frozenset(f.pointer for f in findings)

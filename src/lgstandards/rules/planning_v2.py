@@ -16,7 +16,12 @@ from typing import Any
 
 from lgstandards.findings import Severity
 from lgstandards.rules.base import Hit, RecordContext, Rule
-from lgstandards.rules.planning import REFERENCE_NOT_UNIQUE, outside_uk, ring_not_closed
+from lgstandards.rules.planning import (
+    REFERENCE_NOT_UNIQUE,
+    UK_BOUNDS,
+    outside_uk,
+    ring_not_closed,
+)
 
 STANDARD = "planning-application-register@2"
 
@@ -695,6 +700,92 @@ def linked_to_itself(ctx: RecordContext) -> Sequence[Hit]:
     return hits or _NONE
 
 
+# -- quiet schemas --------------------------------------------------------------------------------
+# Each says, in JSON Schema, when its rule cannot find anything in a valid record; the checker
+# judges them with the standard's schema in one engine call and skips the rules for the many
+# records that pass. Each may refuse more than its rule reports (the rule then runs and decides),
+# never less: a record passes only if the rule would find nothing.
+
+
+def _when_present(field: str, status: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Say that a record with `field` has a status `status` accepts (or none)."""
+    return {"if": {"required": [field]}, "then": {"properties": {"status": status}}}
+
+
+def _decided_quiet() -> Mapping[str, Any]:
+    return _when_present("decision", {"enum": sorted(_DECIDED)})
+
+
+def _withdrawn_quiet() -> Mapping[str, Any]:
+    return _when_present("withdrawn_date", {"const": "withdrawn"})
+
+
+def _appeal_quiet() -> Mapping[str, Any]:
+    return _when_present("appeal", {"const": "appealed"})
+
+
+def _resolution_quiet() -> Mapping[str, Any]:
+    return _when_present("resolution_date", {"not": {"enum": sorted(_BEFORE_RESOLUTION)}})
+
+
+def _outcome_quiet() -> Mapping[str, Any]:
+    """Say that each outcome tied to types comes with a type of its family."""
+    known = codes()
+    branches: list[Mapping[str, Any]] = []
+    for outcome, allowed in sorted(known.outcome_types.items()):
+        fitting = sorted(t for t in known.types if _family(t, known.parent) & allowed)
+        then = {"properties": {"application_types": {"contains": {"enum": fitting}}}}
+        branches.append({
+            "if": {"required": ["decision"], "properties": {"decision": {
+                "required": ["outcome"], "properties": {"outcome": {"const": outcome}}}}},
+            "then": then,
+        })
+        branches.append({
+            "if": {"required": ["officer_recommendation"],
+                   "properties": {"officer_recommendation": {"const": outcome}}},
+            "then": then,
+        })
+    return {"allOf": branches}
+
+
+def _combination_quiet() -> Mapping[str, Any]:
+    return {"properties": {"application_types": {"maxItems": 1}}}
+
+
+def _category_quiet() -> Mapping[str, Any]:
+    """Say that the category is none of those PS2 counts at another scale."""
+    scales = codes().category_scales
+    return {"allOf": [
+        {
+            "if": {"required": ["development_scale"],
+                   "properties": {"development_scale": {"const": scale}}},
+            "then": {"properties": {"development_category": {
+                "not": {"enum": sorted(c for c, fits in scales.items() if scale not in fits)}}}},
+        }
+        for scale in ("major", "minor", "other")
+    ]}
+
+
+def _inside_quiet() -> Mapping[str, Any]:
+    """Say that the site's point and every position of its geometry are inside the UK's box."""
+    west, south, east, north = UK_BOUNDS
+    # Numbers only: what is not a number (or not finite) is left to the rule.
+    position = {"prefixItems": [
+        {"type": "number", "minimum": west, "maximum": east},
+        {"type": "number", "minimum": south, "maximum": north},
+    ]}
+    shapes = (("Point", position), ("Polygon", {"items": {"items": position}}),
+              ("MultiPolygon", {"items": {"items": {"items": position}}}))
+    return {"properties": {"site": {"properties": {
+        "point": position,
+        "geometry": {"allOf": [
+            {"if": {"required": ["type"], "properties": {"type": {"const": kind}}},
+             "then": {"properties": {"coordinates": coordinates}}}
+            for kind, coordinates in shapes
+        ]},
+    }}}}
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "planning.dates-out-of-order", Severity.ERROR, "Dates out of order",
@@ -718,6 +809,7 @@ RULES: tuple[Rule, ...] = (
         "Set the status to 'determined' (or 'appealed') if the application was decided; "
         "otherwise remove the decision.",
         check=decision_without_determination,
+        quiet=_decided_quiet,
     ),
     Rule(
         "planning.withdrawn-date-without-withdrawal", Severity.ERROR,
@@ -725,6 +817,7 @@ RULES: tuple[Rule, ...] = (
         "Set the status to 'withdrawn' if the applicant withdrew it; otherwise remove the "
         "withdrawn date.",
         check=withdrawn_date_without_withdrawal,
+        quiet=_withdrawn_quiet,
     ),
     Rule(
         "planning.appeal-without-appealed-status", Severity.ERROR,
@@ -732,6 +825,7 @@ RULES: tuple[Rule, ...] = (
         "Set the status to 'appealed' when there is an appeal, even once it is decided; "
         "otherwise remove the appeal.",
         check=appeal_without_appealed_status,
+        quiet=_appeal_quiet,
     ),
     Rule(
         "planning.resolution-date-without-resolution", Severity.ERROR,
@@ -739,6 +833,7 @@ RULES: tuple[Rule, ...] = (
         "Set the status to 'resolution-to-grant-subject-to-s106' (or the status that followed "
         "it); otherwise remove the resolution date.",
         check=resolution_date_without_resolution,
+        quiet=_resolution_quiet,
     ),
     Rule(
         "planning.outcome-unusual-for-type", Severity.WARNING,
@@ -761,6 +856,7 @@ RULES: tuple[Rule, ...] = (
         "building categories are major or minor; householder, change of use and the rest are "
         "other.",
         check=category_scale_mismatch,
+        quiet=_category_quiet,
     ),
     Rule(
         "planning.net-dwellings-exceed-proposed", Severity.ERROR,
