@@ -282,7 +282,7 @@ class Checker:
         """Return the schema and rule findings for one record, without source locations."""
         return self._check(data, number, self._checks())
 
-    def _checks(self, part: _Part | None = None) -> list[_Step]:
+    def _checks(self, part: _Part | None = None) -> _Steps:
         """Return the record checks for one file: shared scans, single rules, per-file state.
 
         For a `part` of a file, rules across the file only collect their keys, which the
