@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import random
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ import pytest
 
 from lgstandards.conformance import Checker
 from lgstandards.findings import Finding
-from lgstandards.rules import RULESETS, RuleOptions, planning, planning_v2
+from lgstandards.rules import RULESETS, RecordContext, RuleOptions, planning, planning_v2
 from tests.planning_roundtrip import EXAMPLES, valid_records
 
 REPO = Path(__file__).resolve().parents[1]
@@ -141,3 +142,134 @@ def test_a_schema_rejected_date_is_not_judged_again() -> None:
     """A date the schema refused gives one finding, not a second from the rules."""
     record = _changed(MAJOR, resolution_date="10/09/2026")
     assert {c for c, _ in _found(record)} == {"schema.format"}
+
+
+_DATE_FIELDS = (
+    ("received_date",), ("valid_date",), ("statutory_expiry_date",), ("withdrawn_date",),
+    ("committee_date",), ("resolution_date",), ("decision", "decision_date"),
+    ("consultation", "start_date"), ("consultation", "end_date"),
+    ("planning_performance_agreement", "agreed_date"),
+    ("planning_performance_agreement", "decision_due_date"), ("appeal", "lodged_date"),
+    ("appeal", "validated_date"), ("appeal", "started_date"), ("appeal", "decision_date"),
+)
+
+
+def _shuffled_dates(rng: random.Random) -> dict[str, Any]:
+    """Return a valid record whose dates are drawn at random, some missing or not text."""
+    record = copy.deepcopy(rng.choice(VALID))
+    pool: list[Any] = [f"2026-0{month}-1{day}" for month in range(1, 4) for day in range(3)]
+    pool += [None, None, "", 20260101, ["2026-01-11"], {"date": "x"}, True]
+    for path in _DATE_FIELDS:
+        if rng.random() < 0.8:
+            continue  # Most dates stay as the example has them, in order.
+        value = rng.choice(pool)
+        parent = record
+        for name in path[:-1]:
+            if not isinstance(parent.get(name), dict) or rng.random() < 0.05:
+                parent[name] = {} if rng.random() < 0.9 else "not an object"
+            parent = parent[name]
+        if isinstance(parent, dict):
+            if value is None:
+                parent.pop(path[-1], None)
+            else:
+                parent[path[-1]] = value
+    extensions = [
+        {"agreed_date": rng.choice(pool), "decision_due_date": rng.choice(pool)}
+        if rng.random() < 0.9 else "not an object"
+        for _ in range(rng.choice((0, 0, 1, 2, 3)))
+    ]
+    if extensions or rng.random() < 0.05:
+        record["time_extensions"] = extensions if rng.random() < 0.95 else "not a list"
+    return record
+
+
+def test_the_quick_date_check_agrees_with_the_full_rules() -> None:
+    """Whatever the dates, the shortcut for records in order gives what the full rules give."""
+    rng = random.Random(15)
+    pointers = [f"/{'/'.join(path)}" for path in _DATE_FIELDS]
+    pointers += ["/time_extensions/0/agreed_date", "/time_extensions/1/decision_due_date",
+                 "/status", "/site/postcode"]
+    fired = 0
+    for _ in range(4000):
+        record = _shuffled_dates(rng)
+        rejected = frozenset(rng.sample(pointers, rng.choice((0, 0, 0, 1, 2))))
+        for today in (None, date(2026, 2, 11)):
+            ctx = RecordContext(record, 1, rejected, RuleOptions(today=today))
+            full = planning_v2.date_hits(ctx)
+            assert planning_v2.date_scan(ctx) == full, (record, rejected, today)
+            fired += bool(full)
+    assert 800 < fired < 7200, fired  # Both sides of the shortcut were exercised.
+
+
+def _mixed(rng: random.Random, dates: bool = True) -> dict[str, Any]:
+    """Return a record with dates, status, types, scale, places and `$schema` drawn at random."""
+    record = _shuffled_dates(rng) if dates else copy.deepcopy(rng.choice(VALID))
+    changes: dict[str, list[Any]] = {
+        "status": ["received", "determined", "appealed", "withdrawn", "returned", "validated",
+                   "resolution-to-grant-subject-to-s106", 7],
+        "application_types": [["hh"], ["full"], ["hh", "lbc"], ["pa"], ["other"], ["local-x"],
+                              ["full", "outline"], []],
+        "development_category": ["dwellings", "householder", "change-of-use", "local-x", ""],
+        "development_scale": ["major", "minor", "other", "local", 3],
+        "withdrawn_date": ["2026-02-10"],
+        "resolution_date": ["2026-02-10"],
+        "appeal": [{"lodged_date": "2026-03-01"}],
+        "officer_recommendation": ["granted", "refused", "eia-required", "prior-approval-granted"],
+        "$schema": [
+            "https://schemas.lgstandards.org/planning-application-register/2.0.0/schema.json",
+            "https://schemas.lgstandards.org/planning-application-register/1.0.0/schema.json",
+            "https://example.org/schema.json", 5,
+        ],
+        "constraints": [[{"type": "conservation-area"}], [{"type": "local-only"}]],
+    }
+    for field, values in changes.items():
+        roll = rng.random()
+        if roll < 0.15:
+            record[field] = rng.choice(values)
+        elif roll < 0.2:
+            record.pop(field, None)
+    return record
+
+
+def test_a_rule_is_skipped_only_where_it_would_find_nothing() -> None:
+    """A valid record that passes a rule's quiet schema gets nothing from that rule."""
+    import jsonschema_rs
+
+    rng = random.Random(16)
+    quiet = [(rule, jsonschema_rs.validator_for(dict(rule.quiet())))
+             for rule in CHECKER.rules if rule.quiet is not None]
+    assert {rule.code for rule, _ in quiet} >= {
+        "planning.decision-without-determination", "planning.category-scale-mismatch",
+        "codelist.unknown-code", "declaration.unknown"}
+    skipped = fired = 0
+    for _ in range(3000):
+        record = _mixed(rng, dates=False)
+        if not CHECKER.validator.is_valid(record):
+            continue
+        ctx = RecordContext(record, 1, frozenset(), RuleOptions())
+        for rule, schema in quiet:
+            assert rule.check is not None
+            hits = list(rule.check(ctx))
+            if schema.is_valid(record):
+                assert not hits, (rule.code, record)
+                skipped += 1
+            fired += bool(hits)
+    assert skipped > 5000
+    assert fired > 300
+
+
+def test_skipping_quiet_rules_changes_no_finding() -> None:
+    """A checker that skips rules by their quiet schemas finds exactly what one without does."""
+    rng = random.Random(17)
+    records = [_mixed(rng, dates=n % 2 == 0) for n in range(2000)]
+    loud = Checker.for_standard(STANDARD, options=RuleOptions(today=date(2026, 2, 11)),
+                                allow_draft=True)
+    steps = loud._checks()
+    assert getattr(steps, "quiet", None) is not None
+    steps.quiet = None
+    quiet = Checker.for_standard(STANDARD, options=RuleOptions(today=date(2026, 2, 11)),
+                                 allow_draft=True)
+    quieter = quiet._checks()
+    found = [quiet._check(r, n, quieter) for n, r in enumerate(records, 1)]
+    assert found == [loud._check(r, n, steps) for n, r in enumerate(records, 1)]
+    assert sum(map(len, found)) > 1000

@@ -18,7 +18,14 @@ from lgstandards.limits import ReadLimits, display_path, read_pipe, special_kind
 from lgstandards.registry import Catalogue, StandardVersion, Status, catalogue
 from lgstandards.report import FileReport, Report
 from lgstandards.rules import RecordContext, Rule, RuleOptions, rules_for
-from lgstandards.rules.base import Hit, Position, ReadAgain, RecordCheck, SharedScan
+from lgstandards.rules.base import (
+    Hit,
+    Position,
+    QuietSchema,
+    ReadAgain,
+    RecordCheck,
+    SharedScan,
+)
 from lgstandards.sources import (
     InputFormat,
     Record,
@@ -40,9 +47,20 @@ Engine = Callable[
     Iterable[FileReport],
 ]
 
+_NOTHING: frozenset[str] = frozenset()
+
 #: A step of the record checks: the rules it serves, what to call, and whether that call is a
 #: shared scan (hits by code) or one rule's check (hits).
 _Step = tuple[tuple[Rule, ...], RecordCheck | SharedScan, bool]
+
+
+class _Steps(list[_Step]):
+    """The record checks of one file, and the fewer a valid record that passes `quiet` needs."""
+
+    #: The quiet schemas of some rules, compiled together for the fast engine, or None.
+    quiet: Any = None
+    #: The checks a valid record that passes `quiet` still needs: the others find nothing in it.
+    loud: list[_Step]
 
 
 @dataclass(frozen=True)
@@ -273,7 +291,7 @@ class Checker:
 
     def _checks(
         self, part: _Part | None = None, read: ReadAgain | None = None, at: Position | None = None
-    ) -> list[_Step]:
+    ) -> _Steps:
         """Return the record checks for one file: shared scans, single rules, per-file state.
 
         For a `part` of a file, rules across the file only collect their keys, which the
@@ -281,7 +299,7 @@ class Checker:
         records can be read again, and where the record being checked is), rules across the
         file may keep where first records are rather than their fingerprints.
         """
-        steps: list[_Step] = []
+        steps = _Steps()
         shared: dict[SharedScan, list[Rule]] = {}
         for rule in self.rules:
             if rule.scan is not None:
@@ -300,14 +318,54 @@ class Checker:
                               else rule.per_file(), False))
             else:
                 raise ValueError(f"{rule.code} compares records across a file and cannot split")
+        # A step is skipped for a record that passes the quiet schemas of all its rules; rules
+        # across a file always run, since each record is one of the file's.
+        skippable = [step for step in steps
+                     if all(rule.quiet is not None and rule.per_file is None for rule in step[0])]
+        if skippable:
+            quiet = self._quiet_validator(
+                tuple(dict.fromkeys(rule.quiet for step in skippable for rule in step[0]
+                                    if rule.quiet is not None))
+            )
+            if quiet is not None:
+                steps.quiet = quiet
+                steps.loud = [step for step in steps if not any(step is s for s in skippable)]
         return steps
 
+    def _quiet_validator(self, makers: tuple[QuietSchema, ...]) -> Any:
+        """Compile the rules' quiet schemas together, once per checker and set of rules."""
+        cache = self.__dict__.setdefault("_quiet", {})
+        if makers not in cache:
+            import jsonschema_rs
+
+            schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+                      "allOf": [dict(make()) for make in makers]}
+            try:
+                cache[makers] = jsonschema_rs.validator_for(schema)
+            except Exception:  # Only an optimisation: without it, every rule runs.
+                cache[makers] = None
+        return cache[makers]
+
     def _check(self, data: Any, number: int, steps: list[_Step]) -> list[Finding]:
-        findings: list[Finding] = []
-        if self.validator.is_valid(data):
-            rejected: frozenset[str] = frozenset()
+        validator = self.validator
+        # The fast engine straight away, not through `is_valid`: one call less for every record.
+        try:
+            valid = validator.fast.is_valid(data)
+        except (ValueError, OverflowError, UnicodeError, RecursionError):
+            valid = validator.is_valid(data)
+        if valid:
+            findings: list[Finding] = []
+            rejected: frozenset[str] = _NOTHING
+            quiet = steps.quiet if type(steps) is _Steps else None
+            if quiet is not None:
+                try:
+                    if quiet.is_valid(data):
+                        # The rules with quiet schemas would find nothing: they are skipped.
+                        steps = cast(_Steps, steps).loud
+                except (ValueError, OverflowError, UnicodeError, RecursionError):
+                    pass
         else:
-            findings = self.validator.findings(data)
+            findings = validator.findings(data)
             rejected = frozenset(f.pointer for f in findings)
         if not steps:
             return findings
@@ -395,23 +453,26 @@ class Checker:
         placing: dict[tuple[str, str], list[int]] | None = (
             {} if placed is not None and source.format != "csv" else None
         )
+        check = self._check
         for item in source.items():
             if isinstance(item, Finding):
-                number = item.location.record
-                if number is not None:
-                    records = max(records, number)
-                    if item.severity is Severity.ERROR and number != last_bad:
-                        invalid, last_bad = invalid + 1, number
+                unread = item.location.record
+                if unread is not None:
+                    records = max(records, unread)
+                    if item.severity is Severity.ERROR and unread != last_bad:
+                        invalid, last_bad = invalid + 1, unread
                         if part is not None:
-                            part.bad.append(number)
+                            part.bad.append(unread)
                 keep(item)
                 continue
-            records = max(records, item.number)
+            number = item.number
+            if number > records:
+                records = number
             if part is not None:
                 part.where = (item.line or 0, item.offset)
             elif at is not None:
                 at.where = (item.line or 0, item.offset)
-            found = self._check(item.data, item.number, checks)
+            found = check(item.data, number, checks)
             if not found:
                 continue
             bad = False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -99,8 +100,11 @@ class Finding:
         )
 
 
+@functools.lru_cache(maxsize=4096)
 def pointer_template(pointer: str) -> str:
     """Return the pointer with array indices replaced by '*', so findings on many records group."""
+    # Cached: each finding's is asked for when it is placed and again when reports group it,
+    # and a file's findings share a few hundred pointers at most.
     return "/".join("*" if part.isdigit() else part for part in pointer.split("/"))
 
 

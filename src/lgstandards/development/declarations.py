@@ -179,15 +179,19 @@ def declaration_rules(
             uri,
         )]}
 
+    def quiet() -> Mapping[str, Any]:
+        """Say that the record names no schema, or one of those it is checked against."""
+        return {"properties": {DECLARATION: {"enum": sorted(expected)}}}
+
     return (
         Rule("declaration.mismatch", Severity.WARNING,
              "The record's $schema names another schema",
              "Check the data against what its $schema names (leave out --standard), or correct "
-             "the $schema.", scan=scan),
+             "the $schema.", scan=scan, quiet=quiet),
         Rule("declaration.unknown", Severity.WARNING,
              "The record's $schema names an unknown schema",
              "Use the address of a standard version, extension or profile as its page gives it.",
-             scan=scan),
+             scan=scan, quiet=quiet),
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -112,6 +112,8 @@ RecordCheck = Callable[[RecordContext], Iterable[Hit]]
 FileCheckFactory = Callable[[], RecordCheck]
 #: One pass over a record that finds the hits of several rules at once, by rule code.
 SharedScan = Callable[[RecordContext], Mapping[str, Sequence[Hit]]]
+#: Makes a rule's quiet schema (`Rule.quiet`), when a checker is first built for it.
+QuietSchema = Callable[[], Mapping[str, Any]]
 
 #: The bits of a packed first occurrence that hold its record number (the rest, its fingerprint).
 _NUMBER_BITS = 40
@@ -289,6 +291,9 @@ class Rule:
     scan: SharedScan | None = None
     #: The two halves of a `per_file` rule of the first-of-each-key kind, if it is one.
     across: Across | None = None
+    #: Makes a JSON Schema that a valid record passes only if the rule would find nothing in it:
+    #: the checker judges it with the standard's schema in one engine call, then skips the rule.
+    quiet: QuietSchema | None = field(default=None, hash=False, compare=False)
 
     def __post_init__(self) -> None:
         """Derive `check` from a shared scan and `per_file` from `across` when not given."""

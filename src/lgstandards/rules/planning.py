@@ -279,6 +279,9 @@ def _outside(position: Any) -> bool:
     return not (_WEST <= lon <= _EAST and _SOUTH <= lat <= _NORTH)
 
 
+_NUMBERS = (int, float)
+
+
 def _is_position(value: Any) -> bool:
     """Return whether a value is a list starting with two numbers."""
     return (
@@ -306,12 +309,35 @@ def _rings(geometry: dict[str, Any]) -> list[tuple[str, list[Any]]]:
     ]
 
 
+def _all_closed(geometry: dict[str, Any]) -> bool:
+    """Return whether every ring of a Polygon or MultiPolygon is closed, as `_rings` finds them."""
+    # No pointers are built: they are needed only for a ring that is open.
+    kind, coordinates = geometry.get("type"), geometry.get("coordinates")
+    if type(coordinates) is not list:
+        return True
+    if kind == "Polygon":
+        polygons: list[Any] = [coordinates]
+    elif kind == "MultiPolygon":
+        polygons = coordinates
+    else:
+        return True
+    for polygon in polygons:
+        if type(polygon) is list:
+            for ring in polygon:
+                if (
+                    type(ring) is list and len(ring) >= 2 and _is_position(ring[0])
+                    and ring[0] != ring[-1]
+                ):
+                    return False
+    return True
+
+
 def ring_not_closed(ctx: RecordContext) -> Sequence[Hit]:
     """Report a boundary ring whose last position is not its first."""
     record = ctx.record
     site = record.get("site") if type(record) is dict else None
     geometry = site.get("geometry") if type(site) is dict else None
-    if type(geometry) is not dict:
+    if type(geometry) is not dict or _all_closed(geometry):
         return _NONE
     hits: list[Hit] = []
     for suffix, ring in _rings(geometry):
@@ -344,17 +370,53 @@ def _place_hit(pointer: str, position: list[Any], others: int) -> Hit:
     )
 
 
+def _inside(geometry: dict[str, Any]) -> bool:
+    """Return whether no position of a boundary's rings is outside the UK's box."""
+    # Pointers and counts are worked out only for a boundary with a position outside.
+    kind, coordinates = geometry.get("type"), geometry.get("coordinates")
+    if type(coordinates) is not list:
+        return True
+    if kind == "Polygon":
+        polygons: list[Any] = [coordinates]
+    elif kind == "MultiPolygon":
+        polygons = coordinates
+    else:
+        return True
+    for polygon in polygons:
+        if type(polygon) is list:
+            for ring in polygon:
+                if type(ring) is list:
+                    for position in ring:
+                        if _is_position(position) and _outside(position):
+                            return False
+    return True
+
+
 def outside_uk(ctx: RecordContext) -> Sequence[Hit]:
     """Report a site point or boundary that lies outside the UK's bounding box."""
     record = ctx.record
     site = record.get("site") if type(record) is dict else None
     if type(site) is not dict:
         return _NONE
-    hits: list[Hit] = []
     point = site.get("point")
+    geometry = site.get("geometry")
+    # The usual site: a point inside the box, and no boundary or one wholly inside it.
+    if type(point) is list and len(point) >= 2:
+        lon, lat = point[0], point[1]
+        point_inside = (
+            type(lon) in _NUMBERS and type(lat) in _NUMBERS
+            and _WEST <= lon <= _EAST and _SOUTH <= lat <= _NORTH
+        )
+    else:
+        point_inside = True
+    if point_inside and (
+        type(geometry) is not dict
+        or (geometry.get("type") != "Point" and _inside(geometry))
+    ):
+        return _NONE
+    hits: list[Hit] = []
     if point is not None and _is_position(point) and _outside(point):
         hits.append(_place_hit("/site/point", point, 0))
-    geometry = site.get("geometry")
     if type(geometry) is dict:
         if geometry.get("type") == "Point":
             where = geometry.get("coordinates")

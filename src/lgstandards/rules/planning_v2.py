@@ -11,11 +11,17 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from lgstandards.findings import Severity
 from lgstandards.rules.base import Hit, RecordContext, Rule
-from lgstandards.rules.planning import REFERENCE_NOT_UNIQUE, outside_uk, ring_not_closed
+from lgstandards.rules.planning import (
+    REFERENCE_NOT_UNIQUE,
+    UK_BOUNDS,
+    outside_uk,
+    ring_not_closed,
+)
 
 STANDARD = "planning-application-register@2"
 
@@ -288,6 +294,29 @@ def _in_future(ctx: RecordContext, dates: _Dates) -> Sequence[Hit]:
 
 def date_scan(ctx: RecordContext) -> dict[str, Sequence[Hit]]:
     """Read the record's dates once for both date rules; return their hits by code."""
+    record = ctx.record
+    if type(record) is not dict:
+        return {}
+    today = ctx.options.today
+    rejected = ctx.rejected
+    # A rejected date is left out by the full rules; a rejected pointer at or under a date's
+    # names the date, and every date's name has "date" in it.
+    if (
+        not (rejected and any("date" in pointer for pointer in rejected))
+        and _calm(record, None if today is None else _iso(today))
+    ):
+        return {}
+    return date_hits(ctx)
+
+
+@functools.lru_cache(maxsize=4)
+def _iso(day: date) -> str:
+    """Return a day as YYYY-MM-DD, worked out once per run rather than once a record."""
+    return day.isoformat()
+
+
+def date_hits(ctx: RecordContext) -> dict[str, Sequence[Hit]]:
+    """Judge the record's dates in full, for the records `_calm` cannot clear."""
     dates = _dates(ctx)
     if dates is None:
         return {}
@@ -299,6 +328,74 @@ def date_scan(ctx: RecordContext) -> dict[str, Sequence[Hit]]:
     if future:
         found["planning.date-in-future"] = future
     return found
+
+
+def _calm(record: dict[str, Any], now: str | None) -> bool:
+    """Return True only if neither date rule can find anything in the record.
+
+    Every record pays for the date rules, and almost every record's dates are in order: this
+    makes the comparisons `_out_of_order` and `_in_future` make, on the values as they are, and
+    the full rules run only when one of them fails. A value that is not text makes a comparison
+    with text raise an error, which also sends the record to the full rules, so a True here
+    is never wrong (the full rules ignore what is not text).
+    """
+    get = record.get
+    received, valid = get("received_date"), get("valid_date")
+    expiry, withdrawn = get("statutory_expiry_date"), get("withdrawn_date")
+    committee, resolution = get("committee_date"), get("resolution_date")
+    decision, consultation = get("decision"), get("consultation")
+    agreement, appeal = get("planning_performance_agreement"), get("appeal")
+    decided = decision.get("decision_date") if type(decision) is dict else None
+    opens = closes = agreed = due = lodged = validated = started = closed = None
+    if type(consultation) is dict:
+        opens, closes = consultation.get("start_date"), consultation.get("end_date")
+    if type(agreement) is dict:
+        agreed, due = agreement.get("agreed_date"), agreement.get("decision_due_date")
+    if type(appeal) is dict:
+        lodged, validated = appeal.get("lodged_date"), appeal.get("validated_date")
+        started, closed = appeal.get("started_date"), appeal.get("decision_date")
+    start = valid or received
+    try:
+        if (
+            (valid and received and valid < received)
+            or (start and ((expiry and expiry < start) or (committee and committee < start)
+                           or (resolution and resolution < start)
+                           or (decided and decided < start)))
+            or (withdrawn and received and withdrawn < received)
+            or (decided and resolution and decided < resolution)
+            or (closes and opens and closes < opens)
+            or (due and agreed and due < agreed)
+            or (lodged and ((decided and lodged < decided) or (validated and validated < lodged)
+                            or (started and started < lodged) or (closed and closed < lodged)))
+            or (closed and started and closed < started)
+        ):
+            return False
+        if now is not None:
+            for value in (received, valid, withdrawn, resolution, decided, agreed, lodged,
+                          validated, started, closed):
+                if value and value > now:
+                    return False
+        extensions = get("time_extensions")
+        if extensions:
+            if type(extensions) is not list:
+                return False
+            previous = expiry
+            for extension in extensions:
+                if type(extension) is not dict:
+                    continue
+                due, agreed = extension.get("decision_due_date"), extension.get("agreed_date")
+                if (
+                    (due and previous and due < previous)
+                    or (agreed and ((received and agreed < received)
+                                    or (decided and decided < agreed)
+                                    or (now is not None and agreed > now)))
+                ):
+                    return False
+                if due:
+                    previous = due
+    except Exception:  # Values that are not text: the full rules skip them.
+        return False
+    return True
 
 
 # -- status ----------------------------------------------------------------------------------------
@@ -321,8 +418,12 @@ def decision_without_determination(ctx: RecordContext) -> Sequence[Hit]:
     record = ctx.record
     if type(record) is not dict or "decision" not in record:
         return _NONE
-    status = _status(ctx)
-    if status is None or status in _DECIDED:
+    # Inlined `_status`, and the rejection asked last: most decided records are determined.
+    status = record.get("status")
+    if (
+        type(status) is not str or status in _DECIDED
+        or (ctx.rejected and ctx.is_rejected("/status"))
+    ):
         return _NONE
     why = {
         "withdrawn": "a withdrawn application was never decided",
@@ -344,8 +445,11 @@ def withdrawn_date_without_withdrawal(ctx: RecordContext) -> Sequence[Hit]:
     record = ctx.record
     if type(record) is not dict or "withdrawn_date" not in record:
         return _NONE
-    status = _status(ctx)
-    if status is None or status == "withdrawn":
+    status = record.get("status")
+    if (
+        type(status) is not str or status == "withdrawn"
+        or (ctx.rejected and ctx.is_rejected("/status"))
+    ):
         return _NONE
     return (Hit(
         "/withdrawn_date",
@@ -360,8 +464,11 @@ def appeal_without_appealed_status(ctx: RecordContext) -> Sequence[Hit]:
     record = ctx.record
     if type(record) is not dict or "appeal" not in record:
         return _NONE
-    status = _status(ctx)
-    if status is None or status == "appealed":
+    status = record.get("status")
+    if (
+        type(status) is not str or status == "appealed"
+        or (ctx.rejected and ctx.is_rejected("/status"))
+    ):
         return _NONE
     return (Hit(
         "/appeal",
@@ -376,8 +483,11 @@ def resolution_date_without_resolution(ctx: RecordContext) -> Sequence[Hit]:
     record = ctx.record
     if type(record) is not dict or "resolution_date" not in record:
         return _NONE
-    status = _status(ctx)
-    if status not in _BEFORE_RESOLUTION:
+    status = record.get("status")
+    if (
+        type(status) is not str or status not in _BEFORE_RESOLUTION
+        or (ctx.rejected and ctx.is_rejected("/status"))
+    ):
         return _NONE
     return (Hit(
         "/resolution_date",
@@ -397,8 +507,10 @@ def _types(ctx: RecordContext) -> list[str] | None:
     types = record.get("application_types") if type(record) is dict else None
     if type(types) is not list or (ctx.rejected and ctx.is_rejected("/application_types")):
         return None
-    found = [t for t in types if type(t) is str]
-    return found if len(found) == len(types) else None
+    for code in types:
+        if type(code) is not str:
+            return None
+    return types
 
 
 def _family(code: str, parent: Mapping[str, str]) -> set[str]:
@@ -424,37 +536,81 @@ def _families(types: tuple[str, ...]) -> frozenset[str] | None:
 def outcome_unusual_for_type(ctx: RecordContext) -> Sequence[Hit]:
     """Report an outcome or recommendation that belongs to application types the record lacks."""
     record = ctx.record
-    types = _types(ctx)
-    if not types:
+    if type(record) is not dict:
         return _NONE
-    families = _families(tuple(types))
-    if families is None:
-        return _NONE
-    known = codes()
-    hits: list[Hit] = []
+    # Most outcomes (granted, refused ...) fit every type: only one tied to types is judged.
+    tied = codes().outcome_types
     decision = record.get("decision")
-    for pointer, value in (
-        ("/decision/outcome", decision.get("outcome") if type(decision) is dict else None),
-        ("/officer_recommendation", record.get("officer_recommendation")),
+    outcome = decision.get("outcome") if type(decision) is dict else None
+    recommendation = record.get("officer_recommendation")
+    if not (
+        (type(outcome) is str and outcome in tied)
+        or (type(recommendation) is str and recommendation in tied)
     ):
-        outcome = _usable(ctx, pointer, value)
-        allowed = known.outcome_types.get(outcome or "")
-        if outcome and allowed and not allowed & families:
-            listed = ", ".join(sorted(allowed))
-            hits.append(Hit(
-                pointer,
-                f"{outcome!r} is an outcome for {listed} applications, but this one is "
-                f"{', '.join(types)}; check the outcome or the application types.",
-                outcome,
-            ))
+        return _NONE
+    types = record.get("application_types")
+    if type(types) is not list or not types:
+        return _NONE
+    try:
+        found = _outcome_verdicts(
+            outcome if type(outcome) is str else None,
+            recommendation if type(recommendation) is str else None,
+            tuple(types),
+        )
+    except TypeError:  # A type that is a list or an object: the schema's business.
+        return _NONE
+    if not found or _types(ctx) is None:
+        return _NONE
+    hits = [
+        Hit(pointer, message, value)
+        for pointer, message, value in found
+        if not (ctx.rejected and ctx.is_rejected(pointer))
+    ]
     return hits or _NONE
+
+
+@functools.lru_cache(maxsize=1024)
+def _outcome_verdicts(
+    outcome: str | None, recommendation: str | None, types: tuple[str, ...]
+) -> tuple[tuple[str, str, str], ...]:
+    """Return (pointer, message, value) for each of the two outcomes foreign to the types."""
+    # Cached: a register holds a few dozen outcomes and combinations of types.
+    families = _families(types)
+    if families is None:
+        return ()
+    tied = codes().outcome_types
+    found: list[tuple[str, str, str]] = []
+    for pointer, value in (("/decision/outcome", outcome),
+                           ("/officer_recommendation", recommendation)):
+        allowed = tied.get(value or "")
+        if value and allowed and not allowed & families:
+            listed = ", ".join(sorted(allowed))
+            found.append((
+                pointer,
+                f"{value!r} is an outcome for {listed} applications, but this one is "
+                f"{', '.join(types)}; check the outcome or the application types.",
+                value,
+            ))
+    return tuple(found)
 
 
 def unusual_type_combination(ctx: RecordContext) -> Sequence[Hit]:
     """Report application types that MHCLG does not combine in one application."""
+    record = ctx.record
+    listed = record.get("application_types") if type(record) is dict else None
+    if type(listed) is not list or len(listed) < 2:
+        return _NONE  # One type, the usual case, combines with nothing.
     types = _types(ctx)
-    if not types or len(types) < 2:
+    if not types:
         return _NONE
+    why = _combination(tuple(types))
+    return _NONE if why is None else (Hit("/application_types", why, types),)
+
+
+@functools.lru_cache(maxsize=1024)
+def _combination(types: tuple[str, ...]) -> str | None:
+    """Say why application types do not go together, or None if they do."""
+    # Cached: a register holds a few dozen combinations of types among thousands of records.
     known = codes()
     listed = [t for t in types if t in known.types and t != "other"]
     for i, first in enumerate(listed):
@@ -462,21 +618,13 @@ def unusual_type_combination(ctx: RecordContext) -> Sequence[Hit]:
             if first in _family(second, known.parent) or second in _family(first, known.parent):
                 broad, narrow = (first, second) if first in _family(
                     second, known.parent) else (second, first)
-                return (Hit(
-                    "/application_types",
-                    f"{narrow!r} is a kind of {broad!r}, so listing both says the same thing "
-                    f"twice; keep only {narrow!r}.",
-                    types,
-                ),)
+                return (f"{narrow!r} is a kind of {broad!r}, so listing both says the same "
+                        f"thing twice; keep only {narrow!r}.")
             if second not in known.combines_with.get(first, frozenset()):
-                return (Hit(
-                    "/application_types",
-                    f"MHCLG does not combine {first!r} with {second!r} in one application; if "
-                    "the authority registered two applications, publish two records linked as "
-                    "'related'.",
-                    types,
-                ),)
-    return _NONE
+                return (f"MHCLG does not combine {first!r} with {second!r} in one application; "
+                        "if the authority registered two applications, publish two records "
+                        "linked as 'related'.")
+    return None
 
 
 def category_scale_mismatch(ctx: RecordContext) -> Sequence[Hit]:
@@ -484,14 +632,17 @@ def category_scale_mismatch(ctx: RecordContext) -> Sequence[Hit]:
     record = ctx.record
     if type(record) is not dict:
         return _NONE
-    category = _usable(ctx, "/development_category", record.get("development_category"))
-    scale = _usable(ctx, "/development_scale", record.get("development_scale"))
-    if not category or scale not in ("major", "minor", "other"):
+    category, scale = record.get("development_category"), record.get("development_scale")
+    if type(category) is not str or not category or scale not in ("major", "minor", "other"):
         # Scotland's national and local scales have no PS2 categories to compare with.
         return _NONE
     scales = codes().category_scales.get(category)
     if scales is None or scale in scales:
         return _NONE
+    if ctx.rejected and (
+        ctx.is_rejected("/development_category") or ctx.is_rejected("/development_scale")
+    ):
+        return _NONE  # Asked last: only a record that would be reported pays for it.
     return (Hit(
         "/development_category",
         f"PS2 counts {category!r} as {' or '.join(sorted(scales))} development, but the "
@@ -521,8 +672,17 @@ def linked_to_itself(ctx: RecordContext) -> Sequence[Hit]:
     """Report a linked application that is the record itself."""
     record = ctx.record
     links = record.get("linked_applications") if type(record) is dict else None
-    reference = _usable(ctx, "/reference", record.get("reference")) if links else None
-    if type(links) is not list or not reference:
+    if type(links) is not list or not links:
+        return _NONE
+    reference = record.get("reference")
+    # A link of another reference, the usual kind, needs nothing more.
+    for link in links:
+        if type(link) is dict and link.get("reference") == reference:
+            break
+    else:
+        return _NONE
+    reference = _usable(ctx, "/reference", reference)
+    if not reference:
         return _NONE
     organisation = record.get("organisation")
     own = organisation.get("organisation") if type(organisation) is dict else None
@@ -538,6 +698,92 @@ def linked_to_itself(ctx: RecordContext) -> Sequence[Hit]:
         and link.get("organisation", own) == own
     ]
     return hits or _NONE
+
+
+# -- quiet schemas --------------------------------------------------------------------------------
+# Each says, in JSON Schema, when its rule cannot find anything in a valid record; the checker
+# judges them with the standard's schema in one engine call and skips the rules for the many
+# records that pass. Each may refuse more than its rule reports (the rule then runs and decides),
+# never less: a record passes only if the rule would find nothing.
+
+
+def _when_present(field: str, status: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Say that a record with `field` has a status `status` accepts (or none)."""
+    return {"if": {"required": [field]}, "then": {"properties": {"status": status}}}
+
+
+def _decided_quiet() -> Mapping[str, Any]:
+    return _when_present("decision", {"enum": sorted(_DECIDED)})
+
+
+def _withdrawn_quiet() -> Mapping[str, Any]:
+    return _when_present("withdrawn_date", {"const": "withdrawn"})
+
+
+def _appeal_quiet() -> Mapping[str, Any]:
+    return _when_present("appeal", {"const": "appealed"})
+
+
+def _resolution_quiet() -> Mapping[str, Any]:
+    return _when_present("resolution_date", {"not": {"enum": sorted(_BEFORE_RESOLUTION)}})
+
+
+def _outcome_quiet() -> Mapping[str, Any]:
+    """Say that each outcome tied to types comes with a type of its family."""
+    known = codes()
+    branches: list[Mapping[str, Any]] = []
+    for outcome, allowed in sorted(known.outcome_types.items()):
+        fitting = sorted(t for t in known.types if _family(t, known.parent) & allowed)
+        then = {"properties": {"application_types": {"contains": {"enum": fitting}}}}
+        branches.append({
+            "if": {"required": ["decision"], "properties": {"decision": {
+                "required": ["outcome"], "properties": {"outcome": {"const": outcome}}}}},
+            "then": then,
+        })
+        branches.append({
+            "if": {"required": ["officer_recommendation"],
+                   "properties": {"officer_recommendation": {"const": outcome}}},
+            "then": then,
+        })
+    return {"allOf": branches}
+
+
+def _combination_quiet() -> Mapping[str, Any]:
+    return {"properties": {"application_types": {"maxItems": 1}}}
+
+
+def _category_quiet() -> Mapping[str, Any]:
+    """Say that the category is none of those PS2 counts at another scale."""
+    scales = codes().category_scales
+    return {"allOf": [
+        {
+            "if": {"required": ["development_scale"],
+                   "properties": {"development_scale": {"const": scale}}},
+            "then": {"properties": {"development_category": {
+                "not": {"enum": sorted(c for c, fits in scales.items() if scale not in fits)}}}},
+        }
+        for scale in ("major", "minor", "other")
+    ]}
+
+
+def _inside_quiet() -> Mapping[str, Any]:
+    """Say that the site's point and every position of its geometry are inside the UK's box."""
+    west, south, east, north = UK_BOUNDS
+    # Numbers only: what is not a number (or not finite) is left to the rule.
+    position = {"prefixItems": [
+        {"type": "number", "minimum": west, "maximum": east},
+        {"type": "number", "minimum": south, "maximum": north},
+    ]}
+    shapes = (("Point", position), ("Polygon", {"items": {"items": position}}),
+              ("MultiPolygon", {"items": {"items": {"items": position}}}))
+    return {"properties": {"site": {"properties": {
+        "point": position,
+        "geometry": {"allOf": [
+            {"if": {"required": ["type"], "properties": {"type": {"const": kind}}},
+             "then": {"properties": {"coordinates": coordinates}}}
+            for kind, coordinates in shapes
+        ]},
+    }}}}
 
 
 RULES: tuple[Rule, ...] = (
@@ -563,6 +809,7 @@ RULES: tuple[Rule, ...] = (
         "Set the status to 'determined' (or 'appealed') if the application was decided; "
         "otherwise remove the decision.",
         check=decision_without_determination,
+        quiet=_decided_quiet,
     ),
     Rule(
         "planning.withdrawn-date-without-withdrawal", Severity.ERROR,
@@ -570,6 +817,7 @@ RULES: tuple[Rule, ...] = (
         "Set the status to 'withdrawn' if the applicant withdrew it; otherwise remove the "
         "withdrawn date.",
         check=withdrawn_date_without_withdrawal,
+        quiet=_withdrawn_quiet,
     ),
     Rule(
         "planning.appeal-without-appealed-status", Severity.ERROR,
@@ -577,6 +825,7 @@ RULES: tuple[Rule, ...] = (
         "Set the status to 'appealed' when there is an appeal, even once it is decided; "
         "otherwise remove the appeal.",
         check=appeal_without_appealed_status,
+        quiet=_appeal_quiet,
     ),
     Rule(
         "planning.resolution-date-without-resolution", Severity.ERROR,
@@ -584,6 +833,7 @@ RULES: tuple[Rule, ...] = (
         "Set the status to 'resolution-to-grant-subject-to-s106' (or the status that followed "
         "it); otherwise remove the resolution date.",
         check=resolution_date_without_resolution,
+        quiet=_resolution_quiet,
     ),
     Rule(
         "planning.outcome-unusual-for-type", Severity.WARNING,
@@ -606,6 +856,7 @@ RULES: tuple[Rule, ...] = (
         "building categories are major or minor; householder, change of use and the rest are "
         "other.",
         check=category_scale_mismatch,
+        quiet=_category_quiet,
     ),
     Rule(
         "planning.net-dwellings-exceed-proposed", Severity.ERROR,
