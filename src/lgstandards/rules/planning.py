@@ -309,19 +309,20 @@ def _rings(geometry: dict[str, Any]) -> list[tuple[str, list[Any]]]:
     ]
 
 
+def _polygons(geometry: dict[str, Any]) -> list[Any]:
+    """Return the polygons of a Polygon or MultiPolygon (none for another kind or bad shape)."""
+    kind, coordinates = geometry.get("type"), geometry.get("coordinates")
+    if type(coordinates) is not list:
+        return []
+    if kind == "Polygon":
+        return [coordinates]
+    return coordinates if kind == "MultiPolygon" else []
+
+
 def _all_closed(geometry: dict[str, Any]) -> bool:
     """Return whether every ring of a Polygon or MultiPolygon is closed, as `_rings` finds them."""
     # No pointers are built: they are needed only for a ring that is open.
-    kind, coordinates = geometry.get("type"), geometry.get("coordinates")
-    if type(coordinates) is not list:
-        return True
-    if kind == "Polygon":
-        polygons: list[Any] = [coordinates]
-    elif kind == "MultiPolygon":
-        polygons = coordinates
-    else:
-        return True
-    for polygon in polygons:
+    for polygon in _polygons(geometry):
         if type(polygon) is list:
             for ring in polygon:
                 if (
@@ -373,16 +374,7 @@ def _place_hit(pointer: str, position: list[Any], others: int) -> Hit:
 def _inside(geometry: dict[str, Any]) -> bool:
     """Return whether no position of a boundary's rings is outside the UK's box."""
     # Pointers and counts are worked out only for a boundary with a position outside.
-    kind, coordinates = geometry.get("type"), geometry.get("coordinates")
-    if type(coordinates) is not list:
-        return True
-    if kind == "Polygon":
-        polygons: list[Any] = [coordinates]
-    elif kind == "MultiPolygon":
-        polygons = coordinates
-    else:
-        return True
-    for polygon in polygons:
+    for polygon in _polygons(geometry):
         if type(polygon) is list:
             for ring in polygon:
                 if type(ring) is list:
