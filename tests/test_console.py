@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lgstandards.cli import console
+from lgstandards.reporters.escape import safe_line
 from lgstandards.reporters.text import Line
 
 #: Lines that could make rich write something other than the text: markup, emoji codes,
@@ -39,7 +40,7 @@ def _rich(lines: list[Line]) -> str:
     stream = io.StringIO()
     out = console.console(stream)
     for style, text in lines:
-        out.print(escape(console.safe_line(text)), style=console._STYLES.get(style or ""))
+        out.print(escape(safe_line(text)), style=console._STYLES.get(style or ""))
     return stream.getvalue()
 
 
@@ -76,7 +77,7 @@ def test_any_lines_are_written_as_rich_writes_them(lines: list[Line]) -> None:
 def test_a_plain_report_skips_rich() -> None:
     """A report of ordinary lines to a file or pipe is written directly."""
     texts = [TRICKY[0], TRICKY[2], "wide 漢字, an emoji 🎉", "a: b", TRICKY[-1]]
-    assert console._plain(io.StringIO(), [console.safe_line(t) for t in texts])
+    assert console._plain(io.StringIO(), [safe_line(t) for t in texts])
 
 
 @pytest.mark.parametrize("text", ["a :smile:", "trailing ", "ends \\"])

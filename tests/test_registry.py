@@ -13,7 +13,7 @@ from lgstandards.registry import Catalogue, Status
 from tests.conftest import MakeCatalogue
 
 
-def _manifest(versions: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
+def _manifest(versions: list[Any], **extra: Any) -> dict[str, Any]:
     base = {
         "id": "bins",
         "title": "Bins",
