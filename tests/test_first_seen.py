@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -157,3 +158,52 @@ def test_parts_with_a_spilled_index_give_the_same_report(
     monkeypatch.setattr(parallel.Merger, "report", spy)
     assert _plain(checker.check_paths([path], jobs=2)) == _plain(alone)
     assert merged
+
+
+class _FullDisk:
+    """A connection whose statements matching `failing` fail, after `after` of them succeed."""
+
+    def __init__(self, real: sqlite3.Connection, failing: str, after: int) -> None:
+        self.real, self.failing, self.after = real, failing, after
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real, name)
+
+    def _maybe_fail(self, sql: str) -> None:
+        if sql.startswith(self.failing):
+            if self.after == 0:
+                raise sqlite3.OperationalError("database or disk is full")
+            self.after -= 1
+
+    def execute(self, sql: str, *args: Any) -> Any:
+        self._maybe_fail(sql)
+        return self.real.execute(sql, *args)
+
+    def executemany(self, sql: str, rows: Any) -> Any:
+        self._maybe_fail(sql)
+        return self.real.executemany(sql, rows)
+
+
+@pytest.mark.parametrize(("failing", "after"), [
+    ("INSERT", 0), ("INSERT", 2), ("SELECT key FROM first", 1),
+])
+def test_a_full_temporary_folder_keeps_the_keys_in_memory(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, failing: str, after: int
+) -> None:
+    """When the database cannot grow, the keys stay in memory, every answer still a dict's."""
+    real = sqlite3.connect
+    monkeypatch.setattr(first_seen.sqlite3, "connect",
+                        lambda *a, **k: _FullDisk(real(*a, **k), failing, after))
+    # A small first filter, so that it is rebuilt (every key on disk read again) as keys come.
+    monkeypatch.setattr(first_seen, "_FIRST_CAPACITY", 4)
+    steps = [(f"k{n % 97}", n) for n in range(400)] + [(f"k{n}", -n) for n in range(200)]
+    expected: dict[str, int] = {}
+    with caplog.at_level("WARNING", logger=first_seen.__name__), FirstSeen(2) as seen:
+        for key, value in steps:
+            assert seen.setdefault(key, value) == expected.setdefault(key, value)
+        assert seen.setdefault_many([(f"k{n}", 0) for n in range(250)]) == [
+            expected.setdefault(f"k{n}", 0) for n in range(250)]
+        assert len(seen) == len(expected)
+        assert seen.spilled > 0 or after == 0
+    assert [r.getMessage() for r in caplog.records if "could not be written" in r.getMessage()]
+    assert "disk is full" in caplog.text

@@ -12,8 +12,11 @@ memory does not matter (tests, small batches, another engine's partitions).
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import sqlite3
+import sys
 import weakref
 from collections.abc import Iterable, Sequence
 from typing import Protocol
@@ -35,6 +38,8 @@ _HASH_MASK = 2**64 - 1
 _FIRST_CAPACITY = 2**20
 #: Keys asked about in one statement (SQLite allows 32,766 parameters by default, old ones 999).
 _BATCH = 500
+
+_log = logging.getLogger(__name__)
 
 
 class FirstOfKey(Protocol):
@@ -80,6 +85,9 @@ class FirstSeen:
         # query: queries between records' other work cost ~10 µs each, the filter ~0.5 µs.
         self._bits = bytearray()
         self._capacity = 0
+        #: Set while the filter is rebuilt, and left set if that failed part way: the filter
+        #: then does not cover every key on disk, so each key is asked about.
+        self._unfiltered = False
 
     def __len__(self) -> int:
         """Return the number of keys stored."""
@@ -103,6 +111,8 @@ class FirstSeen:
 
     def _maybe(self, key: str) -> bool:
         """Return whether `key` may be in the database (False: it certainly is not)."""
+        if self._unfiltered:
+            return True
         # Python's salted hash() is right here: the filter never leaves this process.
         bits, size = self._bits, len(self._bits) * 8
         h = hash(key) & _HASH_MASK
@@ -174,6 +184,25 @@ class FirstSeen:
         return out
 
     def _spill(self) -> None:
+        """Move the keys held in memory into the database; if it cannot grow, keep them here."""
+        try:
+            self._write_out()
+        except sqlite3.Error as exc:
+            # A full temporary folder must not fail every record after it: the answers stay
+            # the same with the keys held in memory, which then grows as an unspilled index.
+            if self._db is not None and self._db.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    self._db.execute("ROLLBACK")
+            self.limit = sys.maxsize
+            where = os.environ.get("SQLITE_TMPDIR") or os.environ.get("TMPDIR") or "/tmp"
+            _log.warning(
+                "lgstandards: the on-disk index of keys across the file could not be written "
+                "in %s (%s); the rest of the file's keys are kept in memory, which may use "
+                "much more of it. Free space there, or set SQLITE_TMPDIR to a folder with room.",
+                where, exc,
+            )
+
+    def _write_out(self) -> None:
         """Move the keys held in memory into the database, opening it the first time."""
         if self._db is None:
             # An empty name opens a private temporary database, which SQLite deletes itself
@@ -191,9 +220,12 @@ class FirstSeen:
             # Grown by doubling and filled again from the database: a few µs a key in all.
             self._capacity = max(2 * self._capacity, 4 * self.limit, _FIRST_CAPACITY,
                                  2 * (self.spilled + len(self._recent)))
+            # Until every key on disk is in the new filter, each key is asked about.
+            self._unfiltered = True
             self._bits = bytearray()  # The old filter goes first: two at once may not fit.
             self._bits = bytearray(self._capacity * _BITS_PER_KEY // 8 + 1)
             self._remember(key for (key,) in self._db.execute("SELECT key FROM first"))
+            self._unfiltered = False
         self._remember(self._recent)
         # Sorted, so each batch fills the b-tree's pages in order rather than at random.
         batch: Iterable[tuple[str, bytes]] = (
