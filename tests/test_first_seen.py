@@ -192,7 +192,7 @@ def test_a_full_temporary_folder_keeps_the_keys_in_memory(
 ) -> None:
     """When the database cannot grow, the keys stay in memory, every answer still a dict's."""
     real = sqlite3.connect
-    monkeypatch.setattr(first_seen.sqlite3, "connect",
+    monkeypatch.setattr(sqlite3, "connect",
                         lambda *a, **k: _FullDisk(real(*a, **k), failing, after))
     # A small first filter, so that it is rebuilt (every key on disk read again) as keys come.
     monkeypatch.setattr(first_seen, "_FIRST_CAPACITY", 4)
