@@ -34,7 +34,7 @@ from lgstandards.sources import (
     detect_format,
     expand_paths,
 )
-from lgstandards.validation import SchemaValidator, local_retriever
+from lgstandards.validation import FAST_ENGINE_REFUSES, SchemaValidator, local_retriever
 
 if TYPE_CHECKING:
     from lgstandards.development.extensions import ExtensionVersion
@@ -129,6 +129,8 @@ class Checker:
         self.notices = tuple(notices)
         self.options = options or RuleOptions()
         self._wanted: Callable[[str], bool] | None = None
+        #: The rules' quiet schemas compiled together, by the set of rules (see `_checks`).
+        self._quiet: dict[tuple[QuietSchema, ...], Any] = {}
         #: How to build this checker again in a worker process; None when it cannot be.
         self.recipe: Recipe | None = None
 
@@ -334,7 +336,7 @@ class Checker:
 
     def _quiet_validator(self, makers: tuple[QuietSchema, ...]) -> Any:
         """Compile the rules' quiet schemas together, once per checker and set of rules."""
-        cache = self.__dict__.setdefault("_quiet", {})
+        cache = self._quiet
         if makers not in cache:
             import jsonschema_rs
 
@@ -351,7 +353,7 @@ class Checker:
         # The fast engine straight away, not through `is_valid`: one call less for every record.
         try:
             valid = validator.fast.is_valid(data)
-        except (ValueError, OverflowError, UnicodeError, RecursionError):
+        except FAST_ENGINE_REFUSES:
             valid = validator.is_valid(data)
         if valid:
             findings: list[Finding] = []
@@ -362,7 +364,7 @@ class Checker:
                     if quiet.is_valid(data):
                         # The rules with quiet schemas would find nothing: they are skipped.
                         steps = cast(_Steps, steps).loud
-                except (ValueError, OverflowError, UnicodeError, RecursionError):
+                except FAST_ENGINE_REFUSES:
                     pass
         else:
             findings = validator.findings(data)

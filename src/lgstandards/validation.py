@@ -100,6 +100,11 @@ def _reference_class(schema: Mapping[str, Any]) -> Any:
     return validators.extend(base, {"pattern": _pattern})  # type: ignore[no-untyped-call]
 
 
+#: What jsonschema-rs raises for a value it cannot take (a lone surrogate, an integer beyond
+#: 64 bits, nesting too deep): the reference engine judges such a value instead.
+FAST_ENGINE_REFUSES = (ValueError, OverflowError, UnicodeError, RecursionError)
+
+
 class SchemaValidator:
     """One root schema compiled twice: jsonschema-rs for speed, python-jsonschema as reference."""
 
@@ -246,7 +251,7 @@ class SchemaValidator:
         """Return whether the instance conforms, using the fast engine."""
         try:
             return bool(self.fast.is_valid(instance))
-        except (ValueError, OverflowError, UnicodeError, RecursionError):
+        except FAST_ENGINE_REFUSES:
             # Values jsonschema-rs cannot take (lone surrogates, say) go to the reference engine.
             try:
                 return not any(True for _ in self.reference.iter_errors(instance))
